@@ -66,4 +66,8 @@ struct ModelStats {
 
 ModelStats compute_stats(const Model& model);
 
+// Bounds of every vertex position of every mesh, as stored (static meshes are already in model space; skinned
+// meshes are at bind pose). The importer fills Model::bounds with this.
+Bounds compute_bounds(const Model& model);
+
 }  // namespace myoview::assets
