@@ -58,7 +58,7 @@ std::string check_attribute(const std::vector<T>& values, std::size_t vertex_cou
                             const char* what) {
     if (values.empty() && !required) return {};
     if (values.size() != vertex_count) {
-        return "has " + std::to_string(values.size()) + " " + what + " for " + std::to_string(vertex_count) +
+        return "has " + std::to_string(values.size()) + " " + what + "s for " + std::to_string(vertex_count) +
                " vertices (each vertex needs exactly one)";
     }
     if (std::size_t bad = first_non_finite(values); bad != std::string::npos) {
