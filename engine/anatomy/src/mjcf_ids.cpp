@@ -79,6 +79,11 @@ Result<MjcfIds> read_mjcf_ids(const std::filesystem::path& path) {
         const char* name = mj_id2name(model.get(), mjOBJ_BODY, i);
         if (name != nullptr && name[0] != '\0') ids.bodies.emplace_back(name);
     }
+    for (int i = 0; i < model->nsite; ++i) {
+        const char* name = mj_id2name(model.get(), mjOBJ_SITE, i);
+        const char* body = mj_id2name(model.get(), mjOBJ_BODY, model->site_bodyid[i]);
+        if (name != nullptr && name[0] != '\0') ids.site_bodies.emplace(name, body != nullptr ? body : "");
+    }
     for (int i = 0; i < model->nu; ++i) {
         if (model->actuator_gaintype[i] != mjGAIN_MUSCLE) continue;
         const char* name = mj_id2name(model.get(), mjOBJ_ACTUATOR, i);

@@ -7,6 +7,7 @@
 // bind() only compares id lists; it never fails, it reports.
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@ struct MjcfIds {
     std::vector<std::string> bodies;    // named bodies, the world body excluded
     std::vector<std::string> muscles;   // names of actuators with muscle gain (MJCF <muscle> or equivalent general)
     std::vector<std::string> warnings;  // MuJoCo warnings raised while loading, and contract remarks (unnamed muscle)
+    std::map<std::string, std::string, std::less<>> site_bodies;  // named site -> the body it is attached to
 };
 
 // Loads the MJCF through MuJoCo (mj_loadXML with an error buffer) and lists its ids. Errors: missing file, XML or
