@@ -243,6 +243,16 @@ TEST_F(ShippedCatalog, TravellAndSimonsCitedForTriggerPoints) {
     }
 }
 
+// Source keys resolve to full citations; an unresolved key (a typo) would show up here as a short string.
+TEST_F(ShippedCatalog, SourcesAreFullCitations) {
+    for (const auto& s : catalog()) {
+        EXPECT_FALSE(s.sources.empty()) << s.id;
+        for (const auto& source : s.sources) {
+            EXPECT_GT(source.size(), 40u) << s.id << ": source '" << source << "' is not a known citation key";
+        }
+    }
+}
+
 // The committed file stays readable: 2-space indent, UTF-8 text, trailing newline.
 TEST_F(ShippedCatalog, FileIsWellFormatted) {
     std::ifstream in(test::source_path("assets/anatomy/catalog.json"), std::ios::binary);
