@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "myoview/assets/import.h"
 #include "test_files.h"
@@ -212,6 +213,28 @@ TEST(IsolationTest, ParentSurvivesSignalsInterruptingItsWaits) {
     ASSERT_TRUE(model.has_value()) << model.error().message;
     EXPECT_EQ(compute_stats(model.value()).triangles, 2u * 120u * 120u);
     EXPECT_GT(g_alarms, 0);
+    EXPECT_TRUE(has_no_children());
+}
+
+TEST(IsolationTest, ConcurrentImportsFromSeveralThreadsAllSucceed) {
+    TempDir dir;
+    const auto cube = dir.write("cube.obj", testing::cube_obj());
+    const auto arm = dir.write("arm.gltf", testing::skinned_strip_gltf());
+    const auto grid = dir.write("grid.obj", big_grid_obj(100));
+    constexpr int kThreads = 3;
+    constexpr int kImportsPerThread = 8;
+    int failures[kThreads] = {};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < kImportsPerThread; ++i) {
+                const auto& file = (i + t) % 3 == 0 ? cube : ((i + t) % 3 == 1 ? arm : grid);
+                if (!import_model(file).has_value()) ++failures[t];
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    for (int t = 0; t < kThreads; ++t) EXPECT_EQ(failures[t], 0) << "thread " << t;
     EXPECT_TRUE(has_no_children());
 }
 

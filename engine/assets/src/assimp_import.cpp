@@ -271,6 +271,8 @@ Result<Model> import_with_assimp(const std::filesystem::path& path, const Import
         if (scene == nullptr) {
             std::string reason = importer.GetErrorString();
             if (reason.empty()) reason = "Assimp could not read the file";
+            // SortByPType removed every mesh: Assimp's words alone do not tell the user why.
+            if (reason == "No meshes remaining") reason += " (the file holds only points or lines, nothing to draw)";
             return Error(file + ": " + reason);
         }
         Result<Model> model = convert_scene(file, *scene, options);

@@ -133,11 +133,28 @@ void silence_output() {
     ::close(null_fd);
 }
 
-[[noreturn]] void run_child(int write_fd, const std::filesystem::path& path, const ImportOptions& options) {
+// Keeps only stdin/stdout/stderr and the result pipe, which moves to kChildResultFd. Another thread of the
+// parent may be importing at the same time: a write end of its pipe inherited here would hold back its EOF
+// until this child exits (O_CLOEXEC does not help, the child never calls exec).
+constexpr int kChildResultFd = 3;
+
+int keep_only_result_fd(int write_fd) {
+    if (write_fd != kChildResultFd && ::dup2(write_fd, kChildResultFd) < 0) ::_exit(kExitUnexpected);
+    if (::close_range(kChildResultFd + 1, ~0u, 0) != 0) {
+        const long max_fd = ::sysconf(_SC_OPEN_MAX);
+        for (long fd = kChildResultFd + 1; fd < (max_fd > 0 ? max_fd : 1024); ++fd) ::close(static_cast<int>(fd));
+    }
+    return kChildResultFd;
+}
+
+[[noreturn]] void run_child(int write_fd, pid_t parent, const std::filesystem::path& path,
+                            const ImportOptions& options) {
 #ifdef __linux__
     // If the parent dies, so does the child: no orphaned importer keeps running for minutes.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != parent) ::_exit(kExitUnexpected);  // it died before prctl took effect
 #endif
+    write_fd = keep_only_result_fd(write_fd);
     reset_signals();
     limit_child(options);
     silence_output();
@@ -261,13 +278,13 @@ Result<Model> import_isolated(const std::filesystem::path& path, const ImportOpt
         const Clock::time_point deadline =
             Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.timeout_s));
 
+        const pid_t parent = ::getpid();
         const pid_t pid = ::fork();
         if (pid < 0) {
             return Error(file + ": could not start the import process (fork: " + std::strerror(errno) + ")");
         }
         if (pid == 0) {
-            read_end.reset();
-            run_child(write_end.get(), path, options);
+            run_child(write_end.get(), parent, path, options);  // closes read_end with every other descriptor
         }
         ChildProcess child(pid);
         write_end.reset();  // the child holds the only write end: its exit gives us EOF
