@@ -9,7 +9,9 @@ namespace {
 
 using IdSet = std::set<std::string, std::less<>>;
 
-IdSet to_set(const std::vector<std::string>& ids) { return IdSet(ids.begin(), ids.end()); }
+IdSet to_set(const std::vector<std::string>& ids) {
+    return IdSet(ids.begin(), ids.end());
+}
 
 void sort_unique(std::vector<std::string>& ids) {
     std::sort(ids.begin(), ids.end());
@@ -49,8 +51,10 @@ BindingReport bind(const Catalog& catalog, const MjcfIds& mjcf, const std::vecto
 
     for (const auto& id : muscles) {
         const Structure* s = catalog.find(id);
-        if (s == nullptr) report.mjcf_muscles_without_catalog.push_back(id);
-        else if (s->kind != Kind::kMuscle) report.mjcf_muscles_not_catalog_muscles.push_back(id);
+        if (s == nullptr)
+            report.mjcf_muscles_without_catalog.push_back(id);
+        else if (s->kind != Kind::kMuscle)
+            report.mjcf_muscles_not_catalog_muscles.push_back(id);
         if (!meshes.contains(id)) report.mjcf_muscles_without_mesh.push_back(id);
     }
     for (const auto& s : catalog) {

@@ -34,21 +34,24 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 
 // Collects every problem of one catalog so that a user fixes them in one pass.
 class Problems {
-public:
+  public:
     void add(std::string text) { list_.push_back(std::move(text)); }
     bool empty() const { return list_.empty(); }
     const std::vector<std::string>& list() const { return list_; }
 
-private:
+  private:
     std::vector<std::string> list_;
 };
 
 // Validates the fields of one structure object. `where` is "structure 'id'" or "structure #n" for messages.
 class StructureReader {
-public:
+  public:
     StructureReader(const json& object, std::string where, const std::vector<std::string>& languages,
                     const std::map<std::string, std::string, std::less<>>& source_keys, Problems& problems)
-        : object_(object), where_(std::move(where)), languages_(languages), source_keys_(source_keys),
+        : object_(object),
+          where_(std::move(where)),
+          languages_(languages),
+          source_keys_(source_keys),
           problems_(problems) {}
 
     void fail(std::string_view field, std::string_view why) {
@@ -176,7 +179,7 @@ public:
         return it->get<bool>();
     }
 
-private:
+  private:
     const json& object_;
     std::string where_;
     const std::vector<std::string>& languages_;
@@ -331,7 +334,8 @@ std::string_view Structure::name(std::string_view language) const {
 Result<Catalog> Catalog::load(const std::filesystem::path& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
-        return Error("catalog file not found: " + path.string(), std::make_error_code(std::errc::no_such_file_or_directory));
+        return Error("catalog file not found: " + path.string(),
+                     std::make_error_code(std::errc::no_such_file_or_directory));
     }
     if (!std::filesystem::is_regular_file(path, ec)) {
         return Error("catalog path is not a regular file: " + path.string(),
@@ -404,8 +408,10 @@ Result<Catalog> Catalog::parse(std::string_view json_text, std::string_view sour
                 problems.add("field 'sources' must be an object mapping a key to a citation");
             } else {
                 for (const auto& [key, citation] : sources->items()) {
-                    if (citation.is_string()) source_keys.emplace(key, citation.get<std::string>());
-                    else problems.add("field 'sources': citation '" + key + "' must be a string");
+                    if (citation.is_string())
+                        source_keys.emplace(key, citation.get<std::string>());
+                    else
+                        problems.add("field 'sources': citation '" + key + "' must be a string");
                 }
             }
         }

@@ -26,7 +26,7 @@ void count_warning(const char* message) {
 // Installs the counting warning handler for the duration of one load and restores whatever handler the process had
 // (the simulation may install its own), so that this library never changes MuJoCo's global state behind its back.
 class ScopedWarningHandler {
-public:
+  public:
     explicit ScopedWarningHandler(std::vector<std::string>& sink) : previous_(mju_user_warning) {
         t_warning_sink = &sink;
         mju_user_warning = count_warning;
@@ -38,7 +38,7 @@ public:
     ScopedWarningHandler(const ScopedWarningHandler&) = delete;
     ScopedWarningHandler& operator=(const ScopedWarningHandler&) = delete;
 
-private:
+  private:
     void (*previous_)(const char*);
 };
 
@@ -49,12 +49,15 @@ using ModelPtr = std::unique_ptr<mjModel, ModelDeleter>;
 
 }  // namespace
 
-int mujoco_warning_count() { return g_warning_count.load(); }
+int mujoco_warning_count() {
+    return g_warning_count.load();
+}
 
 Result<MjcfIds> read_mjcf_ids(const std::filesystem::path& path) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
-        return Error("MJCF file not found: " + path.string(), std::make_error_code(std::errc::no_such_file_or_directory));
+        return Error("MJCF file not found: " + path.string(),
+                     std::make_error_code(std::errc::no_such_file_or_directory));
     }
 
     MjcfIds ids;

@@ -38,13 +38,13 @@ int mujoco_warning_count();
 
 // What does not bind. Every list is sorted; an empty report means the three sources agree.
 struct BindingReport {
-    std::vector<std::string> mjcf_muscles_without_catalog;  // simulated muscle with no catalog entry
+    std::vector<std::string> mjcf_muscles_without_catalog;      // simulated muscle with no catalog entry
     std::vector<std::string> mjcf_muscles_not_catalog_muscles;  // catalog entry exists but its kind is not muscle
-    std::vector<std::string> mjcf_muscles_without_mesh;     // simulated muscle with no mesh node
-    std::vector<std::string> catalog_muscles_without_mjcf;  // catalog muscle that is not simulated
-    std::vector<std::string> catalog_meshes_missing;        // catalog has_mesh, but no mesh node of that id
-    std::vector<std::string> meshes_without_catalog;        // mesh node that names no catalog structure
-    std::vector<std::string> bodies_missing;                // "id: body 'x'": a bone body or muscle span not in MJCF
+    std::vector<std::string> mjcf_muscles_without_mesh;         // simulated muscle with no mesh node
+    std::vector<std::string> catalog_muscles_without_mjcf;      // catalog muscle that is not simulated
+    std::vector<std::string> catalog_meshes_missing;            // catalog has_mesh, but no mesh node of that id
+    std::vector<std::string> meshes_without_catalog;            // mesh node that names no catalog structure
+    std::vector<std::string> bodies_missing;  // "id: body 'x'": a bone body or muscle span not in MJCF
 
     bool ok() const;
     // One human-readable line per problem, e.g. "MJCF muscle 'x_r' has no catalog entry".

@@ -46,18 +46,18 @@ struct Structure {
     Kind kind = Kind::kMuscle;
     Side side = Side::kMidline;
     Layer layer = Layer::kSuperficial;
-    std::string body;                 // bones: the MJCF body that moves the bone; empty for others
-    std::vector<std::string> spans;   // muscles: MJCF bodies of origin then insertion (may be empty)
-    std::string group;                // region for grouping in the UI: "chest", "upper back", "neck", ...
+    std::string body;                // bones: the MJCF body that moves the bone; empty for others
+    std::vector<std::string> spans;  // muscles: MJCF bodies of origin then insertion (may be empty)
+    std::string group;               // region for grouping in the UI: "chest", "upper back", "neck", ...
     LocalizedText names;
-    std::string latin;                // Terminologia Anatomica
-    LocalizedText origin;             // muscles; empty for bones and skin
+    std::string latin;     // Terminologia Anatomica
+    LocalizedText origin;  // muscles; empty for bones and skin
     LocalizedText insertion;
     LocalizedText action;
-    LocalizedText innervation;        // nerve and root levels
-    LocalizedText patient_line;       // one plain-language sentence for patients
-    LocalizedText caution;            // a safety note the UI must show with the trigger points (may be empty)
-    LocalizedText notes;              // a remark for students (may be empty)
+    LocalizedText innervation;   // nerve and root levels
+    LocalizedText patient_line;  // one plain-language sentence for patients
+    LocalizedText caution;       // a safety note the UI must show with the trigger points (may be empty)
+    LocalizedText notes;         // a remark for students (may be empty)
     std::vector<TriggerPoint> trigger_points;
     std::vector<std::string> sources;  // full citations (catalog keys already resolved)
     bool has_mesh = true;              // a mesh node with this id is expected in the model
@@ -67,7 +67,7 @@ struct Structure {
 };
 
 class Catalog {
-public:
+  public:
     // Reads and validates a catalog file. Errors: file missing or unreadable, invalid JSON (with line and column),
     // schema problems (naming the id and the field).
     static Result<Catalog> load(const std::filesystem::path& path);
@@ -87,7 +87,7 @@ public:
     // Declared languages, in the catalog's order; always contains "en".
     const std::vector<std::string>& languages() const { return languages_; }
 
-private:
+  private:
     int schema_version_ = 0;
     std::vector<std::string> languages_;
     std::vector<Structure> structures_;
