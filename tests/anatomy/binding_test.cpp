@@ -46,7 +46,7 @@ constexpr const char* kTinyModel = R"(<mujoco model="tiny">
 )";
 
 class MjcfFiles : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         static std::atomic<int> counter{0};
         dir_ = std::filesystem::temp_directory_path() /
@@ -120,7 +120,9 @@ TEST_F(MjcfFiles, HostileInputsAreErrors) {
     }
 }
 
-TEST_F(MjcfFiles, DirectoryIsAnError) { EXPECT_FALSE(read_mjcf_ids(dir_).has_value()); }
+TEST_F(MjcfFiles, DirectoryIsAnError) {
+    EXPECT_FALSE(read_mjcf_ids(dir_).has_value());
+}
 
 MjcfIds make_ids(std::vector<std::string> bodies, std::vector<std::string> muscles) {
     MjcfIds ids;

@@ -10,17 +10,16 @@ namespace myoview::anatomy::test {
 inline const std::vector<std::string> kContractBodies = {
     "thorax", "neck", "head", "clavicle_r", "scapula_r", "humerus_r", "clavicle_l", "scapula_l", "humerus_l"};
 
-inline const std::vector<std::string> kContractMidlineBones = {"sternum", "ribcage", "thoracic_spine",
-                                                               "cervical_spine", "skull"};
+inline const std::vector<std::string> kContractMidlineBones = {"sternum", "ribcage", "thoracic_spine", "cervical_spine",
+                                                               "skull"};
 inline const std::vector<std::string> kContractPairedBones = {"clavicle", "scapula", "humerus"};
 
 // Base ids; each exists as <id>_r and <id>_l.
 inline const std::vector<std::string> kContractMuscles = {
-    "pec_major_clavicular", "pec_major_sternal", "pec_major_costal", "pec_minor",
-    "rhomboid_major", "rhomboid_minor",
-    "trapezius_upper", "trapezius_middle", "trapezius_lower",
-    "deltoid_anterior", "deltoid_middle", "deltoid_posterior",
-    "levator_scapulae", "serratus_anterior", "sternocleidomastoid", "splenius_capitis"};
+    "pec_major_clavicular", "pec_major_sternal", "pec_major_costal",    "pec_minor",
+    "rhomboid_major",       "rhomboid_minor",    "trapezius_upper",     "trapezius_middle",
+    "trapezius_lower",      "deltoid_anterior",  "deltoid_middle",      "deltoid_posterior",
+    "levator_scapulae",     "serratus_anterior", "sternocleidomastoid", "splenius_capitis"};
 
 inline std::vector<std::string> contract_muscle_ids() {
     std::vector<std::string> ids;
@@ -48,6 +47,8 @@ inline std::vector<std::string> contract_structure_ids() {
     return ids;
 }
 
-inline std::string source_path(const std::string& relative) { return std::string(MYOVIEW_SOURCE_DIR) + "/" + relative; }
+inline std::string source_path(const std::string& relative) {
+    return std::string(MYOVIEW_SOURCE_DIR) + "/" + relative;
+}
 
 }  // namespace myoview::anatomy::test

@@ -33,8 +33,10 @@ struct Shipped {
 const Shipped& shipped() {
     static const Shipped data = [] {
         Shipped s;
-        if (auto c = Catalog::load(test::source_path("assets/anatomy/catalog.json"))) s.catalog = std::move(c).value();
-        else s.catalog_error = c.error().full_text();
+        if (auto c = Catalog::load(test::source_path("assets/anatomy/catalog.json")))
+            s.catalog = std::move(c).value();
+        else
+            s.catalog_error = c.error().full_text();
 
         const std::filesystem::path mjcf = test::source_path(kMjcf);
         if (!std::filesystem::exists(mjcf)) {
@@ -71,7 +73,9 @@ const Shipped& shipped() {
 #define REQUIRE_MJCF() ASSERT_TRUE(shipped().mjcf.has_value()) << shipped().mjcf_error
 #define REQUIRE_MESHES() ASSERT_TRUE(shipped().mesh_nodes.has_value()) << shipped().mesh_error
 
-std::set<std::string> as_set(const std::vector<std::string>& ids) { return {ids.begin(), ids.end()}; }
+std::set<std::string> as_set(const std::vector<std::string>& ids) {
+    return {ids.begin(), ids.end()};
+}
 
 TEST(MjcfCrossCheck, LoadsWithoutWarnings) {
     REQUIRE_MJCF();

@@ -14,8 +14,8 @@
 namespace myoview::anatomy {
 namespace {
 
-using ::testing::HasSubstr;
 using nlohmann::json;
+using ::testing::HasSubstr;
 
 json muscle(const std::string& id, const std::string& side) {
     return {{"id", id},
@@ -38,7 +38,8 @@ json valid_catalog() {
             {"languages", {"en", "es"}},
             {"sources", {{"moore8", "Moore KL et al. Clinically Oriented Anatomy, 8th ed."}}},
             {"structures",
-             {muscle("pec_minor_r", "right"), muscle("pec_minor_l", "left"),
+             {muscle("pec_minor_r", "right"),
+              muscle("pec_minor_l", "left"),
               {{"id", "sternum"},
                {"kind", "bone"},
                {"side", "midline"},
@@ -53,7 +54,7 @@ json valid_catalog() {
 }
 
 class MalformedCatalog : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         static std::atomic<int> counter{0};
         dir_ = std::filesystem::temp_directory_path() /
@@ -96,20 +97,26 @@ TEST_F(MalformedCatalog, MissingFile) {
     expect_rejected(result, {"not found", "does_not_exist.json"});
 }
 
-TEST_F(MalformedCatalog, DirectoryInsteadOfFile) { expect_rejected(Catalog::load(dir_), {"not a regular file"}); }
+TEST_F(MalformedCatalog, DirectoryInsteadOfFile) {
+    expect_rejected(Catalog::load(dir_), {"not a regular file"});
+}
 
 TEST_F(MalformedCatalog, InvalidJson) {
     const auto result = Catalog::load(write("{\n  \"schema_version\": 1,\n  \"languages\": [\"en\",\n"));
     expect_rejected(result, {"not valid JSON", "catalog.json", "line"});
 }
 
-TEST_F(MalformedCatalog, EmptyFile) { expect_rejected(Catalog::load(write("")), {"not valid JSON"}); }
+TEST_F(MalformedCatalog, EmptyFile) {
+    expect_rejected(Catalog::load(write("")), {"not valid JSON"});
+}
 
 TEST_F(MalformedCatalog, BinaryJunk) {
     expect_rejected(Catalog::load(write(std::string("\x00\xff\xfe{[\x01", 6))), {"not valid JSON"});
 }
 
-TEST_F(MalformedCatalog, TopLevelNotAnObject) { expect_rejected(load(json::array({1, 2})), {"top level"}); }
+TEST_F(MalformedCatalog, TopLevelNotAnObject) {
+    expect_rejected(load(json::array({1, 2})), {"top level"});
+}
 
 TEST_F(MalformedCatalog, DuplicateId) {
     auto doc = valid_catalog();

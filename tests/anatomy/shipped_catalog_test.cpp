@@ -17,7 +17,7 @@ using test::contract_muscle_ids;
 using test::contract_structure_ids;
 
 class ShippedCatalog : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         auto loaded = Catalog::load(test::source_path("assets/anatomy/catalog.json"));
         if (!loaded) {
@@ -43,7 +43,9 @@ protected:
 Catalog* ShippedCatalog::catalog_ = nullptr;
 std::string* ShippedCatalog::load_error_ = nullptr;
 
-std::string base_id(const std::string& id) { return id.substr(0, id.size() - 2); }
+std::string base_id(const std::string& id) {
+    return id.substr(0, id.size() - 2);
+}
 
 TEST_F(ShippedCatalog, Loads) {
     EXPECT_EQ(catalog().schema_version(), kCatalogSchemaVersion);
@@ -210,8 +212,7 @@ TEST_F(ShippedCatalog, KeyAnatomyFacts) {
               std::string::npos);
     EXPECT_NE(en("deltoid_posterior_r", &Structure::innervation).find("Axillary nerve (C5, C6)"), std::string::npos);
     EXPECT_NE(en("sternocleidomastoid_l", &Structure::innervation).find("C2, C3"), std::string::npos);
-    EXPECT_NE(en("levator_scapulae_r", &Structure::innervation).find("Dorsal scapular nerve (C5)"),
-              std::string::npos);
+    EXPECT_NE(en("levator_scapulae_r", &Structure::innervation).find("Dorsal scapular nerve (C5)"), std::string::npos);
 }
 
 TEST_F(ShippedCatalog, PectoralTriggerPointsCarryTheAnginaCaution) {

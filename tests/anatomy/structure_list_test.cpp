@@ -13,7 +13,7 @@ namespace {
 using nlohmann::json;
 
 class StructureList : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         auto loaded = Catalog::load(test::source_path("assets/anatomy/catalog.json"));
         ASSERT_TRUE(loaded.has_value()) << loaded.error().full_text();
