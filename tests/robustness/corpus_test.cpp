@@ -1,8 +1,13 @@
 // Every model of the Debian Assimp corpus (/usr/share/assimp/models, package assimp-testmodels, invalid/
 // included) must end in a Model or a clean Error within the deadline: never a hang, never a crash of this process.
 //
-// Measured on the 2-core development machine (ctest -L robustness -R Corpus -j2, Release): see README.md of
-// engine/assets for the figures; each folder's outcome counts are printed by its test.
+// Measured 2026-11-23 on the 2-core development machine (shared, load average ~5), Release build:
+//   ctest -L robustness -R Corpus -j2                   13.6 s  (51 folder tests, 2 skipped: no model files)
+//   myoview_robustness_tests --gtest_filter='Corpus*'    22.6 s  (serial)
+//   ctest -L robustness -j2                             52.5 s  (corpus + mutations, 56 tests)
+// 428 model files of 595: 303 imported, 124 clean errors, 1 out of memory (invalid/OutOfMemory.off asks for 353
+// billion vertices and fails in 0.02 s under the 4096 MB limit), 0 timeouts, 0 crashes. Each folder's test
+// prints its file-by-file outcomes and a SUMMARY line; the slowest folder (BLEND) takes about 10 s under load.
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
