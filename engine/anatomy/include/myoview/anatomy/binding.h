@@ -26,7 +26,8 @@ struct MjcfIds {
 
 // Loads the MJCF through MuJoCo (mj_loadXML with an error buffer) and lists its ids. Errors: missing file, XML or
 // compile errors (MuJoCo's text). MuJoCo warnings during the load are counted (see mujoco_warning_count) and
-// returned in MjcfIds::warnings.
+// returned in MjcfIds::warnings. MuJoCo's warning hook is process-global: the handler is installed for the duration
+// of the load and the previous one restored, so call this from the thread that owns MuJoCo (the frame loop).
 Result<MjcfIds> read_mjcf_ids(const std::filesystem::path& path);
 
 // Convenience wrappers over read_mjcf_ids.
