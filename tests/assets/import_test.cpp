@@ -49,7 +49,7 @@ TEST(ImportTest, ObjCubeGetsSmoothUnitNormalsAndBounds) {
     const Model model = import_ok(dir.write("cube.obj", testing::cube_obj()));
     ASSERT_EQ(model.meshes.size(), 1u);
     const Mesh& mesh = model.meshes[0];
-    EXPECT_EQ(mesh.indices.size(), 36u);  // 6 quads -> 12 triangles
+    EXPECT_EQ(mesh.indices.size(), 36u);   // 6 quads -> 12 triangles
     EXPECT_EQ(mesh.positions.size(), 8u);  // joined: the 8 corners, one smooth normal each
     expect_unit_normals(mesh);
     EXPECT_FALSE(model.bounds.empty);
@@ -197,7 +197,8 @@ TEST(ImportTest, YUpToZUpConversionRotatesStaticAndSkinnedMeshes) {
         const Node* node = find_node(arm, bone.name);
         ASSERT_NE(node, nullptr) << bone.name;
         glm::mat4 global(1.0f);
-        for (int i = static_cast<int>(node - arm.nodes.data()); i >= 0; i = arm.nodes[static_cast<std::size_t>(i)].parent) {
+        for (int i = static_cast<int>(node - arm.nodes.data()); i >= 0;
+             i = arm.nodes[static_cast<std::size_t>(i)].parent) {
             global = arm.nodes[static_cast<std::size_t>(i)].local * global;
         }
         const glm::mat4 skin = global * bone.offset;

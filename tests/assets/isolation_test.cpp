@@ -147,8 +147,9 @@ TEST(IsolationTest, TimedOutChildIsKilledAndReapedWithoutTouchingParentMemory) {
         const Result<Model> result = import_model(file, options);
         const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         ASSERT_FALSE(result.has_value());
-        EXPECT_EQ(result.error().message, file.string() + ": import timed out after 0.02 s (the file may be malformed)");
-        EXPECT_LT(elapsed, 1.0);
+        EXPECT_EQ(result.error().message,
+                  file.string() + ": import timed out after 0.02 s (the file may be malformed)");
+        EXPECT_LT(elapsed, 2.0);  // 20 ms deadline; the rest is kill, reap and a loaded machine
         EXPECT_TRUE(has_no_children()) << "a killed child was left unreaped";
     }
     const long rss_after = resident_kb();
@@ -193,7 +194,9 @@ TEST(IsolationTest, ChildDoesNotFlushTheParentsStdioBuffers) {
 }
 
 volatile std::sig_atomic_t g_alarms = 0;
-void count_alarm(int) { g_alarms = g_alarms + 1; }
+void count_alarm(int) {
+    g_alarms = g_alarms + 1;
+}
 
 TEST(IsolationTest, ParentSurvivesSignalsInterruptingItsWaits) {
     TempDir dir;

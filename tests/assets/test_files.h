@@ -11,7 +11,7 @@
 namespace myoview::assets::testing {
 
 class TempDir {
-public:
+  public:
     TempDir() {
         std::string pattern = (std::filesystem::temp_directory_path() / "myoview_assets_XXXXXX").string();
         if (::mkdtemp(pattern.data()) == nullptr) std::abort();
@@ -33,7 +33,7 @@ public:
         return file;
     }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -67,7 +67,7 @@ inline std::string colored_quad_ply() {
 
 // Builds a glTF 2.0 file (JSON with the buffer embedded as a base64 data URI).
 class GltfWriter {
-public:
+  public:
     // Appends raw values to the buffer as one bufferView + accessor; returns the accessor index.
     template <typename T>
     int add_accessor(const std::vector<T>& values, int component_type, const std::string& type, int count,
@@ -81,8 +81,8 @@ public:
                          std::to_string(values.size() * sizeof(T)) +
                          (target != 0 ? R"(,"target":)" + std::to_string(target) : std::string()) + "}");
         accessors_.push_back(R"({"bufferView":)" + std::to_string(view) + R"(,"componentType":)" +
-                             std::to_string(component_type) + R"(,"count":)" + std::to_string(count) +
-                             R"(,"type":")" + type + R"("})");
+                             std::to_string(component_type) + R"(,"count":)" + std::to_string(count) + R"(,"type":")" +
+                             type + R"("})");
         return static_cast<int>(accessors_.size()) - 1;
     }
 
@@ -95,7 +95,7 @@ public:
         return text + rest + "}";
     }
 
-private:
+  private:
     static std::string join(const std::vector<std::string>& parts) {
         std::string text;
         for (std::size_t i = 0; i < parts.size(); ++i) text += (i > 0 ? "," : "") + parts[i];
@@ -135,11 +135,11 @@ inline std::string skinned_strip_gltf() {
     const std::vector<float> positions = {0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 2, 0, 1, 2, 0};
     const std::vector<float> normals = {0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1};
     const std::vector<uint16_t> joints = {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0};
-    const std::vector<float> weights = {1, 0, 0, 0, 1, 0,   0, 0, 0.6f, 0.2f, 0, 0,
-                                        0.6f, 0.2f, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0};
+    const std::vector<float> weights = {1,    0,    0, 0, 1, 0, 0, 0, 0.6f, 0.2f, 0, 0,
+                                        0.6f, 0.2f, 0, 0, 1, 0, 0, 0, 1,    0,    0, 0};
     const std::vector<uint16_t> indices = {0, 1, 3, 0, 3, 2, 2, 3, 5, 2, 5, 4};
     // Inverse bind matrices, column-major: identity for "upper", translation (0, -1, 0) for "lower".
-    const std::vector<float> inverse_bind = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1,
+    const std::vector<float> inverse_bind = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0,  0, 1,
                                              1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, -1, 0, 1};
     const int pos = w.add_accessor(positions, kFloat, "VEC3", 6, kArrayBuffer);
     const int nrm = w.add_accessor(normals, kFloat, "VEC3", 6, kArrayBuffer);
@@ -148,16 +148,15 @@ inline std::string skinned_strip_gltf() {
     const int idx = w.add_accessor(indices, kUnsignedShort, "SCALAR", 12, kElementArrayBuffer);
     const int ibm = w.add_accessor(inverse_bind, kFloat, "MAT4", 2);
     // Fix the accessor min/max requirement of POSITION by hand.
-    std::string json = w.json(
-        R"("scene":0,"scenes":[{"nodes":[0]}],)"
-        R"("nodes":[{"name":"body","children":[1,2]},)"
-        R"({"name":"arm_skin","mesh":0,"skin":0,"translation":[5,0,0]},)"
-        R"({"name":"upper","children":[3]},{"name":"lower","translation":[0,1,0]}],)"
-        R"("skins":[{"joints":[2,3],"inverseBindMatrices":)" +
-        std::to_string(ibm) +
-        R"(}],"meshes":[{"name":"arm","primitives":[{"attributes":{"POSITION":)" + std::to_string(pos) +
-        R"(,"NORMAL":)" + std::to_string(nrm) + R"(,"JOINTS_0":)" + std::to_string(jnt) + R"(,"WEIGHTS_0":)" +
-        std::to_string(wgt) + R"(},"indices":)" + std::to_string(idx) + "}]}]");
+    std::string json =
+        w.json(R"("scene":0,"scenes":[{"nodes":[0]}],)"
+               R"("nodes":[{"name":"body","children":[1,2]},)"
+               R"({"name":"arm_skin","mesh":0,"skin":0,"translation":[5,0,0]},)"
+               R"({"name":"upper","children":[3]},{"name":"lower","translation":[0,1,0]}],)"
+               R"("skins":[{"joints":[2,3],"inverseBindMatrices":)" +
+               std::to_string(ibm) + R"(}],"meshes":[{"name":"arm","primitives":[{"attributes":{"POSITION":)" +
+               std::to_string(pos) + R"(,"NORMAL":)" + std::to_string(nrm) + R"(,"JOINTS_0":)" + std::to_string(jnt) +
+               R"(,"WEIGHTS_0":)" + std::to_string(wgt) + R"(},"indices":)" + std::to_string(idx) + "}]}]");
     const std::string needle = R"("type":"VEC3"})";
     const std::size_t at = json.find(needle);  // the first VEC3 accessor is POSITION
     json.replace(at, needle.size(), R"("type":"VEC3","min":[0,0,0],"max":[1,2,0]})");

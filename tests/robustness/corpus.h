@@ -19,10 +19,11 @@ inline const std::filesystem::path kCorpusRoot = "/usr/share/assimp/models";
 // glTF, shaders, documentation. Files without an extension are READMEs and licences.
 inline bool is_model_file(const std::filesystem::path& file) {
     static const std::set<std::string> kNotModels = {
-        ".png", ".jpg", ".jpeg", ".bmp", ".tga", ".dds", ".gif", ".tif", ".tiff", ".ktx", ".ktx2", ".hdr",
-        ".txt", ".md",  ".mtl",  ".bin", ".glsl", ".vert", ".frag", ".uc", ".material", ".skin", ".pdf"};
+        ".png", ".jpg", ".jpeg", ".bmp", ".tga",  ".dds",  ".gif",  ".tif", ".tiff",     ".ktx",  ".ktx2", ".hdr",
+        ".txt", ".md",  ".mtl",  ".bin", ".glsl", ".vert", ".frag", ".uc",  ".material", ".skin", ".pdf"};
     std::string ext = file.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return !ext.empty() && kNotModels.count(ext) == 0;
 }
 

@@ -55,10 +55,10 @@ TEST_P(CorpusFolderTest, EveryFileEndsCleanlyWithinTheDeadline) {
     }
     errno = 0;
     EXPECT_TRUE(::waitpid(-1, nullptr, WNOHANG) == -1 && errno == ECHILD) << "an import child was left behind";
-    std::printf("SUMMARY %s: %zu files, %d imported, %d clean errors, %d timeouts, %d crashes, %d out of memory, "
-                "%.1f s\n",
-                GetParam().c_str(), files.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
-                total_seconds);
+    std::printf(
+        "SUMMARY %s: %zu files, %d imported, %d clean errors, %d timeouts, %d crashes, %d out of memory, "
+        "%.1f s\n",
+        GetParam().c_str(), files.size(), counts[0], counts[1], counts[2], counts[3], counts[4], total_seconds);
 }
 
 std::string folder_test_name(const ::testing::TestParamInfo<std::string>& info) {

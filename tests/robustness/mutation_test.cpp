@@ -42,7 +42,8 @@ void set_huge_count(std::vector<char>& bytes, std::mt19937& rng) {
         std::size_t end = start;
         while (end < bytes.size() && bytes[end] >= '0' && bytes[end] <= '9') ++end;
         const std::string huge = kHugeText[rng() % std::size(kHugeText)];
-        bytes.erase(bytes.begin() + static_cast<std::ptrdiff_t>(start), bytes.begin() + static_cast<std::ptrdiff_t>(end));
+        bytes.erase(bytes.begin() + static_cast<std::ptrdiff_t>(start),
+                    bytes.begin() + static_cast<std::ptrdiff_t>(end));
         bytes.insert(bytes.begin() + static_cast<std::ptrdiff_t>(start), huge.begin(), huge.end());
         return;
     }
@@ -62,7 +63,8 @@ std::vector<char> mutate(std::vector<char> bytes, int index) {
     switch (index % 6) {
         case 0: {  // flip a few bytes
             const int flips = 1 + static_cast<int>(rng() % 8);
-            for (int i = 0; i < flips; ++i) bytes[static_cast<std::size_t>(position())] ^= static_cast<char>(1 + rng() % 255);
+            for (int i = 0; i < flips; ++i)
+                bytes[static_cast<std::size_t>(position())] ^= static_cast<char>(1 + rng() % 255);
             break;
         }
         case 1:  // truncate
@@ -100,7 +102,7 @@ std::vector<char> mutate(std::vector<char> bytes, int index) {
 }
 
 class TempFolder {
-public:
+  public:
     TempFolder() {
         std::string pattern = (std::filesystem::temp_directory_path() / "myoview_mutants_XXXXXX").string();
         if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
@@ -113,7 +115,7 @@ public:
     TempFolder& operator=(const TempFolder&) = delete;
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

@@ -8,11 +8,11 @@
 #include <unordered_set>
 #include <utility>
 
-#include <assimp/Importer.hpp>
 #include <assimp/config.h>
 #include <assimp/material.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
+#include <assimp/Importer.hpp>
 
 namespace myoview::assets::detail {
 namespace {
@@ -35,20 +35,23 @@ namespace {
 // MakeLeftHanded (the renderer is right-handed), FindDegenerates (would change counts of valid thin meshes).
 constexpr unsigned int kPostProcess = aiProcess_Triangulate | aiProcess_SortByPType | aiProcess_JoinIdenticalVertices |
                                       aiProcess_GenSmoothNormals | aiProcess_LimitBoneWeights |
-                                      aiProcess_ValidateDataStructure | aiProcess_FindInvalidData |
-                                      aiProcess_FlipUVs | aiProcess_RemoveRedundantMaterials;
+                                      aiProcess_ValidateDataStructure | aiProcess_FindInvalidData | aiProcess_FlipUVs |
+                                      aiProcess_RemoveRedundantMaterials;
 
 constexpr int kMaxWeightsPerVertex = 4;
 
 glm::mat4 to_glm(const aiMatrix4x4& m) {
     // Assimp stores row-major (a1..a4 is the first row); glm is column-major.
-    return glm::mat4(m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2, m.a3, m.b3, m.c3, m.d3, m.a4, m.b4, m.c4,
-                     m.d4);
+    return glm::mat4(m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2, m.a3, m.b3, m.c3, m.d3, m.a4, m.b4, m.c4, m.d4);
 }
 
-glm::vec3 to_glm(const aiVector3D& v) { return {v.x, v.y, v.z}; }
+glm::vec3 to_glm(const aiVector3D& v) {
+    return {v.x, v.y, v.z};
+}
 
-std::string to_string(const aiString& s) { return std::string(s.C_Str(), s.length); }
+std::string to_string(const aiString& s) {
+    return std::string(s.C_Str(), s.length);
+}
 
 // y-up -> z-up: a rotation of +90 degrees about x, so that +y becomes +z and +z becomes -y.
 const glm::mat4 kYUpToZUp(1.0f, 0.0f, 0.0f, 0.0f,   // column 0: x stays x
@@ -150,8 +153,8 @@ Result<Mesh> convert_mesh(const std::string& file, const MeshInstanceContext& co
         for (std::size_t v = 0; v < vertex_count; ++v) {
             const glm::vec3 n = to_glm(source.mNormals[v]);
             // NaN stays NaN so that validate() reports the corrupt file; only zero length gets the fallback.
-            mesh.normals[v] = std::isfinite(n.x + n.y + n.z) ? safe_normalize(normal_matrix * n, glm::vec3(0, 0, 1))
-                                                              : n;
+            mesh.normals[v] =
+                std::isfinite(n.x + n.y + n.z) ? safe_normalize(normal_matrix * n, glm::vec3(0, 0, 1)) : n;
         }
     }
     if (source.mTangents != nullptr && source.mNormals != nullptr) {

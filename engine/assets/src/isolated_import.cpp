@@ -42,13 +42,19 @@ constexpr int kExitUnexpected = 88;
 
 constexpr std::size_t kReadChunkBytes = 64 * 1024;
 constexpr std::size_t kMiB = 1024 * 1024;
+// memory_limit_mb of 0, or this much and more (where MB -> bytes would overflow), means no limit.
+constexpr std::size_t kUnlimitedMb = std::size_t{1} << 30;
+
+bool has_memory_limit(const ImportOptions& options) {
+    return options.memory_limit_mb > 0 && options.memory_limit_mb < kUnlimitedMb;
+}
 
 // --- child ---------------------------------------------------------------------------------------------------
 
 // Writes to the pipe in large blocks. EINTR is retried, a short write continued; EPIPE (the parent gave up and
 // closed its end; SIGPIPE is ignored in the child) fails the write, and the child exits.
 class FdSink final : public ByteSink {
-public:
+  public:
     explicit FdSink(int fd) : fd_(fd) { buffer_.reserve(kReadChunkBytes); }
     bool write(const char* data, std::size_t size) override {
         if (buffer_.size() + size > kReadChunkBytes) {
@@ -64,7 +70,7 @@ public:
         return ok;
     }
 
-private:
+  private:
     bool write_all(const char* data, std::size_t size) {
         while (size > 0) {
             const ssize_t n = ::write(fd_, data, size);
@@ -84,7 +90,9 @@ private:
 // Called by operator new when an allocation fails: under RLIMIT_AS that is the importer running out of memory.
 // Exiting here (async-signal-safe, no allocation) reports it precisely instead of letting Assimp swallow the
 // std::bad_alloc or die of it somewhere less obvious.
-void on_child_out_of_memory() { ::_exit(kExitOutOfMemory); }
+void on_child_out_of_memory() {
+    ::_exit(kExitOutOfMemory);
+}
 
 // The child's current address-space size in bytes (inherited mappings: libraries, the parent's heap), read from
 // /proc with plain syscalls; 0 when unknown.
@@ -105,7 +113,7 @@ void limit_child(const ImportOptions& options) {
     // A crashing importer must not leave a core file of several GB behind.
     const rlimit no_core{0, 0};
     ::setrlimit(RLIMIT_CORE, &no_core);
-    if (options.memory_limit_mb > 0) {
+    if (has_memory_limit(options)) {
         // The limit is on top of what the child inherited: a parent with a large address space (GPU driver
         // mappings) would otherwise leave the importer no room at all.
         const rlim_t limit = static_cast<rlim_t>(current_address_space() + options.memory_limit_mb * kMiB);
@@ -178,7 +186,7 @@ int keep_only_result_fd(int write_fd) {
 // Owns the child's pid: whatever path the parent takes out of import_isolated, the child is killed if still
 // running and always reaped, so no zombie is left behind.
 class ChildProcess {
-public:
+  public:
     explicit ChildProcess(pid_t pid) : pid_(pid) {}
     ChildProcess(const ChildProcess&) = delete;
     ChildProcess& operator=(const ChildProcess&) = delete;
@@ -213,7 +221,7 @@ public:
         return status;
     }
 
-private:
+  private:
     pid_t pid_;
 };
 
@@ -275,8 +283,8 @@ Result<Model> import_isolated(const std::filesystem::path& path, const ImportOpt
         }
         UniqueFd read_end(fds[0]);
         UniqueFd write_end(fds[1]);
-        const Clock::time_point deadline =
-            Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.timeout_s));
+        const Clock::time_point deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                                              std::chrono::duration<double>(options.timeout_s));
 
         const pid_t parent = ::getpid();
         const pid_t pid = ::fork();
@@ -290,8 +298,8 @@ Result<Model> import_isolated(const std::filesystem::path& path, const ImportOpt
         write_end.reset();  // the child holds the only write end: its exit gives us EOF
 
         // More than the child could hold in its address space is not a model, it is a runaway child.
-        const std::size_t max_bytes = options.memory_limit_mb > 0 ? options.memory_limit_mb * kMiB + kMiB
-                                                                  : static_cast<std::size_t>(-1);
+        const std::size_t max_bytes =
+            has_memory_limit(options) ? options.memory_limit_mb * kMiB + kMiB : static_cast<std::size_t>(-1);
         const std::string timeout_error =
             file + ": import timed out after " + seconds_text(options.timeout_s) + " s (the file may be malformed)";
         std::vector<char> bytes;

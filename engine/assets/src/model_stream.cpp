@@ -18,7 +18,7 @@ static_assert(sizeof(glm::vec2) == 8 && sizeof(glm::vec3) == 12 && sizeof(glm::v
 static_assert(sizeof(glm::uvec4) == 16 && sizeof(glm::mat4) == 64);
 
 class Encoder {
-public:
+  public:
     explicit Encoder(ByteSink& sink) : sink_(sink) {}
 
     template <typename T>
@@ -39,7 +39,7 @@ public:
     }
     bool ok() const { return ok_; }
 
-private:
+  private:
     void bytes(const char* data, std::size_t size) {
         if (ok_ && size > 0) ok_ = sink_.write(data, size);
     }
@@ -48,7 +48,7 @@ private:
 };
 
 class Decoder {
-public:
+  public:
     explicit Decoder(std::span<const char> bytes) : bytes_(bytes) {}
 
     template <typename T>
@@ -94,7 +94,7 @@ public:
     }
     const std::string& error() const { return error_; }
 
-private:
+  private:
     std::span<const char> bytes_;
     std::size_t offset_ = 0;
     std::string error_;
@@ -112,10 +112,9 @@ void encode_header(Encoder& e, uint8_t kind) {
 }
 
 bool decode_mesh(Decoder& d, Mesh& mesh) {
-    if (!d.string(mesh.name) || !d.string(mesh.node_name) || !d.string(mesh.material_name) ||
-        !d.pod(mesh.base_color) || !d.array(mesh.positions) || !d.array(mesh.normals) || !d.array(mesh.tangents) ||
-        !d.array(mesh.colors) || !d.array(mesh.uvs) || !d.array(mesh.joints) || !d.array(mesh.weights) ||
-        !d.array(mesh.indices)) {
+    if (!d.string(mesh.name) || !d.string(mesh.node_name) || !d.string(mesh.material_name) || !d.pod(mesh.base_color) ||
+        !d.array(mesh.positions) || !d.array(mesh.normals) || !d.array(mesh.tangents) || !d.array(mesh.colors) ||
+        !d.array(mesh.uvs) || !d.array(mesh.joints) || !d.array(mesh.weights) || !d.array(mesh.indices)) {
         return false;
     }
     std::size_t bone_count = 0;

@@ -21,13 +21,13 @@ namespace myoview::assets::detail {
 // Where the encoder's bytes go. write() returns false when the bytes could not be delivered (the reader went
 // away); the encoder then stops writing.
 class ByteSink {
-public:
+  public:
     virtual ~ByteSink() = default;
     virtual bool write(const char* data, std::size_t size) = 0;
 };
 
 class VectorSink final : public ByteSink {
-public:
+  public:
     bool write(const char* data, std::size_t size) override {
         bytes.insert(bytes.end(), data, data + size);
         return true;

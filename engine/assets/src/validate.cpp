@@ -54,8 +54,7 @@ std::size_t first_non_finite(const std::vector<T>& values) {
 }
 
 template <typename T>
-std::string check_attribute(const std::vector<T>& values, std::size_t vertex_count, bool required,
-                            const char* what) {
+std::string check_attribute(const std::vector<T>& values, std::size_t vertex_count, bool required, const char* what) {
     if (values.empty() && !required) return {};
     if (values.size() != vertex_count) {
         return "has " + std::to_string(values.size()) + " " + what + "s for " + std::to_string(vertex_count) +
