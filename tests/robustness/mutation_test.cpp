@@ -160,6 +160,44 @@ TEST_P(MutationTest, EveryVariantEndsCleanlyWithinTheDeadline) {
                 GetParam().c_str(), kVariantsPerModel, counts[0], counts[1], counts[2], counts[3], counts[4]);
 }
 
+// Two variants of PLY/cube_binary.ply on which Debian's Assimp 5.2.5 reliably aborts (variant 11) and loops
+// (variant 31): they pin down the crash and timeout messages with a real importer, not a simulated one. Should a
+// newer Assimp survive them, the test skips and asks for other variants rather than failing.
+TEST(KnownHostileMutantTest, CrashAndTimeoutAreReportedAsSuch) {
+    const std::filesystem::path seed = kCorpusRoot / "PLY" / "cube_binary.ply";
+    if (!std::filesystem::exists(seed)) GTEST_SKIP() << seed << " not installed (package assimp-testmodels)";
+    TempFolder folder;
+    ASSERT_FALSE(folder.path().empty());
+    const std::vector<char> original = read_bytes(seed);
+    auto write_variant = [&](int index) {
+        const std::vector<char> bytes = mutate(original, index);
+        const auto file = folder.path() / ("mutant" + std::to_string(index) + ".ply");
+        std::ofstream out(file, std::ios::binary);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        return file;
+    };
+    ImportOptions options;
+    options.timeout_s = 2.0;
+    options.memory_limit_mb = kMutantMemoryLimitMb;
+
+    const auto crashing = write_variant(11);
+    const TimedImport crash = timed_import(crashing, options);
+    ASSERT_FALSE(crash.result.has_value());
+    const auto looping = write_variant(31);
+    const TimedImport loop = timed_import(looping, options);
+    ASSERT_FALSE(loop.result.has_value());
+    if (classify(crash.result) != Outcome::kCrash || classify(loop.result) != Outcome::kTimeout) {
+        GTEST_SKIP() << "this Assimp no longer crashes / loops on these variants: " << crash.result.error().message
+                     << " | " << loop.result.error().message;
+    }
+    EXPECT_EQ(crash.result.error().message, crashing.string() + ": the importer crashed (signal 6: Aborted)");
+    EXPECT_EQ(loop.result.error().message,
+              looping.string() + ": import timed out after 2 s (the file may be malformed)");
+    EXPECT_LT(loop.seconds, 2.0 + 1.0);
+    errno = 0;
+    EXPECT_TRUE(::waitpid(-1, nullptr, WNOHANG) == -1 && errno == ECHILD) << "an import child was left behind";
+}
+
 std::string seed_test_name(const ::testing::TestParamInfo<std::string>& info) {
     std::string name;
     for (char c : std::filesystem::path(info.param).filename().string()) {
