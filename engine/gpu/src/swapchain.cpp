@@ -7,6 +7,21 @@
 
 namespace myoview::gpu {
 
+Result<VkSurfaceFormatKHR> choose_surface_format(VkPhysicalDevice physical, VkSurfaceKHR surface) {
+    uint32_t count = 0;
+    vkGetPhysicalDeviceSurfaceFormatsKHR(physical, surface, &count, nullptr);
+    std::vector<VkSurfaceFormatKHR> formats(count);
+    vkGetPhysicalDeviceSurfaceFormatsKHR(physical, surface, &count, formats.data());
+    if (formats.empty()) return Error("the window surface offers no pixel formats");
+    for (const auto& f : formats) {
+        if ((f.format == VK_FORMAT_B8G8R8A8_SRGB || f.format == VK_FORMAT_R8G8B8A8_SRGB) &&
+            f.colorSpace == VK_COLOR_SPACE_SRGB_NONLINEAR_KHR) {
+            return f;
+        }
+    }
+    return formats.front();
+}
+
 Swapchain::~Swapchain() { destroy(); }
 Swapchain::Swapchain(Swapchain&& other) noexcept { *this = std::move(other); }
 Swapchain& Swapchain::operator=(Swapchain&& other) noexcept {
@@ -50,19 +65,10 @@ Result<Swapchain> SwapchainBuilder::build() const {
     VkResult r = vkGetPhysicalDeviceSurfaceCapabilitiesKHR(physical, surface_, &caps);
     if (r != VK_SUCCESS) return make_vk_error("reading the window surface's capabilities", r);
 
+    auto chosen_format = choose_surface_format(physical, surface_);
+    if (!chosen_format) return chosen_format.error();
+    const VkSurfaceFormatKHR format = chosen_format.value();
     uint32_t count = 0;
-    vkGetPhysicalDeviceSurfaceFormatsKHR(physical, surface_, &count, nullptr);
-    std::vector<VkSurfaceFormatKHR> formats(count);
-    vkGetPhysicalDeviceSurfaceFormatsKHR(physical, surface_, &count, formats.data());
-    if (formats.empty()) return Error("the window surface offers no pixel formats");
-    VkSurfaceFormatKHR format = formats.front();
-    for (const auto& f : formats) {
-        if ((f.format == VK_FORMAT_B8G8R8A8_SRGB || f.format == VK_FORMAT_R8G8B8A8_SRGB) &&
-            f.colorSpace == VK_COLOR_SPACE_SRGB_NONLINEAR_KHR) {
-            format = f;
-            break;
-        }
-    }
 
     vkGetPhysicalDeviceSurfacePresentModesKHR(physical, surface_, &count, nullptr);
     std::vector<VkPresentModeKHR> modes(count);

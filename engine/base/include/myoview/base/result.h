@@ -46,6 +46,8 @@ public:
     T& value() & { check(); return std::get<T>(storage_); }
     const T& value() const& { check(); return std::get<T>(storage_); }
     T&& value() && { check(); return std::get<T>(std::move(storage_)); }
+    T& operator*() & { return value(); }
+    const T& operator*() const& { return value(); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 

@@ -13,6 +13,9 @@
 
 namespace myoview::gpu {
 
+// The surface format myoview renders to: 8-bit sRGB BGRA/RGBA with the sRGB colour space when offered.
+Result<VkSurfaceFormatKHR> choose_surface_format(VkPhysicalDevice physical, VkSurfaceKHR surface);
+
 class Swapchain {
 public:
     Swapchain() = default;

@@ -1,0 +1,174 @@
+#include "options.h"
+
+#include <charconv>
+#include <cmath>
+#include <set>
+
+namespace myoview::app {
+namespace {
+
+template <typename T>
+bool parse_number(const std::string& text, T& out) {
+    if (text.empty()) return false;
+    if constexpr (std::is_floating_point_v<T>) {
+        try {
+            std::size_t used = 0;
+            const double v = std::stod(text, &used);
+            if (used != text.size() || !std::isfinite(v)) return false;
+            out = static_cast<T>(v);
+            return true;
+        } catch (...) {
+            return false;
+        }
+    } else {
+        const auto* end = text.data() + text.size();
+        auto [ptr, ec] = std::from_chars(text.data(), end, out);
+        return ec == std::errc() && ptr == end;
+    }
+}
+
+bool parse_size(const std::string& text, int& w, int& h) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) return false;
+    return parse_number(text.substr(0, x), w) && parse_number(text.substr(x + 1), h);
+}
+
+}  // namespace
+
+const char* usage_text() {
+    return R"(myoview — the chest, shoulder girdle, upper back and neck, every muscle coloured by its simulated tension.
+
+Usage:
+  myoview [options]                 open the viewer on the built-in model
+  myoview check-model FILE          import and validate FILE; print one line; exit 0, or 2 on failure
+  myoview --list-structures         print every anatomical structure as JSON
+
+View options:
+  --model FILE        show FILE (glTF/GLB, OBJ, FBX, STL, PLY, DAE and the rest Assimp reads) instead
+  --view NAME         front | back | left | right | three-quarter (default front)
+  --isolate ID        show only the structure ID (see --list-structures)
+  --size WxH          window or image size in pixels (default 1280x720)
+  --fullscreen        start fullscreen (F toggles)
+  --ui-scale S        UI scale (default: from the monitor's DPI)
+  --no-ui             hide the on-screen panels
+  --headless          render offscreen: no window, no display needed
+  --screenshot FILE   write the last frame as PNG (implies one frame headless unless --frames)
+  --frames N          exit after N frames
+  --report FILE       write timing (and simulation) figures as JSON at exit
+  --validate          enable the Vulkan validation layer; messages are counted in the report
+  --gpu TEXT          use the GPU whose name contains TEXT
+
+Simulation options:
+  --preset NAME       neutral | desk-worker | driver | phone-user (default desk-worker)
+  --release R         chest release 0..1 applied at start (default 0)
+  --seconds S         simulated seconds before the report or screenshot
+  --no-render         simulate only (no GPU, no window); use with --report
+
+  -v, --verbose       more log output
+  -h, --help          this text
+  --version           print the version
+
+Keys: drag = orbit, right/middle drag = pan, wheel = zoom, 1-5 preset views, F fullscreen, Q quit.
+)";
+}
+
+Result<Options> parse_options(const std::vector<std::string>& args) {
+    Options o;
+    std::size_t i = 0;
+    auto need_value = [&](const std::string& flag) -> Result<std::string> {
+        if (i + 1 >= args.size()) return Error(flag + " needs a value (see --help)");
+        return args[++i];
+    };
+    if (!args.empty() && args[0] == "check-model") {
+        if (args.size() != 2) return Error("usage: myoview check-model FILE");
+        o.command = Command::kCheckModel;
+        o.check_model_path = args[1];
+        return o;
+    }
+    for (; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "-h" || a == "--help") {
+            o.command = Command::kHelp;
+        } else if (a == "--version") {
+            o.command = Command::kVersion;
+        } else if (a == "--list-structures") {
+            o.command = Command::kListStructures;
+        } else if (a == "--headless") {
+            o.headless = true;
+        } else if (a == "--no-render") {
+            o.no_render = true;
+        } else if (a == "--validate") {
+            o.validate = true;
+        } else if (a == "--no-ui") {
+            o.no_ui = true;
+        } else if (a == "--fullscreen") {
+            o.fullscreen = true;
+        } else if (a == "-v" || a == "--verbose") {
+            o.verbose = true;
+        } else if (a == "--model" || a == "--screenshot" || a == "--report" || a == "--gpu" || a == "--view" ||
+                   a == "--preset" || a == "--isolate") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            if (v->empty()) return Error(a + " needs a non-empty value");
+            if (a == "--model") o.model = *v;
+            else if (a == "--screenshot") o.screenshot = *v;
+            else if (a == "--report") o.report = *v;
+            else if (a == "--gpu") o.gpu = *v;
+            else if (a == "--preset") o.preset = *v;
+            else if (a == "--isolate") o.isolate = *v;
+            else {
+                static const std::set<std::string> kViews{"front", "back", "left", "right", "three-quarter"};
+                if (!kViews.count(*v)) {
+                    return Error("--view must be front, back, left, right or three-quarter, not \"" + *v + "\"");
+                }
+                o.view = *v;
+            }
+        } else if (a == "--size") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            if (!parse_size(*v, o.width, o.height) || o.width < 1 || o.height < 1 || o.width > 16384 ||
+                o.height > 16384) {
+                return Error("--size must be WIDTHxHEIGHT with each between 1 and 16384, e.g. 1920x1080, not \"" + *v +
+                             "\"");
+            }
+            o.size_given = true;
+        } else if (a == "--frames") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            long n = 0;
+            if (!parse_number(*v, n) || n < 1) return Error("--frames must be a whole number >= 1, not \"" + *v + "\"");
+            o.frames = n;
+        } else if (a == "--ui-scale") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            float s = 0.0f;
+            if (!parse_number(*v, s) || s < 0.5f || s > 6.0f) {
+                return Error("--ui-scale must be a number between 0.5 and 6, not \"" + *v + "\"");
+            }
+            o.ui_scale = s;
+        } else if (a == "--release") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            if (!parse_number(*v, o.release) || o.release < 0.0 || o.release > 1.0) {
+                return Error("--release must be a number from 0 to 1, not \"" + *v + "\"");
+            }
+        } else if (a == "--seconds") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            double s = 0.0;
+            if (!parse_number(*v, s) || s < 0.0 || s > 1.0e7) {
+                return Error("--seconds must be a number of simulated seconds >= 0, not \"" + *v + "\"");
+            }
+            o.seconds = s;
+        } else if (a == "check-model") {
+            return Error("check-model must come first: myoview check-model FILE");
+        } else {
+            return Error("unknown option \"" + a + "\" (see --help)");
+        }
+    }
+    if (o.no_render && o.headless) return Error("--no-render and --headless exclude each other");
+    if (o.no_render && !o.screenshot.empty()) return Error("--screenshot needs rendering; drop --no-render");
+    return o;
+}
+
+}  // namespace myoview::app

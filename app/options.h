@@ -1,0 +1,44 @@
+#pragma once
+// Command line of the myoview executable. parse_options never exits: it returns the options or an error message,
+// and main decides (usage errors exit 2).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "myoview/base/result.h"
+
+namespace myoview::app {
+
+enum class Command { kView, kCheckModel, kListStructures, kHelp, kVersion };
+
+struct Options {
+    Command command = Command::kView;
+    std::string check_model_path;   // check-model FILE
+    std::string model;              // --model FILE (default: the bundled anatomy)
+    bool headless = false;
+    bool no_render = false;         // --no-render: simulation only, no GPU at all
+    int width = 1280;
+    int height = 720;
+    bool size_given = false;
+    std::string screenshot;         // --screenshot FILE.png
+    std::optional<long> frames;     // --frames N
+    std::string report;             // --report FILE.json
+    bool validate = false;
+    std::string gpu;                // --gpu TEXT
+    std::string view = "front";     // --view
+    std::optional<float> ui_scale;  // --ui-scale S
+    bool no_ui = false;
+    bool fullscreen = false;
+    // Simulation (engine/sim)
+    std::string preset = "desk-worker";
+    double release = 0.0;
+    std::optional<double> seconds;
+    std::string isolate;            // --isolate ID
+    bool verbose = false;
+};
+
+Result<Options> parse_options(const std::vector<std::string>& args);
+const char* usage_text();
+
+}  // namespace myoview::app

@@ -1,0 +1,373 @@
+#include "viewer.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "frame_stats.h"
+#include "myoview/assets/import.h"
+#include "myoview/base/log.h"
+#include "myoview/gpu/png.h"
+#include "myoview/platform/window.h"
+#include "myoview/render/context.h"
+#include "myoview/render/imgui_layer.h"
+#include "myoview/render/presenter.h"
+#include "myoview/render/scene_renderer.h"
+
+namespace myoview::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr int kExitRuntime = 1;  // no display, no GPU, a failed frame
+constexpr int kExitInput = 2;    // a bad model file or a file that cannot be written
+
+std::filesystem::path default_model_path() { return std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb"; }
+
+Result<assets::Model> load_model(const Options& o) {
+    assets::ImportOptions import;
+    import.convert_y_up_to_z_up = true;
+    std::filesystem::path path = o.model;
+    if (path.empty()) {
+        path = default_model_path();
+        import.isolate = false;  // our own generated file: trusted, and faster in-process
+    }
+    return assets::import_model(path, import);
+}
+
+struct ViewState {
+    render::OrbitCamera camera;
+    bool dragging_orbit = false;
+    bool dragging_pan = false;
+    double last_x = 0.0, last_y = 0.0;
+};
+
+void apply_input(platform::Window& window, const render::ImGuiLayer* ui, ViewState& view, VkExtent2D extent,
+                 const assets::Bounds& bounds) {
+    const bool ui_mouse = ui && ui->wants_mouse();
+    const bool ui_keys = ui && ui->wants_keyboard();
+    for (const platform::InputEvent& e : window.take_events()) {
+        switch (e.type) {
+            case platform::InputEvent::Type::kMouseButton:
+                if (!e.pressed) {
+                    view.dragging_orbit = view.dragging_pan = false;
+                } else if (!ui_mouse) {
+                    const bool pan = e.button == GLFW_MOUSE_BUTTON_RIGHT || e.button == GLFW_MOUSE_BUTTON_MIDDLE ||
+                                     (e.mods & GLFW_MOD_SHIFT);
+                    view.dragging_pan = pan;
+                    view.dragging_orbit = !pan;
+                }
+                view.last_x = e.x;
+                view.last_y = e.y;
+                break;
+            case platform::InputEvent::Type::kMouseMove: {
+                const auto dx = static_cast<float>(e.x - view.last_x);
+                const auto dy = static_cast<float>(e.y - view.last_y);
+                if (view.dragging_orbit) view.camera.orbit(dx, dy);
+                if (view.dragging_pan) view.camera.pan(dx, dy, static_cast<float>(extent.height));
+                view.last_x = e.x;
+                view.last_y = e.y;
+                break;
+            }
+            case platform::InputEvent::Type::kScroll:
+                if (!ui_mouse) view.camera.zoom(static_cast<float>(e.y));
+                break;
+            case platform::InputEvent::Type::kKey: {
+                if (!e.pressed || ui_keys) break;
+                static constexpr render::ViewPreset kPresets[] = {
+                    render::ViewPreset::kFront, render::ViewPreset::kBack, render::ViewPreset::kLeft,
+                    render::ViewPreset::kRight, render::ViewPreset::kThreeQuarter};
+                if (e.key >= GLFW_KEY_1 && e.key <= GLFW_KEY_5) {
+                    view.camera.set_preset(kPresets[e.key - GLFW_KEY_1]);
+                    view.camera.frame(bounds, static_cast<float>(extent.width) /
+                                                  static_cast<float>(std::max(extent.height, 1u)));
+                } else if (e.key == GLFW_KEY_F) {
+                    window.toggle_fullscreen();
+                } else if (e.key == GLFW_KEY_Q || e.key == GLFW_KEY_ESCAPE) {
+                    window.request_close();
+                }
+                break;
+            }
+        }
+    }
+}
+
+struct StatusInfo {
+    std::string device;
+    std::string model;
+    assets::ModelStats stats;
+    const FrameStats* frames = nullptr;
+    VkExtent2D extent{};
+    bool validate = false;
+    int validation_messages = 0;
+};
+
+void draw_status_panel(const StatusInfo& s, float scale) {
+    ImGui::SetNextWindowPos(ImVec2(12.0f * scale, 12.0f * scale), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.72f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav;
+    if (ImGui::Begin("status", nullptr, flags)) {
+        ImGui::TextUnformatted("myoview");
+        ImGui::Separator();
+        ImGui::Text("GPU      %s", s.device.c_str());
+        const double ms = s.frames ? s.frames->last() : 0.0;
+        ImGui::Text("Frame    %.1f ms (%.0f fps)", ms, ms > 0.0 ? 1000.0 / ms : 0.0);
+        ImGui::Text("Size     %u x %u", s.extent.width, s.extent.height);
+        ImGui::Text("Model    %s", s.model.c_str());
+        ImGui::Text("         %zu meshes, %zu triangles", s.stats.meshes, s.stats.triangles);
+        if (s.validate) ImGui::Text("Vulkan validation: %d messages", s.validation_messages);
+    }
+    ImGui::End();
+}
+
+Status write_report(const std::string& path, const nlohmann::json& report) {
+    std::ofstream out(path);
+    if (!out) return Error("cannot write the report to " + path);
+    out << report.dump(2) << "\n";
+    if (!out) return Error("writing the report to " + path + " failed");
+    return Ok{};
+}
+
+float choose_ui_scale(const Options& o, const platform::Window* window) {
+    if (o.ui_scale) return *o.ui_scale;
+    if (window) return window->content_scale();
+    // Headless: scale with the image so a 4K screenshot has readable text.
+    return std::clamp(static_cast<float>(o.height) / 1080.0f, 1.0f, 3.0f);
+}
+
+}  // namespace
+
+int run_viewer(const Options& o) {
+    // Import before any GPU or window work: the isolated importer forks, which is safest in a single-threaded process.
+    auto model = load_model(o);
+    if (!model) {
+        std::fprintf(stderr, "myoview: %s\n", model.error().full_text().c_str());
+        return kExitInput;
+    }
+    const assets::ModelStats stats = assets::compute_stats(model.value());
+
+    std::unique_ptr<platform::Window> window;
+    if (!o.headless) {
+        platform::WindowOptions wo;
+        wo.width = o.width;
+        wo.height = o.height;
+        wo.fullscreen = o.fullscreen;
+        wo.title = "myoview";
+        auto created = platform::Window::create(wo);
+        if (!created) {
+            std::fprintf(stderr, "myoview: %s\n", created.error().full_text().c_str());
+            return kExitRuntime;
+        }
+        window = std::move(created).value();
+    }
+
+    render::GpuOptions gpu_options;
+    gpu_options.validate = o.validate;
+    gpu_options.gpu_filter = o.gpu;
+    auto ctx_result = render::create_gpu_context(gpu_options, window.get());
+    if (!ctx_result) {
+        std::fprintf(stderr, "myoview: %s\n", ctx_result.error().full_text().c_str());
+        return kExitRuntime;
+    }
+    std::unique_ptr<render::GpuContext> ctx = std::move(ctx_result).value();
+
+    render::RenderTargetDesc target;
+    if (window) {
+        auto format = render::WindowPresenter::surface_format(*ctx);
+        if (!format) {
+            std::fprintf(stderr, "myoview: %s\n", format.error().full_text().c_str());
+            return kExitRuntime;
+        }
+        target.color_format = format.value();
+        target.final_layout = render::WindowPresenter::kFinalLayout;
+    } else {
+        target.color_format = gpu::OffscreenTarget::kFormat;
+        target.final_layout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+    }
+
+    int exit_code = 0;
+    FrameStats frame_stats;
+    int recreations = 0;
+    {
+        // Everything created from the device lives in this scope and is gone before the context.
+        auto ring_result = gpu::FrameRing::create(ctx->device);
+        auto renderer_result = render::SceneRenderer::create(ctx->device, target);
+        if (!ring_result || !renderer_result) {
+            const Error& e = !ring_result ? ring_result.error() : renderer_result.error();
+            std::fprintf(stderr, "myoview: %s\n", e.full_text().c_str());
+            return kExitRuntime;
+        }
+        gpu::FrameRing ring = std::move(ring_result).value();
+        std::unique_ptr<render::SceneRenderer> renderer = std::move(renderer_result).value();
+        if (auto s = renderer->set_model(model.value(), &ring); !s) {
+            std::fprintf(stderr, "myoview: %s\n", s.error().full_text().c_str());
+            return kExitInput;
+        }
+        if (!o.isolate.empty()) {
+            bool found = false;
+            for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
+                const bool match = renderer->mesh_name(i) == o.isolate;
+                renderer->draw_state(i).visible = match;
+                found = found || match;
+            }
+            if (!found) {
+                std::fprintf(stderr, "myoview: --isolate %s: no structure with that id in the model (see "
+                                     "--list-structures)\n", o.isolate.c_str());
+                return kExitInput;
+            }
+        }
+
+        std::unique_ptr<render::ImGuiLayer> ui;
+        if (!o.no_ui) {
+            auto created = render::ImGuiLayer::create(ctx->instance, ctx->device, *renderer,
+                                                      window ? window->handle() : nullptr,
+                                                      choose_ui_scale(o, window.get()));
+            if (!created) {
+                std::fprintf(stderr, "myoview: %s\n", created.error().full_text().c_str());
+                return kExitRuntime;
+            }
+            ui = std::move(created).value();
+        }
+
+        ViewState view;
+        render::ViewPreset preset = render::ViewPreset::kFront;
+        render::parse_view_preset(o.view, preset);
+        view.camera.set_preset(preset);
+        assets::Bounds frame_bounds = model->bounds;
+        if (!o.isolate.empty()) {
+            frame_bounds = {};
+            for (const auto& m : model->meshes) {
+                if ((m.node_name.empty() ? m.name : m.node_name) != o.isolate) continue;
+                for (const auto& p : m.positions) frame_bounds.extend(p);
+            }
+        }
+        view.camera.frame(frame_bounds, static_cast<float>(o.width) / static_cast<float>(o.height));
+
+        StatusInfo status;
+        status.device = ctx->device.physical().name();
+        status.model = std::filesystem::path(model->source_path).filename().string();
+        status.stats = stats;
+        status.frames = &frame_stats;
+        status.validate = o.validate;
+
+        auto build_ui = [&](VkExtent2D extent, float dt) {
+            if (!ui) return;
+            status.extent = extent;
+            status.validation_messages = ctx->validation_messages();
+            ui->begin_frame(extent, dt);
+            draw_status_panel(status, ui->scale());
+            ui->end_frame();
+        };
+        auto record = [&](VkCommandBuffer cmd, uint32_t image, uint32_t frame) {
+            renderer->record(cmd, image, frame, view.camera, [&](VkCommandBuffer c) {
+                if (ui) ui->record(c);
+            });
+        };
+
+        if (window) {
+            auto presenter_result = render::WindowPresenter::create(*ctx, *window, *renderer, ring);
+            if (!presenter_result) {
+                std::fprintf(stderr, "myoview: %s\n", presenter_result.error().full_text().c_str());
+                return kExitRuntime;
+            }
+            auto presenter = std::move(presenter_result).value();
+            auto last = Clock::now();
+            while (!window->should_close()) {
+                const auto start = Clock::now();
+                window->poll_events();
+                if (window->minimized()) {
+                    window->take_events();
+                    window->wait_events(0.1);  // nothing to draw at 0x0: sleep instead of spinning
+                    continue;
+                }
+                const VkExtent2D extent = window->framebuffer_size();
+                apply_input(*window, ui.get(), view, extent, frame_bounds);
+                const float dt = std::chrono::duration<float>(start - last).count();
+                last = start;
+                build_ui(extent, dt);
+                auto outcome = presenter->draw(record);
+                if (!outcome) {
+                    std::fprintf(stderr, "myoview: %s\n", outcome.error().full_text().c_str());
+                    exit_code = kExitRuntime;
+                    break;
+                }
+                if (outcome.value() == render::FrameOutcome::kSkipped) continue;
+                frame_stats.add(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+                if (o.frames && static_cast<long>(frame_stats.count()) >= *o.frames) break;
+            }
+            recreations = presenter->recreations();
+            ring.drain();
+            if (!o.screenshot.empty()) log::warn("--screenshot is written in --headless mode only; ignored");
+        } else {
+            const VkExtent2D extent{static_cast<uint32_t>(o.width), static_cast<uint32_t>(o.height)};
+            auto presenter_result = render::OffscreenPresenter::create(*ctx, extent, *renderer, ring);
+            if (!presenter_result) {
+                std::fprintf(stderr, "myoview: %s\n", presenter_result.error().full_text().c_str());
+                return kExitRuntime;
+            }
+            auto presenter = std::move(presenter_result).value();
+            const long frames = o.frames.value_or(1);
+            // Dear ImGui sizes auto-resizing windows on their first frame and shows them from the second: one
+            // UI pass that is never drawn makes even a single-frame screenshot show the panels.
+            build_ui(extent, 1.0f / 60.0f);
+            for (long f = 0; f < frames; ++f) {
+                const auto start = Clock::now();
+                build_ui(extent, 1.0f / 60.0f);
+                const bool last_frame = f + 1 == frames;
+                if (auto s = presenter->draw(record, last_frame && !o.screenshot.empty()); !s) {
+                    std::fprintf(stderr, "myoview: %s\n", s.error().full_text().c_str());
+                    exit_code = kExitRuntime;
+                    break;
+                }
+                if (last_frame) presenter->wait_idle();
+                frame_stats.add(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+            }
+            presenter->wait_idle();
+            if (exit_code == 0 && !o.screenshot.empty()) {
+                if (auto s = gpu::write_png(o.screenshot, presenter->pixels()); !s) {
+                    std::fprintf(stderr, "myoview: %s\n", s.error().full_text().c_str());
+                    exit_code = kExitInput;
+                } else {
+                    log::info("wrote " + o.screenshot);
+                }
+            }
+        }
+        ring.drain();
+    }
+
+    const int messages = ctx->validation_messages();
+    if (!o.report.empty()) {
+        nlohmann::json report;
+        report["timing"] = {{"frames", frame_stats.count()},
+                            {"frame_ms_median", frame_stats.percentile(50.0)},
+                            {"frame_ms_p95", frame_stats.percentile(95.0)}};
+        report["mode"] = window ? "window" : "headless";
+        report["device"] = ctx->device.physical().name();
+        report["validation"] = {{"enabled", o.validate}, {"messages", messages}};
+        report["swapchain_recreations"] = recreations;
+        report["model"] = {{"path", model->source_path},
+                           {"meshes", stats.meshes},
+                           {"vertices", stats.vertices},
+                           {"triangles", stats.triangles},
+                           {"bones", stats.bones}};
+        if (auto s = write_report(o.report, report); !s) {
+            std::fprintf(stderr, "myoview: %s\n", s.error().message.c_str());
+            if (exit_code == 0) exit_code = kExitInput;
+        }
+    }
+    if (o.validate) log::info("Vulkan validation messages: " + std::to_string(messages));
+    // Teardown order: GPU objects (scope above), then the context (device, surface, instance), then the window.
+    ctx.reset();
+    window.reset();
+    return exit_code;
+}
+
+}  // namespace myoview::app

@@ -1,0 +1,127 @@
+#pragma once
+// Draws the scene (background, opaque meshes, translucent layers, then an overlay callback for ImGui) into a
+// colour target through one render pass with depth and MSAA. The same renderer serves the window (swapchain
+// images, PRESENT_SRC) and headless rendering (an offscreen image, TRANSFER_SRC): only RenderTargetDesc differs.
+//
+// Contract: set_model and resize are called between frames; resources the GPU may still use are released
+// through FrameRing::defer (set_model) or after FrameRing::drain (resize, by the caller).
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "myoview/assets/model.h"
+#include "myoview/base/result.h"
+#include "myoview/gpu/device.h"
+#include "myoview/gpu/frames.h"
+#include "myoview/gpu/handle.h"
+#include "myoview/gpu/resources.h"
+#include "myoview/render/camera.h"
+
+namespace myoview::render {
+
+struct RenderTargetDesc {
+    VkFormat color_format = VK_FORMAT_R8G8B8A8_SRGB;
+    VkImageLayout final_layout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+    VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT;  // reduced to what the device supports
+};
+
+// std140 mirror of shaders/globals.glsl.
+struct FrameGlobals {
+    glm::mat4 view;
+    glm::mat4 proj;
+    glm::vec4 camera_pos;
+    glm::vec4 key_dir;
+    glm::vec4 key_color;
+    glm::vec4 fill_dir;
+    glm::vec4 fill_color;
+    glm::vec4 rim_color;
+    glm::vec4 sky_color;
+    glm::vec4 ground_color;
+    glm::vec4 bg_top;
+    glm::vec4 bg_bottom;
+    glm::vec4 viewport;
+};
+
+// Background gradient colours in sRGB (what a designer picks); converted to linear for the shader.
+inline constexpr glm::vec3 kBackgroundTopSrgb{0.20f, 0.25f, 0.31f};
+inline constexpr glm::vec3 kBackgroundBottomSrgb{0.07f, 0.08f, 0.10f};
+
+// Per-mesh drawing state the application may change every frame.
+struct MeshDrawState {
+    bool visible = true;
+    glm::vec4 tint{1.0f};        // rgb multiplies the mesh colour; a: opacity (< 1 draws in the translucent pass)
+    float highlight = 0.0f;      // 0..1
+    glm::mat4 model{1.0f};
+};
+
+class SceneRenderer {
+public:
+    static Result<std::unique_ptr<SceneRenderer>> create(const gpu::Device& device, const RenderTargetDesc& desc);
+    ~SceneRenderer();
+    SceneRenderer(const SceneRenderer&) = delete;
+    SceneRenderer& operator=(const SceneRenderer&) = delete;
+
+    // Uploads the model's meshes. Meshes of a previous model are released through `ring` when one is given.
+    Status set_model(const assets::Model& model, gpu::FrameRing* ring);
+    // (Re)creates the MSAA colour and depth attachments and one framebuffer per final view.
+    Status resize(VkExtent2D extent, const std::vector<VkImageView>& final_views);
+
+    // Records the whole frame into `cmd` for framebuffer `target_index`, using frame slot `frame_index`'s uniforms.
+    void record(VkCommandBuffer cmd, uint32_t target_index, uint32_t frame_index, const OrbitCamera& camera,
+                const std::function<void(VkCommandBuffer)>& overlay);
+
+    VkRenderPass render_pass() const { return render_pass_; }
+    VkSampleCountFlagBits samples() const { return samples_; }
+    VkCommandPool upload_pool() const { return upload_pool_; }
+    VkExtent2D extent() const { return extent_; }
+    const assets::Bounds& bounds() const { return bounds_; }
+    std::size_t mesh_count() const { return meshes_.size(); }
+    const std::string& mesh_name(std::size_t i) const { return meshes_[i].name; }
+    MeshDrawState& draw_state(std::size_t i) { return meshes_[i].state; }
+    float exposure = 1.0f;
+
+private:
+    struct GpuMesh {
+        std::string name;
+        gpu::Buffer vertices;
+        gpu::Buffer indices;
+        uint32_t index_count = 0;
+        glm::vec4 base_color{1.0f};
+        bool uses_tangents = false;
+        bool translucent = false;
+        glm::vec3 center{0.0f};
+        MeshDrawState state;
+    };
+    explicit SceneRenderer(const gpu::Device& device) : device_(device) {}
+    Status create_render_pass(const RenderTargetDesc& desc);
+    Status create_pipelines();
+    Status create_uniforms();
+    void draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const;
+
+    const gpu::Device& device_;
+    VkSampleCountFlagBits samples_ = VK_SAMPLE_COUNT_1_BIT;
+    VkFormat color_format_ = VK_FORMAT_UNDEFINED;
+    VkFormat depth_format_ = VK_FORMAT_D32_SFLOAT;
+    gpu::UniqueCommandPool upload_pool_;
+    gpu::UniqueRenderPass render_pass_;
+    gpu::UniqueDescriptorSetLayout set_layout_;
+    gpu::UniqueDescriptorPool descriptor_pool_;
+    gpu::UniquePipelineLayout pipeline_layout_;
+    gpu::UniquePipeline background_pipeline_;
+    gpu::UniquePipeline opaque_pipeline_;
+    gpu::UniquePipeline translucent_pipeline_;
+    std::vector<gpu::Buffer> uniforms_;           // one per frame in flight
+    std::vector<VkDescriptorSet> descriptor_sets_;
+    gpu::Image msaa_color_;
+    gpu::Image depth_;
+    std::vector<gpu::UniqueFramebuffer> framebuffers_;
+    VkExtent2D extent_{};
+    std::vector<GpuMesh> meshes_;
+    assets::Bounds bounds_;
+};
+
+}  // namespace myoview::render

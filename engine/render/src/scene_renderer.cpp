@@ -1,0 +1,520 @@
+#include "myoview/render/scene_renderer.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "myoview/gpu/shader.h"
+#include "myoview/gpu/vk_error.h"
+
+namespace myoview::render {
+namespace {
+
+// Interleaved vertex as the shaders read it (shaders/mesh.vert locations 0..3).
+struct Vertex {
+    glm::vec3 position;
+    glm::vec3 normal;
+    glm::vec4 color;    // rgb albedo, a: ambient occlusion
+    glm::vec4 tangent;  // fibre direction (xyz), 0 when the mesh has none
+};
+static_assert(sizeof(Vertex) == 56);
+
+struct DrawConstants {
+    glm::mat4 model;
+    glm::vec4 color;
+    glm::vec4 params;
+};
+static_assert(sizeof(DrawConstants) <= 128, "the guaranteed push-constant budget is 128 bytes");
+
+float srgb_to_linear(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
+glm::vec4 linear(glm::vec3 srgb) { return {srgb_to_linear(srgb.r), srgb_to_linear(srgb.g), srgb_to_linear(srgb.b), 1.0f}; }
+
+std::string shader_path(const char* name) { return std::string(MYOVIEW_SHADER_DIR) + "/" + name + ".spv"; }
+
+}  // namespace
+
+SceneRenderer::~SceneRenderer() = default;
+
+Result<std::unique_ptr<SceneRenderer>> SceneRenderer::create(const gpu::Device& device, const RenderTargetDesc& desc) {
+    std::unique_ptr<SceneRenderer> r(new SceneRenderer(device));
+    r->samples_ = device.physical().max_samples(desc.samples);
+    r->color_format_ = desc.color_format;
+
+    VkCommandPoolCreateInfo pool{};
+    pool.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO;
+    pool.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
+    pool.queueFamilyIndex = device.graphics_family();
+    VkCommandPool p = VK_NULL_HANDLE;
+    VkResult res = vkCreateCommandPool(device, &pool, nullptr, &p);
+    if (res != VK_SUCCESS) return gpu::make_vk_error("creating the upload command pool", res);
+    r->upload_pool_ = gpu::UniqueCommandPool(device, p);
+    device.name(p, "upload command pool");
+
+    if (auto s = r->create_render_pass(desc); !s) return s.error();
+    if (auto s = r->create_uniforms(); !s) return s.error();
+    if (auto s = r->create_pipelines(); !s) return s.error();
+    return r;
+}
+
+Status SceneRenderer::create_render_pass(const RenderTargetDesc& desc) {
+    const bool msaa = samples_ != VK_SAMPLE_COUNT_1_BIT;
+    std::vector<VkAttachmentDescription> attachments;
+    VkAttachmentDescription color{};
+    color.format = desc.color_format;
+    color.samples = samples_;
+    color.loadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;  // the background pass covers every pixel
+    color.storeOp = msaa ? VK_ATTACHMENT_STORE_OP_DONT_CARE : VK_ATTACHMENT_STORE_OP_STORE;
+    color.stencilLoadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;
+    color.stencilStoreOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    color.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+    color.finalLayout = msaa ? VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL : desc.final_layout;
+    attachments.push_back(color);
+
+    VkAttachmentDescription depth{};
+    depth.format = depth_format_;
+    depth.samples = samples_;
+    depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
+    depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    depth.stencilLoadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;
+    depth.stencilStoreOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+    depth.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+    depth.finalLayout = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
+    attachments.push_back(depth);
+
+    if (msaa) {
+        VkAttachmentDescription resolve{};
+        resolve.format = desc.color_format;
+        resolve.samples = VK_SAMPLE_COUNT_1_BIT;
+        resolve.loadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;
+        resolve.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+        resolve.stencilLoadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;
+        resolve.stencilStoreOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+        resolve.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+        resolve.finalLayout = desc.final_layout;
+        attachments.push_back(resolve);
+    }
+
+    VkAttachmentReference color_ref{0, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL};
+    VkAttachmentReference depth_ref{1, VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL};
+    VkAttachmentReference resolve_ref{2, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL};
+    VkSubpassDescription subpass{};
+    subpass.pipelineBindPoint = VK_PIPELINE_BIND_POINT_GRAPHICS;
+    subpass.colorAttachmentCount = 1;
+    subpass.pColorAttachments = &color_ref;
+    subpass.pDepthStencilAttachment = &depth_ref;
+    subpass.pResolveAttachments = msaa ? &resolve_ref : nullptr;
+
+    // Incoming: the previous frame's writes to the shared depth / MSAA attachments, and the swapchain image's
+    // acquire (waited at COLOR_ATTACHMENT_OUTPUT), happen before this frame's attachment writes.
+    // Outgoing: the resolved image is ready for a transfer (readback) or presentation.
+    constexpr VkPipelineStageFlags kAttachmentStages = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT |
+                                                       VK_PIPELINE_STAGE_EARLY_FRAGMENT_TESTS_BIT |
+                                                       VK_PIPELINE_STAGE_LATE_FRAGMENT_TESTS_BIT;
+    constexpr VkAccessFlags kAttachmentAccess =
+        VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_COLOR_ATTACHMENT_READ_BIT |
+        VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_READ_BIT;
+    std::array<VkSubpassDependency, 2> deps{};
+    deps[0].srcSubpass = VK_SUBPASS_EXTERNAL;
+    deps[0].dstSubpass = 0;
+    deps[0].srcStageMask = kAttachmentStages | VK_PIPELINE_STAGE_TRANSFER_BIT;
+    deps[0].dstStageMask = kAttachmentStages;
+    deps[0].srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT |
+                            VK_ACCESS_TRANSFER_READ_BIT;
+    deps[0].dstAccessMask = kAttachmentAccess;
+    deps[1].srcSubpass = 0;
+    deps[1].dstSubpass = VK_SUBPASS_EXTERNAL;
+    deps[1].srcStageMask = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT;
+    deps[1].dstStageMask = VK_PIPELINE_STAGE_TRANSFER_BIT;
+    deps[1].srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
+    deps[1].dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
+
+    VkRenderPassCreateInfo info{};
+    info.sType = VK_STRUCTURE_TYPE_RENDER_PASS_CREATE_INFO;
+    info.attachmentCount = static_cast<uint32_t>(attachments.size());
+    info.pAttachments = attachments.data();
+    info.subpassCount = 1;
+    info.pSubpasses = &subpass;
+    info.dependencyCount = static_cast<uint32_t>(deps.size());
+    info.pDependencies = deps.data();
+    VkRenderPass pass = VK_NULL_HANDLE;
+    const VkResult r = vkCreateRenderPass(device_, &info, nullptr, &pass);
+    if (r != VK_SUCCESS) return gpu::make_vk_error("creating the scene render pass", r);
+    render_pass_ = gpu::UniqueRenderPass(device_, pass);
+    device_.name(pass, "scene render pass");
+    return Ok{};
+}
+
+Status SceneRenderer::create_uniforms() {
+    VkDescriptorSetLayoutBinding binding{};
+    binding.binding = 0;
+    binding.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+    binding.descriptorCount = 1;
+    binding.stageFlags = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+    VkDescriptorSetLayoutCreateInfo layout{};
+    layout.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
+    layout.bindingCount = 1;
+    layout.pBindings = &binding;
+    VkDescriptorSetLayout l = VK_NULL_HANDLE;
+    VkResult r = vkCreateDescriptorSetLayout(device_, &layout, nullptr, &l);
+    if (r != VK_SUCCESS) return gpu::make_vk_error("creating the frame descriptor layout", r);
+    set_layout_ = gpu::UniqueDescriptorSetLayout(device_, l);
+    device_.name(l, "frame globals layout");
+
+    VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, gpu::kFramesInFlight};
+    VkDescriptorPoolCreateInfo pool{};
+    pool.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
+    pool.maxSets = gpu::kFramesInFlight;
+    pool.poolSizeCount = 1;
+    pool.pPoolSizes = &size;
+    VkDescriptorPool p = VK_NULL_HANDLE;
+    r = vkCreateDescriptorPool(device_, &pool, nullptr, &p);
+    if (r != VK_SUCCESS) return gpu::make_vk_error("creating the frame descriptor pool", r);
+    descriptor_pool_ = gpu::UniqueDescriptorPool(device_, p);
+    device_.name(p, "frame descriptor pool");
+
+    for (uint32_t i = 0; i < gpu::kFramesInFlight; ++i) {
+        const std::string name = "frame globals " + std::to_string(i);
+        auto buffer = gpu::create_buffer(device_, sizeof(FrameGlobals), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, true,
+                                         name.c_str());
+        if (!buffer) return buffer.error();
+        uniforms_.push_back(std::move(buffer).value());
+        VkDescriptorSetAllocateInfo alloc{};
+        alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
+        alloc.descriptorPool = p;
+        alloc.descriptorSetCount = 1;
+        alloc.pSetLayouts = &l;
+        VkDescriptorSet set = VK_NULL_HANDLE;
+        r = vkAllocateDescriptorSets(device_, &alloc, &set);
+        if (r != VK_SUCCESS) return gpu::make_vk_error("allocating a frame descriptor set", r);
+        device_.name(set, name.c_str());
+        VkDescriptorBufferInfo info{uniforms_.back().buffer, 0, sizeof(FrameGlobals)};
+        VkWriteDescriptorSet write{};
+        write.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+        write.dstSet = set;
+        write.dstBinding = 0;
+        write.descriptorCount = 1;
+        write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+        write.pBufferInfo = &info;
+        vkUpdateDescriptorSets(device_, 1, &write, 0, nullptr);
+        descriptor_sets_.push_back(set);
+    }
+    return Ok{};
+}
+
+Status SceneRenderer::create_pipelines() {
+    VkPushConstantRange push{};
+    push.stageFlags = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+    push.size = sizeof(DrawConstants);
+    const VkDescriptorSetLayout set_layout = set_layout_;
+    VkPipelineLayoutCreateInfo layout{};
+    layout.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO;
+    layout.setLayoutCount = 1;
+    layout.pSetLayouts = &set_layout;
+    layout.pushConstantRangeCount = 1;
+    layout.pPushConstantRanges = &push;
+    VkPipelineLayout pl = VK_NULL_HANDLE;
+    VkResult r = vkCreatePipelineLayout(device_, &layout, nullptr, &pl);
+    if (r != VK_SUCCESS) return gpu::make_vk_error("creating the scene pipeline layout", r);
+    pipeline_layout_ = gpu::UniquePipelineLayout(device_, pl);
+    device_.name(pl, "scene pipeline layout");
+
+    auto bg_vert = gpu::load_shader(device_, shader_path("background.vert"));
+    if (!bg_vert) return bg_vert.error();
+    auto bg_frag = gpu::load_shader(device_, shader_path("background.frag"));
+    if (!bg_frag) return bg_frag.error();
+    auto mesh_vert = gpu::load_shader(device_, shader_path("mesh.vert"));
+    if (!mesh_vert) return mesh_vert.error();
+    auto mesh_frag = gpu::load_shader(device_, shader_path("mesh.frag"));
+    if (!mesh_frag) return mesh_frag.error();
+
+    struct Variant {
+        VkShaderModule vert, frag;
+        bool vertices, depth_test, depth_write, blend;
+        VkCullModeFlags cull;
+        gpu::UniquePipeline* out;
+        const char* name;
+    };
+    const Variant variants[] = {
+        {bg_vert.value(), bg_frag.value(), false, false, false, false, VK_CULL_MODE_NONE, &background_pipeline_,
+         "background pipeline"},
+        // Two-sided: imported models have inconsistent winding; the shader flips normals of back faces.
+        {mesh_vert.value(), mesh_frag.value(), true, true, true, false, VK_CULL_MODE_NONE, &opaque_pipeline_,
+         "opaque mesh pipeline"},
+        // Translucent layers (skin): only the near shell, no depth writes, blended over the opaque scene.
+        {mesh_vert.value(), mesh_frag.value(), true, true, false, true, VK_CULL_MODE_BACK_BIT, &translucent_pipeline_,
+         "translucent mesh pipeline"},
+    };
+
+    VkVertexInputBindingDescription binding{0, sizeof(Vertex), VK_VERTEX_INPUT_RATE_VERTEX};
+    const std::array<VkVertexInputAttributeDescription, 4> attributes{{
+        {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(Vertex, position)},
+        {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(Vertex, normal)},
+        {2, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(Vertex, color)},
+        {3, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(Vertex, tangent)},
+    }};
+
+    for (const Variant& v : variants) {
+        std::array<VkPipelineShaderStageCreateInfo, 2> stages{};
+        stages[0].sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO;
+        stages[0].stage = VK_SHADER_STAGE_VERTEX_BIT;
+        stages[0].module = v.vert;
+        stages[0].pName = "main";
+        stages[1].sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO;
+        stages[1].stage = VK_SHADER_STAGE_FRAGMENT_BIT;
+        stages[1].module = v.frag;
+        stages[1].pName = "main";
+
+        VkPipelineVertexInputStateCreateInfo input{};
+        input.sType = VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO;
+        if (v.vertices) {
+            input.vertexBindingDescriptionCount = 1;
+            input.pVertexBindingDescriptions = &binding;
+            input.vertexAttributeDescriptionCount = static_cast<uint32_t>(attributes.size());
+            input.pVertexAttributeDescriptions = attributes.data();
+        }
+        VkPipelineInputAssemblyStateCreateInfo assembly{};
+        assembly.sType = VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO;
+        assembly.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
+        VkPipelineViewportStateCreateInfo viewport{};
+        viewport.sType = VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO;
+        viewport.viewportCount = 1;
+        viewport.scissorCount = 1;
+        VkPipelineRasterizationStateCreateInfo raster{};
+        raster.sType = VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO;
+        raster.polygonMode = VK_POLYGON_MODE_FILL;
+        raster.cullMode = v.cull;
+        raster.frontFace = VK_FRONT_FACE_COUNTER_CLOCKWISE;
+        raster.lineWidth = 1.0f;
+        VkPipelineMultisampleStateCreateInfo multisample{};
+        multisample.sType = VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO;
+        multisample.rasterizationSamples = samples_;
+        VkPipelineDepthStencilStateCreateInfo depth{};
+        depth.sType = VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO;
+        depth.depthTestEnable = v.depth_test;
+        depth.depthWriteEnable = v.depth_write;
+        depth.depthCompareOp = VK_COMPARE_OP_LESS_OR_EQUAL;
+        VkPipelineColorBlendAttachmentState blend{};
+        blend.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT | VK_COLOR_COMPONENT_B_BIT |
+                               VK_COLOR_COMPONENT_A_BIT;
+        if (v.blend) {
+            blend.blendEnable = VK_TRUE;
+            blend.srcColorBlendFactor = VK_BLEND_FACTOR_SRC_ALPHA;
+            blend.dstColorBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+            blend.colorBlendOp = VK_BLEND_OP_ADD;
+            blend.srcAlphaBlendFactor = VK_BLEND_FACTOR_ONE;
+            blend.dstAlphaBlendFactor = VK_BLEND_FACTOR_ONE_MINUS_SRC_ALPHA;
+            blend.alphaBlendOp = VK_BLEND_OP_ADD;
+        }
+        VkPipelineColorBlendStateCreateInfo blend_state{};
+        blend_state.sType = VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO;
+        blend_state.attachmentCount = 1;
+        blend_state.pAttachments = &blend;
+        const std::array<VkDynamicState, 2> dynamic_states{VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR};
+        VkPipelineDynamicStateCreateInfo dynamic{};
+        dynamic.sType = VK_STRUCTURE_TYPE_PIPELINE_DYNAMIC_STATE_CREATE_INFO;
+        dynamic.dynamicStateCount = static_cast<uint32_t>(dynamic_states.size());
+        dynamic.pDynamicStates = dynamic_states.data();
+
+        VkGraphicsPipelineCreateInfo info{};
+        info.sType = VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO;
+        info.stageCount = static_cast<uint32_t>(stages.size());
+        info.pStages = stages.data();
+        info.pVertexInputState = &input;
+        info.pInputAssemblyState = &assembly;
+        info.pViewportState = &viewport;
+        info.pRasterizationState = &raster;
+        info.pMultisampleState = &multisample;
+        info.pDepthStencilState = &depth;
+        info.pColorBlendState = &blend_state;
+        info.pDynamicState = &dynamic;
+        info.layout = pl;
+        info.renderPass = render_pass_;
+        VkPipeline pipeline = VK_NULL_HANDLE;
+        r = vkCreateGraphicsPipelines(device_, VK_NULL_HANDLE, 1, &info, nullptr, &pipeline);
+        if (r != VK_SUCCESS) return gpu::make_vk_error(std::string("creating the ") + v.name, r);
+        *v.out = gpu::UniquePipeline(device_, pipeline);
+        device_.name(pipeline, v.name);
+    }
+    return Ok{};
+}
+
+Status SceneRenderer::set_model(const assets::Model& model, gpu::FrameRing* ring) {
+    std::vector<GpuMesh> meshes;
+    for (const assets::Mesh& m : model.meshes) {
+        if (m.positions.empty() || m.indices.empty()) continue;
+        std::vector<Vertex> vertices(m.positions.size());
+        const bool has_colors = m.colors.size() == m.positions.size();
+        const bool has_tangents = m.tangents.size() == m.positions.size();
+        const bool has_normals = m.normals.size() == m.positions.size();
+        glm::vec3 sum(0.0f);
+        for (std::size_t i = 0; i < vertices.size(); ++i) {
+            vertices[i].position = m.positions[i];
+            vertices[i].normal = has_normals ? m.normals[i] : glm::vec3(0.0f, 0.0f, 1.0f);
+            vertices[i].color = has_colors ? m.colors[i] : glm::vec4(1.0f);
+            vertices[i].tangent = has_tangents ? m.tangents[i] : glm::vec4(0.0f);
+            sum += m.positions[i];
+        }
+        GpuMesh gm;
+        gm.name = m.node_name.empty() ? m.name : m.node_name;
+        gm.index_count = static_cast<uint32_t>(m.indices.size());
+        gm.base_color = has_colors ? glm::vec4(1.0f, 1.0f, 1.0f, m.base_color.a) : m.base_color;
+        gm.uses_tangents = has_tangents;
+        gm.translucent = m.base_color.a < 0.999f;
+        gm.center = sum / static_cast<float>(vertices.size());
+        gm.state.tint = glm::vec4(1.0f, 1.0f, 1.0f, gm.base_color.a);
+        const std::string vname = gm.name + " vertices";
+        const std::string iname = gm.name + " indices";
+        auto vb = gpu::upload_buffer(device_, upload_pool_, vertices.data(), sizeof(Vertex) * vertices.size(),
+                                     VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, vname.c_str());
+        if (!vb) return vb.error();
+        auto ib = gpu::upload_buffer(device_, upload_pool_, m.indices.data(), sizeof(uint32_t) * m.indices.size(),
+                                     VK_BUFFER_USAGE_INDEX_BUFFER_BIT, iname.c_str());
+        if (!ib) return ib.error();
+        gm.vertices = std::move(vb).value();
+        gm.indices = std::move(ib).value();
+        meshes.push_back(std::move(gm));
+    }
+    if (meshes.empty()) return Error("the model " + model.source_path + " has no drawable triangles");
+    if (ring && !meshes_.empty()) {
+        auto old = std::make_shared<std::vector<GpuMesh>>(std::move(meshes_));
+        ring->defer([old]() mutable { old->clear(); });
+    }
+    meshes_ = std::move(meshes);
+    bounds_ = model.bounds;
+    return Ok{};
+}
+
+Status SceneRenderer::resize(VkExtent2D extent, const std::vector<VkImageView>& final_views) {
+    framebuffers_.clear();
+    msaa_color_ = {};
+    depth_ = {};
+    extent_ = extent;
+    const bool msaa = samples_ != VK_SAMPLE_COUNT_1_BIT;
+    if (msaa) {
+        gpu::ImageDesc desc;
+        desc.extent = extent;
+        desc.format = color_format_;
+        desc.samples = samples_;
+        desc.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT;
+        desc.lazily_allocated = true;
+        auto image = gpu::create_image(device_, desc, "MSAA colour");
+        if (!image) return image.error();
+        msaa_color_ = std::move(image).value();
+    }
+    gpu::ImageDesc ddesc;
+    ddesc.extent = extent;
+    ddesc.format = depth_format_;
+    ddesc.samples = samples_;
+    ddesc.usage = VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSIENT_ATTACHMENT_BIT;
+    ddesc.aspect = VK_IMAGE_ASPECT_DEPTH_BIT;
+    ddesc.lazily_allocated = true;
+    auto depth = gpu::create_image(device_, ddesc, "depth");
+    if (!depth) return depth.error();
+    depth_ = std::move(depth).value();
+
+    for (std::size_t i = 0; i < final_views.size(); ++i) {
+        std::vector<VkImageView> views;
+        if (msaa) views = {msaa_color_.view, depth_.view, final_views[i]};
+        else views = {final_views[i], depth_.view};
+        VkFramebufferCreateInfo info{};
+        info.sType = VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO;
+        info.renderPass = render_pass_;
+        info.attachmentCount = static_cast<uint32_t>(views.size());
+        info.pAttachments = views.data();
+        info.width = extent.width;
+        info.height = extent.height;
+        info.layers = 1;
+        VkFramebuffer fb = VK_NULL_HANDLE;
+        const VkResult r = vkCreateFramebuffer(device_, &info, nullptr, &fb);
+        if (r != VK_SUCCESS) return gpu::make_vk_error("creating a framebuffer", r);
+        const std::string name = "framebuffer " + std::to_string(i);
+        device_.name(fb, name.c_str());
+        framebuffers_.emplace_back(device_, fb);
+    }
+    return Ok{};
+}
+
+void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const {
+    DrawConstants dc{};
+    dc.model = mesh.state.model;
+    dc.color = glm::vec4(glm::vec3(mesh.base_color) * glm::vec3(mesh.state.tint), mesh.state.tint.a);
+    dc.params = glm::vec4(1.0f, mesh.state.highlight, mesh.uses_tangents ? 1.0f : 0.0f, 0.0f);
+    vkCmdPushConstants(cmd, pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(dc),
+                       &dc);
+    const VkBuffer vb = mesh.vertices.buffer;
+    const VkDeviceSize offset = 0;
+    vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
+    vkCmdBindIndexBuffer(cmd, mesh.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
+    vkCmdDrawIndexed(cmd, mesh.index_count, 1, 0, 0, 0);
+}
+
+void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t frame_index, const OrbitCamera& camera,
+                           const std::function<void(VkCommandBuffer)>& overlay) {
+    const float aspect = static_cast<float>(extent_.width) / static_cast<float>(std::max(extent_.height, 1u));
+    FrameGlobals g{};
+    g.view = camera.view();
+    g.proj = camera.projection(aspect);
+    g.camera_pos = glm::vec4(camera.position(), 1.0f);
+    // Key light from the upper front-left of the viewer, fill from the right, both relative to the camera so the
+    // model reads the same from every side; rim from behind.
+    const glm::mat3 cam_to_world = glm::transpose(glm::mat3(g.view));
+    g.key_dir = glm::vec4(glm::normalize(cam_to_world * glm::vec3(0.45f, -0.6f, -0.65f)), 0.35f);
+    g.key_color = glm::vec4(1.05f, 0.98f, 0.9f, 0.0f) * 1.6f;
+    g.fill_dir = glm::vec4(glm::normalize(cam_to_world * glm::vec3(-0.7f, -0.1f, -0.6f)), 0.0f);
+    g.fill_color = glm::vec4(0.30f, 0.36f, 0.48f, 0.0f);
+    g.rim_color = glm::vec4(0.35f, 0.42f, 0.55f, 3.0f);
+    g.sky_color = glm::vec4(0.26f, 0.28f, 0.32f, 0.0f);
+    g.ground_color = glm::vec4(0.12f, 0.10f, 0.09f, 0.0f);
+    g.bg_top = linear(kBackgroundTopSrgb);
+    g.bg_bottom = linear(kBackgroundBottomSrgb);
+    g.viewport = glm::vec4(static_cast<float>(extent_.width), static_cast<float>(extent_.height), 0.0f, exposure);
+    std::memcpy(uniforms_[frame_index].mapped, &g, sizeof(g));
+
+    std::array<VkClearValue, 3> clears{};
+    clears[1].depthStencil = {1.0f, 0};
+    VkRenderPassBeginInfo begin{};
+    begin.sType = VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO;
+    begin.renderPass = render_pass_;
+    begin.framebuffer = framebuffers_[target_index];
+    begin.renderArea = {{0, 0}, extent_};
+    begin.clearValueCount = static_cast<uint32_t>(clears.size());
+    begin.pClearValues = clears.data();
+    vkCmdBeginRenderPass(cmd, &begin, VK_SUBPASS_CONTENTS_INLINE);
+
+    const VkViewport viewport{0.0f, 0.0f, static_cast<float>(extent_.width), static_cast<float>(extent_.height),
+                              0.0f, 1.0f};
+    const VkRect2D scissor{{0, 0}, extent_};
+    vkCmdSetViewport(cmd, 0, 1, &viewport);
+    vkCmdSetScissor(cmd, 0, 1, &scissor);
+    const VkDescriptorSet set = descriptor_sets_[frame_index];
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_layout_, 0, 1, &set, 0, nullptr);
+
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, background_pipeline_);
+    vkCmdDraw(cmd, 3, 1, 0, 0);
+
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, opaque_pipeline_);
+    std::vector<const GpuMesh*> translucent;
+    for (const GpuMesh& m : meshes_) {
+        if (!m.state.visible) continue;
+        if (m.translucent || m.state.tint.a < 0.999f) {
+            translucent.push_back(&m);
+            continue;
+        }
+        draw_mesh(cmd, m);
+    }
+    if (!translucent.empty()) {
+        // Back to front by mesh centre: good enough for a few nested layers.
+        const glm::vec3 eye = camera.position();
+        std::sort(translucent.begin(), translucent.end(), [&](const GpuMesh* a, const GpuMesh* b) {
+            return glm::length(a->center - eye) > glm::length(b->center - eye);
+        });
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, translucent_pipeline_);
+        for (const GpuMesh* m : translucent) draw_mesh(cmd, *m);
+    }
+    if (overlay) overlay(cmd);
+    vkCmdEndRenderPass(cmd);
+}
+
+}  // namespace myoview::render

@@ -1,0 +1,7 @@
+#version 450
+// A full-screen triangle: no vertex buffer, 3 vertices.
+layout(location = 0) out vec2 uv;
+void main() {
+    uv = vec2((gl_VertexIndex << 1) & 2, gl_VertexIndex & 2);
+    gl_Position = vec4(uv * 2.0 - 1.0, 1.0, 1.0);
+}

@@ -1,0 +1,16 @@
+// Per-frame values shared by every pipeline (set 0, binding 0). Mirrors render::FrameGlobals in C++.
+layout(set = 0, binding = 0) uniform FrameGlobals {
+    mat4 view;
+    mat4 proj;
+    vec4 camera_pos;      // xyz world
+    vec4 key_dir;         // xyz: direction the key light travels FROM (unit, world); w: wrap
+    vec4 key_color;       // rgb linear radiance; w unused
+    vec4 fill_dir;
+    vec4 fill_color;
+    vec4 rim_color;       // rgb; w: rim exponent
+    vec4 sky_color;       // hemisphere ambient, up
+    vec4 ground_color;    // hemisphere ambient, down
+    vec4 bg_top;          // background gradient, linear rgb
+    vec4 bg_bottom;
+    vec4 viewport;        // width, height, time s, exposure
+} g;

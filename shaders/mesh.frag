@@ -1,0 +1,56 @@
+#version 450
+#extension GL_GOOGLE_include_directive : require
+#include "globals.glsl"
+
+layout(push_constant) uniform DrawConstants {
+    mat4 model;
+    vec4 color;
+    vec4 params;
+} pc;
+
+layout(location = 0) in vec3 v_world;
+layout(location = 1) in vec3 v_normal;
+layout(location = 2) in vec4 v_color;
+layout(location = 3) in vec3 v_fibre;
+layout(location = 0) out vec4 out_color;
+
+// Soft studio lighting for anatomy: a warm wrapped key, a cool fill from the other side, a rim that separates the
+// silhouette from the background, and a sky/ground hemisphere ambient modulated by baked occlusion.
+void main() {
+    vec3 n = normalize(v_normal);
+    if (!gl_FrontFacing) n = -n;
+    vec3 v = normalize(g.camera_pos.xyz - v_world);
+
+    bool use_vertex_color = pc.params.x > 0.5;
+    vec3 albedo = use_vertex_color ? v_color.rgb * pc.color.rgb : pc.color.rgb;
+    float ao = use_vertex_color ? mix(1.0, v_color.a, 0.85) : 1.0;
+
+    // Fibre shading: a faint anisotropic sheen across the fibres makes muscle read as muscle, not plastic.
+    float fibre_amount = pc.params.z;
+    vec3 f = v_fibre - n * dot(v_fibre, n);
+    float fibre_len = length(f);
+    float sheen = 0.0;
+    if (fibre_amount > 0.0 && fibre_len > 1e-4) {
+        f /= fibre_len;
+        vec3 h = normalize(-g.key_dir.xyz + v);
+        float th = dot(f, h);
+        sheen = fibre_amount * 0.18 * pow(sqrt(max(1.0 - th * th, 0.0)), 24.0);
+    }
+
+    float wrap = g.key_dir.w;
+    float key = max((dot(n, -g.key_dir.xyz) + wrap) / (1.0 + wrap), 0.0);
+    float fill = max((dot(n, -g.fill_dir.xyz) + 0.5) / 1.5, 0.0);
+    float rim = pow(1.0 - max(dot(n, v), 0.0), g.rim_color.w);
+    vec3 ambient = mix(g.ground_color.rgb, g.sky_color.rgb, n.z * 0.5 + 0.5);
+    vec3 h = normalize(-g.key_dir.xyz + v);
+    float spec = pow(max(dot(n, h), 0.0), 40.0) * 0.12;
+
+    vec3 lit = albedo * (ambient * ao + key * g.key_color.rgb * mix(0.6, 1.0, ao) + fill * g.fill_color.rgb * ao);
+    lit += (spec + sheen) * g.key_color.rgb * ao + rim * g.rim_color.rgb * ao;
+    lit = mix(lit, lit + vec3(0.25, 0.22, 0.1), pc.params.y);
+
+    // Gentle filmic shoulder so highlights roll off instead of clipping.
+    lit *= g.viewport.w;
+    lit = lit / (1.0 + 0.25 * lit);
+    out_color = vec4(lit, pc.color.a);
+}
