@@ -13,6 +13,7 @@ Sources of the numbers are named next to them (and repeated as comments in the X
 """
 
 import json
+import math
 import os
 import sys
 
@@ -82,11 +83,11 @@ LANDMARKS = [
     # scapula. Biacromial breadth 0.39 m (ANSUR 1988 male 50th pct ~0.40 m incl. soft tissue). Spine root
     # (trigonum) 0.082 m lateral of the midline at T3 (Sahrmann 2002: medial border ~7.5 cm from the spine).
     # Inferior angle at T7 level. Internal rotation of the TS->AA line ~32 deg, anterior tilt ~8-10 deg,
-    # upward rotation ~3 deg (Struyf et al. 2011, Scand J Med Sci Sports 21:352; Ludewig et al. 2009 JBJS
+    # upward rotation ~5 deg (Struyf et al. 2011, Scand J Med Sci Sports 21:352; Ludewig et al. 2009 JBJS
     # 91:378 resting: IR 35-41, upward rotation 2-5, anterior tilt 9-13 deg).
     ("acromion_r", "scapula_r", (-0.012, -0.190, 1.447)),
-    ("acromion_posterior_r", "scapula_r", (-0.048, -0.196, 1.440)),
-    ("scapula_spine_root_r", "scapula_r", (-0.120, -0.082, 1.405)),
+    ("acromion_posterior_r", "scapula_r", (-0.048, -0.196, 1.432)),
+    ("scapula_spine_root_r", "scapula_r", (-0.120, -0.082, 1.420)),
     ("scapula_superior_angle_r", "scapula_r", (-0.106, -0.085, 1.462)),
     ("scapula_inferior_angle_r", "scapula_r", (-0.136, -0.092, 1.285)),
     ("glenoid_r", "scapula_r", (-0.046, -0.147, 1.405)),
@@ -113,16 +114,18 @@ MUSCLES = [
     ]),
     ("pec_major_sternal", "Wu: pectoralis major sternal", 699.7, 0.140, [
         ("o", "thorax", (0.025, -0.012, 1.365)),       # anterior sternum, ribs 2-4 cartilages
-        ("v1", "humerus_r", (0.010, -0.176, 1.370)),   # anterior to the humeral head, axillary fold
+        ("v1", "thorax", (0.055, -0.095, 1.350)),      # over the curved anterior chest wall (belly on the ribs):
+                                                       # the last segment pulls the humerus forward and medially
+        ("v2", "humerus_r", (0.010, -0.176, 1.370)),   # anterior to the humeral head, axillary fold
         ("i", "humerus_r", (0.001, -0.191, 1.330)),
     ]),
     ("pec_major_costal", "Wu: pectoralis major costal (lower)", 446.7, 0.1813, [
         ("o", "thorax", (0.045, -0.060, 1.255)),       # costal cartilages 5-6, external oblique aponeurosis
-        ("v1", "thorax", (0.030, -0.125, 1.310)),      # over the chest wall, lower axillary fold
+        ("v1", "thorax", (0.055, -0.105, 1.305)),      # over the anterior chest wall, lower axillary fold
         ("i", "humerus_r", (0.000, -0.190, 1.345)),    # twisted: the lowest fibres insert highest
     ]),
     ("pec_minor", "Wu: pectoralis minor", 218.7, 0.115, [
-        ("o", "thorax", (0.022, -0.070, 1.320)),       # ribs 3-5 near the costal cartilages (centred on rib 4)
+        ("o", "thorax", (0.035, -0.072, 1.320)),       # ribs 3-5 near the costal cartilages (centred on rib 4)
         ("i", "scapula_r", (0.008, -0.150, 1.428)),    # medial border of the coracoid process
     ]),
     ("rhomboid_major", "Wu: rhomboid major (two parts summed 185.9 + 111.6 N; L0 mean)", 297.5, 0.0885, [
@@ -184,8 +187,13 @@ MUSCLES = [
 ]
 
 
-def deg(x):
-    return x
+# Scapulothoracic gliding plane: the trigonum (scapula_spine_root) keeps its rest distance from the centre of
+# a sphere fitted to the posterior-lateral ribcage under the scapula (a bilateral distance constraint, MJCF
+# <equality><tendon>). It stops the scapula from winging off the thorax, so that the pectorals' pull makes the
+# shoulder girdle glide forward around the ribcage (protraction) instead of rotating in place. The inferior
+# angle gets a one-sided limit (a limited tendon to the same centre): it cannot sink into the ribs, but it
+# lifts off them in anterior tilt, as in people. Centre: mid-thorax at T4, 4 cm right of the midline.
+ST_CENTRE_R = (-0.040, -0.040, 1.360)
 
 
 def mirror(p):
@@ -257,7 +265,7 @@ def arm_chain(out, side):
     out.append(f'{i2}<inertial pos="{fmt(local(f"clavicle_{s}", mirror((-0.009, -0.098, 1.436)) if s == "l" else (-0.009, -0.098, 1.436)))}" mass="0.156" diaginertia="0.00034 0.00003 0.00034"/>')
     # Sternoclavicular: elevation 0-35 deg, depression ~10, protraction/retraction ~+-25-30 deg
     # (Ludewig et al. 2009 JBJS 91:378; Kapandji, The Physiology of the Joints vol. 1). Degrees.
-    joint(out, i2, f"sc_elevation_{s}", ax((-1, 0, 0)), -10, 40, "girdle")
+    joint(out, i2, f"sc_elevation_{s}", ax((-1, 0, 0)), -10, 40, "girdle_elevation")
     joint(out, i2, f"sc_protraction_{s}", ax((0, 0, 1)), -25, 30, "girdle")
     sc_geom_to = local(f"clavicle_{s}", ps)
     out.append(f'{i2}<geom class="bone" type="capsule" size="0.009" fromto="0 0 0 {fmt(sc_geom_to)}"/>')
@@ -271,7 +279,7 @@ def arm_chain(out, side):
     # 120 deg: upward rotation to ~40 deg, posterior tilt ~20 deg, internal rotation -15..+20 deg).
     joint(out, i3, f"scapula_internal_rotation_{s}", ax((0, 0, 1)), -20, 25, "scapula")
     joint(out, i3, f"scapula_upward_rotation_{s}", ax((-1, 0, 0)), -15, 50, "scapula")
-    joint(out, i3, f"scapula_anterior_tilt_{s}", ax((0, 1, 0)), -30, 20, "scapula")
+    joint(out, i3, f"scapula_anterior_tilt_{s}", ax((0, 1, 0)), -30, 20, "scapula_tilt")
     # a flat blade: trigonum -> acromion angle -> inferior angle
     loc = lambda p: local(f"scapula_{s}", p if s == "r" else mirror(p))
     out.append(f'{i3}<geom class="bone" type="capsule" size="0.008" fromto="{fmt(loc((-0.120, -0.082, 1.405)))} {fmt(loc((-0.048, -0.196, 1.440)))}"/>')
@@ -315,7 +323,7 @@ def main():
     out.append('<mujoco model="myoview">')
     out.append('    <compiler angle="degree" inertiafromgeom="false" autolimits="false">')
     # Lengthranges are computed at compile time from the joint limits (mode="muscle").
-    out.append('        <lengthrange mode="muscle" useexisting="true" uselimit="false" inttotal="10" timestep="0.01"/>')
+    out.append('        <lengthrange mode="muscle" useexisting="true" uselimit="false" inttotal="20" tolrange="0.1" timestep="0.01"/>')
     out.append('    </compiler>')
     # Euler with implicit joint damping; no contacts (all geoms have contype=conaffinity=0): the only
     # constraints are joint limits. timestep 5 ms is stable with the armature below (see engine/sim/README.md).
@@ -333,8 +341,12 @@ def main():
     # Passive joint stiffness stands for ligaments, capsules, the scapulothoracic gliding plane and the
     # unmodelled deep muscles at rest. Values chosen so that a 1 Nm disturbance moves a joint a few degrees.
     out.append('        <default class="neck"><joint stiffness="25" damping="1.0" armature="0.02"/></default>')
-    out.append('        <default class="girdle"><joint stiffness="8" damping="0.6" armature="0.02"/></default>')
-    out.append('        <default class="scapula"><joint stiffness="6" damping="0.4" armature="0.02"/></default>')
+    out.append('        <default class="girdle"><joint stiffness="0.8" damping="0.6" armature="0.02"/></default>')
+    out.append('        <default class="scapula"><joint stiffness="2" damping="0.4" armature="0.02"/></default>')
+    # Clavicular depression is checked by the first rib and the costoclavicular ligament: stiffer.
+    out.append('        <default class="girdle_elevation"><joint stiffness="20" damping="0.6" armature="0.02"/></default>')
+    # Tilt about the AC joint is held by the coracoclavicular (conoid, trapezoid) ligaments: stiffer.
+    out.append('        <default class="scapula_tilt"><joint stiffness="10" damping="0.4" armature="0.02"/></default>')
     out.append('        <default class="gh"><joint stiffness="3" damping="0.8" armature="0.03"/></default>')
     out.append('        <default class="muscle"><muscle ctrllimited="true" ctrlrange="0 1" lmin="0" timeconst="0.01 0.04"/></default>')
     out.append('    </default>')
@@ -347,6 +359,8 @@ def main():
     out.append(f'{i2}<inertial pos="-0.06 0 1.30" mass="11.65" diaginertia="0.12 0.09 0.10"/>')
     out.append(f'{i2}<geom class="bone" type="ellipsoid" size="0.10 0.14 0.16" pos="-0.065 0 1.31"/>')
     emit_sites(out, "thorax", i2)
+    out.append(f'{i2}<site name="scapulothoracic_centre_r" class="path" pos="{fmt(ST_CENTRE_R)}"/>')
+    out.append(f'{i2}<site name="scapulothoracic_centre_l" class="path" pos="{fmt(mirror(ST_CENTRE_R))}"/>')
     pn = BODY_ORIGIN["neck"]
     out.append(f'{i2}<!-- neck: cervical spine C1-C7 as one body; head+neck 6.94 % of 73 kg = 5.07 kg (de Leva 1996), split')
     out.append(f'{i2}     0.77 kg neck / 4.30 kg head (Yoganandan et al. 2009, J Biomech 42:1177: head 4.3 kg male mean). -->')
@@ -384,7 +398,28 @@ def main():
             for suf, _b, _p in pts:
                 out.append(f'            <site site="{mid}_{s}_{suf}"/>')
             out.append('        </spatial>')
+    out.append('        <!-- scapulothoracic constraint tendons (not muscles): trigonum to the ribcage sphere centre -->')
+    for sd in ("r", "l"):
+        out.append(f'        <spatial name="scapulothoracic_{sd}">')
+        out.append(f'            <site site="scapulothoracic_centre_{sd}"/>')
+        out.append(f'            <site site="scapula_spine_root_{sd}"/>')
+        out.append('        </spatial>')
+        ai = [p for n, b, p in LANDMARKS if n == "scapula_inferior_angle_r"][0]
+        ai_dist = math.dist(ai, ST_CENTRE_R)
+        out.append(f'        <spatial name="scapulothoracic_inferior_{sd}" limited="true" range="{ai_dist:.5f} 1">')
+        out.append(f'            <site site="scapulothoracic_centre_{sd}"/>')
+        out.append(f'            <site site="scapula_inferior_angle_{sd}"/>')
+        out.append('        </spatial>')
     out.append('    </tendon>')
+    out.append('')
+    ts = [p for n, b, p in LANDMARKS if n == "scapula_spine_root_r"][0]
+    dist = math.dist(ts, ST_CENTRE_R)
+    out.append('    <equality>')
+    out.append(f'        <!-- keeps the rest distance {dist:.4f} m = |scapula_spine_root - scapulothoracic_centre|: MuJoCo\'s tendon')
+    out.append('             equality is relative to the length at qpos0 (tendon_length0), so polycoef[0] = 0 -->')
+    for sd in ("r", "l"):
+        out.append(f'        <tendon name="scapulothoracic_{sd}" tendon1="scapulothoracic_{sd}" polycoef="0 0 0 0 0" solref="0.02 1"/>')
+    out.append('    </equality>')
     out.append('')
     out.append('    <actuator>')
     for mid, src, f0, l0, pts in MUSCLES:

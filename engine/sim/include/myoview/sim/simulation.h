@@ -1,0 +1,154 @@
+#pragma once
+// Simulation: the MuJoCo model of the chest, shoulder girdle, neck and head, driven by the tissue state and a
+// bounded postural controller, stepped at a fixed time step. Owns mjModel / mjData (RAII, move-only).
+//
+// Typical use (what app/ does):
+//   auto sim = Simulation::load();                     // Result<Simulation>
+//   sim->set_preset("desk-worker");                    // Status
+//   sim->set_release(0.5);                             // pec tissue 50 % of the way to healthy
+//   sim->advance(30.0);                                // 30 s of simulated time, fixed steps
+//   nlohmann::json report = sim->report_json();
+//
+// Contracts:
+// - Deterministic: the same call sequence gives bit-identical snapshots and reports (single thread, fixed
+//   step, no clocks read except for the timing block of the report).
+// - MuJoCo warnings are counted (snapshot().warnings, report "warnings") and logged, never fatal. A MuJoCo
+//   error (mju_user_error) throws internally and is caught at this API: the data are reset to the rest pose
+//   and the error is counted as a warning; the process never exits. Errors during load become an Error.
+// - Two clocks: mechanics on simulated seconds (advance), tissue on the slow clock, tissue_days advance by
+//   seconds * time_lapse / 86400 (time_lapse 1 = real time; 86400 = one simulated second is one day).
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <glm/gtc/quaternion.hpp>
+#include <glm/vec3.hpp>
+#include <nlohmann/json.hpp>
+
+#include "myoview/base/result.h"
+#include "myoview/sim/posture.h"
+#include "myoview/sim/tissue.h"
+
+namespace myoview::sim {
+
+struct SimOptions {
+    // Fixed mechanics step, s. 0 = the model's <option timestep> (5 ms).
+    double timestep_s = 0.0;
+    // Tissue clock speed: tissue time advances time_lapse times faster than mechanics time. Default real time.
+    double time_lapse = 1.0;
+};
+
+struct BodyPose {
+    std::string name;  // MJCF body name (the id contract)
+    glm::vec3 pos{0.0f};
+    glm::quat rot{1.0f, 0.0f, 0.0f, 0.0f};  // w, x, y, z
+};
+
+struct MuscleState {
+    std::string id;       // actuator name, e.g. "pec_minor_r"
+    std::string base_id;  // "pec_minor"
+    Side side = Side::kRight;
+    double activation = 0;    // MuJoCo act, 0..1
+    double active_n = 0;      // active (contractile) force, N, >= 0
+    double passive_n = 0;     // passive (parallel elastic) force, N, >= 0
+    double total_n = 0;       // active + passive, N
+    double tension = 0;       // total / F0 (the muscle's nominal max isometric force)
+    double length_m = 0;      // current musculotendon path length
+    double rest_length_m = 0;  // path length at optimal normalized length 1 with the current tissue state
+    double length_ratio = 0;  // length / rest length
+    bool model_prediction = true;  // no study measured this muscle's force in vivo: the UI must say so
+};
+
+struct TriggerPointState {
+    std::string muscle_id;  // actuator name
+    double position = 0;    // 0 origin .. 1 insertion
+    double severity = 0;
+    std::string referral_zone;
+};
+
+struct Snapshot {
+    double time_s = 0;          // mechanics time
+    double tissue_days = 0;     // tissue clock
+    std::vector<BodyPose> bodies;  // every MJCF body except the world, in model order
+    std::vector<MuscleState> muscles;
+    PostureMetrics posture;
+    std::vector<TriggerPointState> trigger_points;
+    Capacity capacity;
+    int warnings = 0;
+
+    const BodyPose* find_body(std::string_view name) const;
+    const MuscleState* find_muscle(std::string_view id) const;
+};
+
+struct Intervention {
+    InterventionKind kind = InterventionKind::kChestMassage;
+    double dose = 1.0;  // sessions (1 = one standard session; 0.5 = a short one)
+};
+
+class Simulation {
+public:
+    static std::string default_model_path();  // MYOVIEW_ASSET_DIR "/anatomy/myoview.xml"
+
+    // Loads and compiles the MJCF. Error (with MuJoCo's message) for a missing or malformed file, a model
+    // that lacks an id of the contract, or a model that warns while settling into its rest pose.
+    static Result<Simulation> load(const std::string& path = default_model_path(), SimOptions options = {});
+
+    Simulation(Simulation&&) noexcept;
+    Simulation& operator=(Simulation&&) noexcept;
+    Simulation(const Simulation&) = delete;
+    Simulation& operator=(const Simulation&) = delete;
+    ~Simulation();
+
+    // Sets the tissue state and capacity of a preset and resets mechanics to the rest pose; keeps the current
+    // release. Unknown name -> Error listing the valid names.
+    Status set_preset(std::string_view name);
+    const std::string& preset() const;
+
+    // Moves the pectoral tissue state `release` (0..1, clamped) of the way from the preset toward healthy, for
+    // all four pec parts (set_release) or one (set_part_release). Takes effect at once; relapse then pulls
+    // the state back toward the preset on the tissue clock.
+    void set_release(double release);
+    void set_part_release(PecPart part, double release);
+    double release() const;
+
+    // One session now (tissue clock). Effects and time courses: see tissue.cpp.
+    void apply_intervention(const Intervention& intervention);
+
+    void set_time_lapse(double time_lapse);  // tissue time per mechanics time, >= 0
+    double time_lapse() const;
+
+    // Advances mechanics by `seconds` in fixed steps (the remainder below one step is kept for the next call).
+    void advance(double seconds);
+
+    // Back to the rest pose, t = 0, the preset's tissue state at the current release, no warnings.
+    void reset();
+
+    const Snapshot& snapshot() const;
+    // Joint angles (deg; m for slides) by MJCF joint name, model order: for plots and diagnostics.
+    std::vector<std::pair<std::string, double>> joint_angles() const;
+    const TissueState& tissue(std::string_view muscle_id) const;  // actuator name; asserts when unknown
+    const Capacity& capacity() const;
+    double timestep() const;
+
+    // {"preset","release","sim_time_s","warnings","posture":{...},"muscles":[...],"timing":{...}}
+    nlohmann::json report_json() const;
+
+    struct Impl;
+
+private:
+    explicit Simulation(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// Readable English name from an id: "pec_major_clavicular_r" -> "Pectoralis major, clavicular part (right)".
+std::string readable_muscle_name(std::string_view base_id, Side side);
+
+// Process-wide count of MuJoCo warnings and errors seen by the hooks this library installs (any model).
+std::int64_t mujoco_message_count();
+std::string last_mujoco_message();
+
+}  // namespace myoview::sim
