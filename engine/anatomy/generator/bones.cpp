@@ -219,7 +219,7 @@ MeshData scapula(const SkeletonModel& sk, const SideInfo& side) {
                 // The medial border bulges a little toward the spine at the root.
                 const float root_pull = (1.0f - v) * std::sin(kPi * u) * 0.35f;
                 mid = glm::mix(mid, s.spine_root, root_pull * (1.0f - std::abs(2.0f * u - 1.0f)) * 0.4f);
-                mid = sk.thorax.push_out(mid, 0.009f);
+                mid = sk.thorax.push_out(mid, kBladeClearance);
                 blade.points.push_back(mid + s.normal * (half_t * std::sin(th)));
                 blade.colors.push_back(kBoneColor);
                 blade.bindings.push_back(b);
@@ -229,9 +229,9 @@ MeshData scapula(const SkeletonModel& sk, const SideInfo& side) {
     }
     // Spine of the scapula rising into the acromion.
     {
-        const glm::vec3 root = sk.thorax.push_out(s.spine_root, 0.009f);
+        const glm::vec3 root = sk.thorax.push_out(s.spine_root, kBladeClearance);
         const glm::vec3 mid = glm::mix(root, s.acromion_posterior, 0.55f);
-        const glm::vec3 mid_on_blade = sk.thorax.push_out(mid, 0.009f);
+        const glm::vec3 mid_on_blade = sk.thorax.push_out(mid, kBladeClearance);
         mb.add(geo::tube({root + s.normal * 0.003f, mid_on_blade + s.normal * 0.011f,
                           s.acromion_posterior + s.normal * 0.004f, s.acromion},
                          16, 10, s.normal, [](float t) { return 0.004f + 0.007f * std::sin(kPi * std::min(t * 1.3f, 1.0f)); },

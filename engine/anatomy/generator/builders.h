@@ -13,6 +13,8 @@ inline constexpr glm::vec3 kCartilageColor{0.80f, 0.83f, 0.84f};
 inline constexpr glm::vec3 kMuscleColor{0.66f, 0.17f, 0.15f};
 inline constexpr glm::vec3 kTendonColor{0.88f, 0.84f, 0.76f};
 inline constexpr glm::vec3 kSkinColor{0.86f, 0.72f, 0.63f};
+// The scapular blade rides this far outside the rib surface (room for serratus anterior beneath it).
+inline constexpr float kBladeClearance = 0.016f;
 
 const std::vector<SideInfo>& sides();  // right, then left
 

@@ -150,7 +150,7 @@ Landmarks builtin_landmarks() {
     lm.source = "builtin";
     BuiltinWriter w(lm);
     w.body("thorax", "", {-0.02f, 0.0f, 1.30f});
-    w.body("neck", "thorax", {-0.05f, 0.0f, 1.46f});
+    w.body("neck", "thorax", {-0.04f, 0.0f, 1.46f});
     w.body("head", "neck", {-0.03f, 0.0f, 1.56f});
     for (const char* side : {"_r", "_l"}) {
         const float s = std::string(side) == "_l" ? 1.0f : -1.0f;

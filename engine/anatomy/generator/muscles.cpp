@@ -215,8 +215,12 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     auto rib_point = [&](int k, float f) {  // point on rib k at arc fraction f (0 spine .. 1 sternum)
         return geo::polyline_at(sk.rib_curve(k, side, nullptr), f);
     };
-    auto border = [&](float t) { return geo::polyline_at({sc.superior_angle, sc.spine_root, sc.inferior_angle}, t); };
-    auto spine_of_scapula = [&](float t) { return glm::mix(sc.spine_root, sc.acromion_posterior, t) + sc.normal * 0.01f; };
+    auto border = [&](float t) {
+        return sk.thorax.push_out(geo::polyline_at({sc.superior_angle, sc.spine_root, sc.inferior_angle}, t), kBladeClearance);
+    };
+    auto spine_of_scapula = [&](float t) {
+        return sk.thorax.push_out(glm::mix(sc.spine_root, sc.acromion_posterior, t), kBladeClearance) + sc.normal * 0.011f;
+    };
     // Pectoralis major insertion: the lateral lip of the bicipital groove, ~7 cm long.
     const glm::vec3 lip_top = groove + out * 0.006f + glm::vec3(0.006f, 0.0f, 0.0f) + shaft * 0.012f;
     const glm::vec3 lip_bottom = lip_top + shaft * 0.075f;
@@ -234,7 +238,7 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
         MuscleSpec m = base("pec_major_clavicular");
         m.origin = {{clav(0.04f), clavicle}, {clav(0.25f), clavicle}, {clav(0.48f), clavicle}};
         m.insertion = {{lip(0.95f), humerus}, {lip(0.6f), humerus}};
-        m.belly = 0.015f;
+        m.belly = 0.02f;
         m.thorax_clearance = 0.02f;
         m.head_clearance = 0.012f;
         m.tendon_from = 0.9f;
@@ -244,7 +248,7 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
         MuscleSpec m = base("pec_major_sternal");
         m.origin = {{sternal(0.04f), thorax}, {sternal(0.3f), thorax}, {sternal(0.55f), thorax}, {sternal(0.8f), thorax}};
         m.insertion = {{lip(0.7f), humerus}, {lip(0.25f), humerus}};
-        m.belly = 0.02f;
+        m.belly = 0.026f;
         m.thorax_clearance = 0.022f;
         m.head_clearance = 0.01f;
         m.across = 14;
@@ -259,7 +263,7 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
                     {rib_point(6, 0.9f) + glm::vec3(0.0f, 0.0f, -0.03f), thorax},
                     {rib_point(7, 0.82f) + glm::vec3(0.0f, 0.0f, -0.035f), thorax}};
         m.insertion = {{lip(0.35f), humerus}, {lip(0.0f), humerus}};
-        m.belly = 0.014f;
+        m.belly = 0.018f;
         m.thorax_clearance = 0.016f;
         m.head_clearance = 0.008f;
         m.tendon_from = 0.9f;
@@ -310,10 +314,6 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
                     {sk.spinous_c[5] + nuchal_out, neck}, {sk.site("c7_spinous") + nuchal_out, neck}};
         m.insertion = {{clav(0.62f) + glm::vec3(-0.004f, 0.0f, 0.006f), clavicle}, {clav(0.85f) + glm::vec3(-0.006f, 0.0f, 0.006f), clavicle},
                        {sc.acromion + glm::vec3(-0.01f, -s * 0.012f, 0.006f), scapula}};
-        // Over the neck-shoulder ridge.
-        const glm::vec3 ridge_lo = glm::mix(sk.site("c7_spinous"), sc.acromion, 0.45f) + glm::vec3(0.0f, 0.0f, 0.035f);
-        const glm::vec3 ridge_hi = glm::mix(nuchal_line, clav(0.7f), 0.45f) + glm::vec3(-0.03f, s * 0.0f, 0.0f);
-        m.guides = {{ridge_hi, glm::mix(ridge_hi, ridge_lo, 0.5f), ridge_lo}};
         m.belly = 0.016f;
         m.origin_thickness = 0.003f;
         m.neck_clearance = 0.018f;
@@ -414,7 +414,7 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
                        {border(1.0f), scapula}};
         m.belly = 0.01f;
         m.origin_thickness = 0.004f;
-        m.thorax_clearance = 0.004f;
+        m.thorax_clearance = 0.002f;
         m.across = 16;
         m.along = 20;
         specs.push_back(m);

@@ -100,7 +100,9 @@ SkeletonModel::SkeletonModel(const Landmarks& landmarks) : lm(landmarks) {
     }
     // Cervical spine: C7 from the model, the skull base between the mastoids, a gentle lordosis between.
     const glm::vec3 mastoid_mid = 0.5f * (site("mastoid_r") + site("mastoid_l"));
-    skull_base = mastoid_mid + glm::vec3(0.02f, 0.0f, 0.0f);
+    // The head body's frame is the atlanto-occipital joint; fall back to a point between the mastoids.
+    skull_base = lm.body_index("head") >= 0 ? lm.body("head").position : mastoid_mid + glm::vec3(0.02f, 0.0f, 0.0f);
+    (void)mastoid_mid;
     spinous_c[7] = site("c7_spinous");
     body_c[7] = spinous_c[7] + glm::vec3(0.052f, 0.0f, 0.012f);
     body_c[1] = skull_base + glm::vec3(0.0f, 0.0f, -0.016f);
