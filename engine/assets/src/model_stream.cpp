@@ -75,6 +75,7 @@ class Decoder {
         if (count > remaining() / sizeof(T)) return fail("array length out of range");
         const auto n = static_cast<std::size_t>(count);
         values.resize(n);
+        if (n == 0) return true;  // memcpy's pointers must not be null, even for zero bytes
         std::memcpy(values.data(), bytes_.data() + offset_, n * sizeof(T));
         offset_ += n * sizeof(T);
         return true;
