@@ -237,7 +237,7 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     {
         MuscleSpec m = base("pec_major_clavicular");
         m.origin = {{clav(0.04f), clavicle}, {clav(0.25f), clavicle}, {clav(0.48f), clavicle}};
-        m.insertion = {{lip(0.95f), humerus}, {lip(0.6f), humerus}};
+        m.insertion = {{lip(1.0f), humerus}, {lip(0.62f), humerus}};
         m.belly = 0.02f;
         m.thorax_clearance = 0.02f;
         m.head_clearance = 0.012f;
@@ -247,7 +247,9 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     {
         MuscleSpec m = base("pec_major_sternal");
         m.origin = {{sternal(0.04f), thorax}, {sternal(0.3f), thorax}, {sternal(0.55f), thorax}, {sternal(0.8f), thorax}};
-        m.insertion = {{lip(0.7f), humerus}, {lip(0.25f), humerus}};
+        // Untwisted fan (upper fibres to the upper insertion): the real tendon twists, but a twisted lens
+        // folds through itself; the fan reads the same from outside.
+        m.insertion = {{lip(0.3f), humerus}, {lip(0.72f), humerus}};
         m.belly = 0.026f;
         m.thorax_clearance = 0.022f;
         m.head_clearance = 0.01f;
@@ -262,7 +264,7 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
                     {low, thorax},
                     {rib_point(6, 0.9f) + glm::vec3(0.0f, 0.0f, -0.03f), thorax},
                     {rib_point(7, 0.82f) + glm::vec3(0.0f, 0.0f, -0.035f), thorax}};
-        m.insertion = {{lip(0.35f), humerus}, {lip(0.0f), humerus}};
+        m.insertion = {{lip(0.0f), humerus}, {lip(0.38f), humerus}};
         m.belly = 0.018f;
         m.thorax_clearance = 0.016f;
         m.head_clearance = 0.008f;
@@ -356,10 +358,11 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     const glm::vec3 fwd(1.0f, 0.0f, 0.0f);
     {
         MuscleSpec m = base("deltoid_anterior");
-        m.origin = {{clav(0.66f) + glm::vec3(0.004f, 0.0f, 0.0f), clavicle}, {clav(0.84f) + glm::vec3(0.004f, 0.0f, 0.0f), clavicle},
+        m.origin = {{clav(0.6f) + glm::vec3(0.004f, 0.0f, 0.0f), clavicle}, {clav(0.82f) + glm::vec3(0.004f, 0.0f, 0.0f), clavicle},
                     {clav(1.0f) + glm::vec3(0.006f, s * 0.004f, 0.0f), clavicle}};
         m.insertion = {{tuberosity + fwd * 0.009f - shaft * 0.01f, humerus}, {tuberosity + fwd * 0.004f + out * 0.002f, humerus}};
-        m.belly = 0.02f;
+        m.belly = 0.026f;
+        m.origin_thickness = 0.008f;
         m.head_clearance = 0.006f;
         m.shaft_clearance = 0.004f;
         m.inside = Inside::shoulder;
@@ -371,7 +374,8 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
         m.origin = {{sc.acromion + fwd * 0.01f, scapula}, {sc.acromion + out * 0.004f, scapula},
                     {glm::mix(sc.acromion, sc.acromion_posterior, 0.8f) + out * 0.004f, scapula}};
         m.insertion = {{tuberosity + fwd * 0.004f + out * 0.002f, humerus}, {tuberosity - fwd * 0.004f + out * 0.002f, humerus}};
-        m.belly = 0.022f;
+        m.belly = 0.028f;
+        m.origin_thickness = 0.008f;
         m.head_clearance = 0.006f;
         m.shaft_clearance = 0.004f;
         m.inside = Inside::shoulder;
@@ -380,9 +384,10 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     }
     {
         MuscleSpec m = base("deltoid_posterior");
-        m.origin = {{sc.acromion_posterior, scapula}, {spine_of_scapula(0.6f), scapula}, {spine_of_scapula(0.25f), scapula}};
+        m.origin = {{sc.acromion_posterior, scapula}, {spine_of_scapula(0.6f), scapula}, {spine_of_scapula(0.2f), scapula}};
         m.insertion = {{tuberosity - fwd * 0.004f + out * 0.002f, humerus}, {tuberosity - fwd * 0.009f - shaft * 0.01f, humerus}};
-        m.belly = 0.018f;
+        m.belly = 0.024f;
+        m.origin_thickness = 0.008f;
         m.head_clearance = 0.006f;
         m.shaft_clearance = 0.004f;
         m.scapula_clearance = 0.004f;
