@@ -170,6 +170,8 @@ TEST(MeshCrossCheck, SkinJointsAreMjcfBodies) {
     REQUIRE_MJCF();
     REQUIRE_MESHES();
     const auto bodies = as_set(shipped().mjcf->bodies);
+    // The meshes are skinned to the MJCF bodies (DESIGN.md); no joints at all would make this check vacuous.
+    EXPECT_FALSE(shipped().skin_joints.empty()) << kGlb << " has no skin joints";
     for (const auto& joint : shipped().skin_joints) {
         EXPECT_TRUE(bodies.contains(joint)) << "skin joint '" << joint << "' is not an MJCF body";
     }
