@@ -108,6 +108,44 @@ public:
                 }
             }
         }
+        // Sheet normals: cross product of the grid's tangents, oriented continuously from the centre (which
+        // faces away from the body), then smoothed, so a converging fan never flips its lens inside out.
+        std::vector<std::vector<glm::vec3>> normal(grid.size(), std::vector<glm::vec3>(static_cast<std::size_t>(nu + 1)));
+        const auto last_u = static_cast<std::size_t>(nu);
+        const auto last_v = static_cast<std::size_t>(nv - 1);
+        for (std::size_t kk = 0; kk <= last_v; ++kk) {
+            for (std::size_t jj = 0; jj <= last_u; ++jj) {
+                const glm::vec3 du = grid[kk][std::min(jj + 1, last_u)] - grid[kk][jj > 0 ? jj - 1 : 0];
+                const glm::vec3 dv = grid[std::min(kk + 1, last_v)][jj] - grid[kk > 0 ? kk - 1 : 0][jj];
+                glm::vec3 n = glm::cross(du, dv);
+                normal[kk][jj] = glm::length(n) > 1e-12f ? glm::normalize(n) : outward_hint(spec, grid[kk][jj]);
+            }
+        }
+        const std::size_t ck = last_v / 2;
+        const std::size_t cj = last_u / 2;
+        if (glm::dot(normal[ck][cj], outward_hint(spec, grid[ck][cj])) < 0.0f) normal[ck][cj] = -normal[ck][cj];
+        auto align = [&](std::size_t k, std::size_t j, std::size_t rk, std::size_t rj) {
+            if (glm::dot(normal[k][j], normal[rk][rj]) < 0.0f) normal[k][j] = -normal[k][j];
+        };
+        for (std::size_t kk = ck + 1; kk <= last_v; ++kk) align(kk, cj, kk - 1, cj);
+        for (std::size_t kk = ck; kk-- > 0;) align(kk, cj, kk + 1, cj);
+        for (std::size_t kk = 0; kk <= last_v; ++kk) {
+            for (std::size_t jj = cj + 1; jj <= last_u; ++jj) align(kk, jj, kk, jj - 1);
+            for (std::size_t jj = cj; jj-- > 0;) align(kk, jj, kk, jj + 1);
+        }
+        for (int pass = 0; pass < 3; ++pass) {
+            const auto copy = normal;
+            for (std::size_t kk = 0; kk <= last_v; ++kk) {
+                for (std::size_t jj = 0; jj <= last_u; ++jj) {
+                    glm::vec3 acc = 2.0f * copy[kk][jj];
+                    if (kk > 0) acc += copy[kk - 1][jj];
+                    if (kk < last_v) acc += copy[kk + 1][jj];
+                    if (jj > 0) acc += copy[kk][jj - 1];
+                    if (jj < last_u) acc += copy[kk][jj + 1];
+                    normal[kk][jj] = glm::length(acc) > 1e-9f ? glm::normalize(acc) : copy[kk][jj];
+                }
+            }
+        }
         Sweep s;
         s.ring_size = m;
         const int o_body_default = spec.origin.front().body;
@@ -121,14 +159,8 @@ public:
                 const auto jj = static_cast<std::size_t>(j);
                 const float th = 2.0f * kPi * static_cast<float>(i) / static_cast<float>(m);
                 const glm::vec3 p = grid[kk][jj];
-                const glm::vec3 du = grid[kk][std::min(jj + 1, static_cast<std::size_t>(nu))] - grid[kk][jj > 0 ? jj - 1 : 0];
-                const glm::vec3 dv = grid[std::min(kk + 1, static_cast<std::size_t>(nv - 1))][jj] - grid[kk > 0 ? kk - 1 : 0][jj];
-                glm::vec3 n = glm::cross(du, dv);
-                n = glm::length(n) > 1e-9f ? glm::normalize(n) : glm::vec3(0.0f);
-                const glm::vec3 out = outward_hint(spec, p);
-                if (glm::dot(n, out) < 0.0f) n = -n;
-                if (glm::length(n) < 0.5f) n = out;
-                s.points.push_back(p + n * (0.5f * t * std::sin(th)));
+                const glm::vec3 dv = grid[std::min(kk + 1, last_v)][jj] - grid[kk > 0 ? kk - 1 : 0][jj];
+                s.points.push_back(p + normal[kk][jj] * (0.5f * t * std::sin(th)));
                 s.fibres.push_back(dv);
                 const float u = us[jj];
                 const int ob = body_at(spec.origin, u);
