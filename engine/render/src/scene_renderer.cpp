@@ -461,11 +461,11 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     // model reads the same from every side; rim from behind.
     const glm::mat3 cam_to_world = glm::transpose(glm::mat3(g.view));
     g.key_dir = glm::vec4(glm::normalize(cam_to_world * glm::vec3(0.45f, -0.6f, -0.65f)), 0.35f);
-    g.key_color = glm::vec4(1.05f, 0.98f, 0.9f, 0.0f) * 1.6f;
+    g.key_color = glm::vec4(1.05f, 0.98f, 0.9f, 0.0f) * 1.15f;
     g.fill_dir = glm::vec4(glm::normalize(cam_to_world * glm::vec3(-0.7f, -0.1f, -0.6f)), 0.0f);
-    g.fill_color = glm::vec4(0.30f, 0.36f, 0.48f, 0.0f);
+    g.fill_color = glm::vec4(0.22f, 0.27f, 0.36f, 0.0f);
     g.rim_color = glm::vec4(0.35f, 0.42f, 0.55f, 3.0f);
-    g.sky_color = glm::vec4(0.26f, 0.28f, 0.32f, 0.0f);
+    g.sky_color = glm::vec4(0.20f, 0.22f, 0.26f, 0.0f);
     g.ground_color = glm::vec4(0.12f, 0.10f, 0.09f, 0.0f);
     g.bg_top = linear(kBackgroundTopSrgb);
     g.bg_bottom = linear(kBackgroundBottomSrgb);

@@ -1,0 +1,123 @@
+// The myoview executable's command line, driven as a user would: exit codes and the words they read.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "process.h"
+
+namespace myoview::testing {
+namespace {
+
+using ::testing::HasSubstr;
+
+ProcessResult myoview(const std::vector<std::string>& args, ProcessOptions options = {}) {
+    std::vector<std::string> argv{executable()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_process(argv, options);
+}
+
+TEST(Cli, HelpListsTheMainOptionsAndExitsZero) {
+    const auto r = myoview({"--help"});
+    EXPECT_EQ(r.exit_code, 0);
+    for (const char* option : {"--headless", "--screenshot", "--model", "check-model", "--report", "--validate",
+                               "--gpu", "--frames", "--size"}) {
+        EXPECT_THAT(r.out, HasSubstr(option));
+    }
+}
+
+TEST(Cli, UnknownOptionExitsTwoAndNamesIt) {
+    const auto r = myoview({"--frobnicate"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_THAT(r.err, HasSubstr("--frobnicate"));
+}
+
+TEST(Cli, MalformedValuesAreRejectedWithTheExpectedForm) {
+    struct Case {
+        std::vector<std::string> args;
+        const char* says;
+    };
+    const Case cases[] = {
+        {{"--size", "12x"}, "WIDTHxHEIGHT"},       {{"--size", "0x100"}, "WIDTHxHEIGHT"},
+        {{"--frames", "-3"}, "--frames"},          {{"--frames", "ten"}, "--frames"},
+        {{"--release", "1.5"}, "from 0 to 1"},     {{"--view", "top"}, "front, back"},
+        {{"--ui-scale", "nan"}, "--ui-scale"},     {{"--model"}, "needs a value"},
+        {{"--seconds", "-1"}, "--seconds"},
+    };
+    for (const auto& c : cases) {
+        const auto r = myoview(c.args);
+        EXPECT_EQ(r.exit_code, 2) << c.args[0];
+        EXPECT_THAT(r.err, HasSubstr(c.says)) << c.args[0];
+    }
+}
+
+TEST(Cli, NoDisplayWithoutHeadlessFailsFastAndSuggestsHeadless) {
+    ProcessOptions options;
+    options.env["DISPLAY"] = std::nullopt;
+    options.env["WAYLAND_DISPLAY"] = std::nullopt;
+    options.timeout_s = 20.0;
+    const auto r = myoview({"--frames", "1"}, options);
+    EXPECT_FALSE(r.timed_out);
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_EQ(r.signal, 0) << "must exit, not crash";
+    EXPECT_LT(r.seconds, 5.0);
+    EXPECT_THAT(r.err, HasSubstr("DISPLAY"));
+    EXPECT_THAT(r.err, HasSubstr("--headless"));
+}
+
+TEST(Cli, UnreachableDisplayFailsFastWithTheDisplayName) {
+    ProcessOptions options;
+    options.env["DISPLAY"] = ":987";
+    options.env["WAYLAND_DISPLAY"] = std::nullopt;
+    options.timeout_s = 20.0;
+    const auto r = myoview({"--frames", "1"}, options);
+    EXPECT_NE(r.exit_code, 0);
+    EXPECT_EQ(r.signal, 0);
+    EXPECT_LT(r.seconds, 5.0);
+    EXPECT_THAT(r.err, HasSubstr(":987"));
+    EXPECT_THAT(r.err, HasSubstr("--headless"));
+}
+
+TEST(Cli, CheckModelPrintsOneLineForAGoodFile) {
+    const std::string dir = temp_dir("check-model-good");
+    const std::string path = dir + "/tri.obj";
+    std::ofstream(path) << "v 0 0 0\nv 1 0 0\nv 0 1 0\nv 0 0 1\nf 1 2 3\nf 1 3 4\n";
+    const auto r = myoview({"check-model", path});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("1 meshes"));
+    EXPECT_THAT(r.out, HasSubstr("2 triangles"));
+    EXPECT_THAT(r.out, HasSubstr("0 bones"));
+    EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1);
+}
+
+TEST(Cli, CheckModelOnTheBundledAnatomyReportsBones) {
+    const auto r = myoview({"check-model", std::string(MYOVIEW_SOURCE_DIR) + "/assets/models/anatomy.glb"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_THAT(r.out, HasSubstr("triangles"));
+    EXPECT_THAT(r.out, ::testing::Not(HasSubstr(" 0 bones")));
+}
+
+TEST(Cli, CheckModelFailsWithExitTwoOnMissingEmptyAndGarbageFiles) {
+    const std::string dir = temp_dir("check-model-bad");
+    std::ofstream(dir + "/empty.obj");
+    std::ofstream(dir + "/garbage.glb") << "glTF\x02\x00\x00\x00 this is not a binary glTF at all";
+    std::ofstream(dir + "/bad-index.obj") << "v 0 0 0\nv 1 0 0\nf 1 2 9\n";
+    for (const std::string name : {"missing.obj", "empty.obj", "garbage.glb", "bad-index.obj"}) {
+        const auto r = myoview({"check-model", dir + "/" + name});
+        EXPECT_EQ(r.exit_code, 2) << name << ": " << r.out;
+        EXPECT_EQ(r.signal, 0) << name;
+        EXPECT_THAT(r.err, HasSubstr(name)) << "the message names the file";
+    }
+}
+
+TEST(Cli, ViewerRefusesABrokenModelWithExitTwoBeforeOpeningAnything) {
+    const std::string dir = temp_dir("viewer-bad-model");
+    std::ofstream(dir + "/broken.stl") << "solid x\n facet normal 0 0 1\n outer loop\n vertex 0 0\n";
+    const auto r = myoview({"--headless", "--model", dir + "/broken.stl"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_THAT(r.err, HasSubstr("broken.stl"));
+}
+
+}  // namespace
+}  // namespace myoview::testing
