@@ -12,9 +12,9 @@
 namespace myoview::assets {
 namespace {
 
-using testing::TempDir;
+using test_files::TempDir;
 
-// The in-process path is tested here; IsolationTest checks that the child produces the same models.
+// The in-process path is tested here; AssetsIsolationTest checks that the child produces the same models.
 const ImportOptions kInProcess{.isolate = false};
 
 Model import_ok(const std::filesystem::path& file, const ImportOptions& options = kInProcess) {
@@ -44,9 +44,9 @@ const Node* find_node(const Model& model, const std::string& name) {
     return it == model.nodes.end() ? nullptr : &*it;
 }
 
-TEST(ImportTest, ObjCubeGetsSmoothUnitNormalsAndBounds) {
+TEST(AssetsImportTest, ObjCubeGetsSmoothUnitNormalsAndBounds) {
     TempDir dir;
-    const Model model = import_ok(dir.write("cube.obj", testing::cube_obj()));
+    const Model model = import_ok(dir.write("cube.obj", test_files::cube_obj()));
     ASSERT_EQ(model.meshes.size(), 1u);
     const Mesh& mesh = model.meshes[0];
     EXPECT_EQ(mesh.indices.size(), 36u);   // 6 quads -> 12 triangles
@@ -68,9 +68,9 @@ TEST(ImportTest, ObjCubeGetsSmoothUnitNormalsAndBounds) {
     EXPECT_EQ(stats.bones, 0u);
 }
 
-TEST(ImportTest, AsciiStlTetrahedronKeepsFacetNormals) {
+TEST(AssetsImportTest, AsciiStlTetrahedronKeepsFacetNormals) {
     TempDir dir;
-    const Model model = import_ok(dir.write("tetra.stl", testing::tetrahedron_stl()));
+    const Model model = import_ok(dir.write("tetra.stl", test_files::tetrahedron_stl()));
     ASSERT_EQ(model.meshes.size(), 1u);
     const Mesh& mesh = model.meshes[0];
     EXPECT_EQ(mesh.indices.size() / 3, 4u);
@@ -81,9 +81,9 @@ TEST(ImportTest, AsciiStlTetrahedronKeepsFacetNormals) {
     EXPECT_EQ(model.bounds.max, glm::vec3(2.0f, 2.0f, 3.0f));
 }
 
-TEST(ImportTest, AsciiPlyQuadIsTriangulatedAndKeepsColors) {
+TEST(AssetsImportTest, AsciiPlyQuadIsTriangulatedAndKeepsColors) {
     TempDir dir;
-    const Model model = import_ok(dir.write("quad.ply", testing::colored_quad_ply()));
+    const Model model = import_ok(dir.write("quad.ply", test_files::colored_quad_ply()));
     ASSERT_EQ(model.meshes.size(), 1u);
     const Mesh& mesh = model.meshes[0];
     EXPECT_EQ(mesh.positions.size(), 4u);
@@ -98,9 +98,9 @@ TEST(ImportTest, AsciiPlyQuadIsTriangulatedAndKeepsColors) {
     EXPECT_EQ(model.bounds.max, glm::vec3(4.0f, 2.0f, 0.0f));
 }
 
-TEST(ImportTest, SkinnedGltfKeepsBindPoseBonesAndRenormalisedWeights) {
+TEST(AssetsImportTest, SkinnedGltfKeepsBindPoseBonesAndRenormalisedWeights) {
     TempDir dir;
-    const Model model = import_ok(dir.write("arm.gltf", testing::skinned_strip_gltf()));
+    const Model model = import_ok(dir.write("arm.gltf", test_files::skinned_strip_gltf()));
     ASSERT_EQ(model.meshes.size(), 1u);
     const Mesh& mesh = model.meshes[0];
     EXPECT_EQ(mesh.name, "arm");
@@ -163,33 +163,33 @@ TEST(ImportTest, SkinnedGltfKeepsBindPoseBonesAndRenormalisedWeights) {
     EXPECT_TRUE(validate(model).has_value());
 }
 
-TEST(ImportTest, StaticMeshGetsNodeTransformBaked) {
+TEST(AssetsImportTest, StaticMeshGetsNodeTransformBaked) {
     TempDir dir;
-    const Model model = import_ok(dir.write("tri.gltf", testing::static_triangle_gltf(R"("translation":[10,0,0])")));
+    const Model model = import_ok(dir.write("tri.gltf", test_files::static_triangle_gltf(R"("translation":[10,0,0])")));
     ASSERT_EQ(model.meshes.size(), 1u);
     EXPECT_EQ(model.bounds.min, glm::vec3(10.0f, 0.0f, 0.0f));
     EXPECT_EQ(model.bounds.max, glm::vec3(11.0f, 1.0f, 0.0f));
     expect_unit_normals(model.meshes[0]);
 }
 
-TEST(ImportTest, MirroringNodeTransformKeepsWindingConsistent) {
+TEST(AssetsImportTest, MirroringNodeTransformKeepsWindingConsistent) {
     TempDir dir;
-    const Model model = import_ok(dir.write("mirror.gltf", testing::static_triangle_gltf(R"("scale":[-1,1,1])")));
+    const Model model = import_ok(dir.write("mirror.gltf", test_files::static_triangle_gltf(R"("scale":[-1,1,1])")));
     ASSERT_EQ(model.meshes.size(), 1u);
     EXPECT_EQ(model.bounds.min, glm::vec3(-1.0f, 0.0f, 0.0f));
     expect_unit_normals(model.meshes[0]);
     expect_winding_matches_normals(model.meshes[0]);
 }
 
-TEST(ImportTest, YUpToZUpConversionRotatesStaticAndSkinnedMeshes) {
+TEST(AssetsImportTest, YUpToZUpConversionRotatesStaticAndSkinnedMeshes) {
     TempDir dir;
     ImportOptions options = kInProcess;
     options.convert_y_up_to_z_up = true;
-    const Model tri = import_ok(dir.write("tri.gltf", testing::static_triangle_gltf("")), options);
+    const Model tri = import_ok(dir.write("tri.gltf", test_files::static_triangle_gltf("")), options);
     EXPECT_EQ(tri.bounds.min, glm::vec3(0.0f, 0.0f, 0.0f));
     EXPECT_EQ(tri.bounds.max, glm::vec3(1.0f, 0.0f, 1.0f));  // +y became +z
 
-    const Model arm = import_ok(dir.write("arm.gltf", testing::skinned_strip_gltf()), options);
+    const Model arm = import_ok(dir.write("arm.gltf", test_files::skinned_strip_gltf()), options);
     ASSERT_EQ(arm.meshes.size(), 1u);
     EXPECT_NEAR(arm.bounds.max.z, 2.0f, 1e-6f);
     // Skinning identity at bind pose: bone global * offset maps each converted vertex onto itself.
@@ -208,7 +208,7 @@ TEST(ImportTest, YUpToZUpConversionRotatesStaticAndSkinnedMeshes) {
     }
 }
 
-TEST(ImportTest, MissingDirectoryAndEmptyFilesGiveClearErrors) {
+TEST(AssetsImportTest, MissingDirectoryAndEmptyFilesGiveClearErrors) {
     TempDir dir;
     const auto missing = import_model(dir.path() / "nope.obj");
     ASSERT_FALSE(missing.has_value());
@@ -227,17 +227,17 @@ TEST(ImportTest, MissingDirectoryAndEmptyFilesGiveClearErrors) {
     ASSERT_FALSE(empty_path.has_value());
 }
 
-TEST(ImportTest, UnreadableFileGivesClearError) {
+TEST(AssetsImportTest, UnreadableFileGivesClearError) {
     if (::geteuid() == 0) GTEST_SKIP() << "root reads every file";
     TempDir dir;
-    const auto file = dir.write("locked.obj", testing::cube_obj());
+    const auto file = dir.write("locked.obj", test_files::cube_obj());
     std::filesystem::permissions(file, std::filesystem::perms::none);
     const auto result = import_model(file);
     ASSERT_FALSE(result.has_value());
     EXPECT_NE(result.error().message.find("cannot be read"), std::string::npos) << result.error().message;
 }
 
-TEST(ImportTest, UnknownFormatAndGarbageReportAssimpsReason) {
+TEST(AssetsImportTest, UnknownFormatAndGarbageReportAssimpsReason) {
     TempDir dir;
     for (bool isolate : {false, true}) {
         ImportOptions options;
@@ -249,7 +249,7 @@ TEST(ImportTest, UnknownFormatAndGarbageReportAssimpsReason) {
     }
 }
 
-TEST(ImportTest, LinesOnlyFileHasNothingToDraw) {
+TEST(AssetsImportTest, LinesOnlyFileHasNothingToDraw) {
     TempDir dir;
     const auto file = dir.write("lines.obj", "v 0 0 0\nv 1 0 0\nv 1 1 0\nl 1 2 3\n");
     const auto result = import_model(file, kInProcess);
@@ -257,7 +257,7 @@ TEST(ImportTest, LinesOnlyFileHasNothingToDraw) {
     EXPECT_EQ(result.error().message.rfind(file.string() + ": ", 0), 0u) << result.error().message;
 }
 
-TEST(BoundsTest, ExtendStartsEmptyAndGrows) {
+TEST(AssetsBoundsTest, ExtendStartsEmptyAndGrows) {
     Bounds b;
     EXPECT_TRUE(b.empty);
     EXPECT_EQ(b.radius(), 0.0f);
@@ -271,7 +271,7 @@ TEST(BoundsTest, ExtendStartsEmptyAndGrows) {
     EXPECT_EQ(b.center(), glm::vec3(0.0f, 0.0f, 1.5f));
 }
 
-TEST(StatsTest, BonesAreCountedByDistinctName) {
+TEST(AssetsStatsTest, BonesAreCountedByDistinctName) {
     Model model;
     model.meshes.resize(2);
     model.meshes[0].bones = {Bone{"a", {}}, Bone{"b", {}}};

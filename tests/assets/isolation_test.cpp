@@ -27,7 +27,7 @@ constexpr bool kAddressSanitizer = true;
 constexpr bool kAddressSanitizer = false;
 #endif
 
-using testing::TempDir;
+using test_files::TempDir;
 
 template <typename T>
 bool same_bytes(const std::vector<T>& a, const std::vector<T>& b) {
@@ -101,14 +101,14 @@ bool has_no_children() {
     return ::waitpid(-1, nullptr, WNOHANG) == -1 && errno == ECHILD;
 }
 
-TEST(IsolationTest, ChildAndInProcessImportsGiveIdenticalModels) {
+TEST(AssetsIsolationTest, ChildAndInProcessImportsGiveIdenticalModels) {
     TempDir dir;
     const std::vector<std::filesystem::path> files = {
-        dir.write("cube.obj", testing::cube_obj()),
-        dir.write("tetra.stl", testing::tetrahedron_stl()),
-        dir.write("quad.ply", testing::colored_quad_ply()),
-        dir.write("arm.gltf", testing::skinned_strip_gltf()),
-        dir.write("mirror.gltf", testing::static_triangle_gltf(R"("scale":[-1,1,1],"translation":[0,0,2])")),
+        dir.write("cube.obj", test_files::cube_obj()),
+        dir.write("tetra.stl", test_files::tetrahedron_stl()),
+        dir.write("quad.ply", test_files::colored_quad_ply()),
+        dir.write("arm.gltf", test_files::skinned_strip_gltf()),
+        dir.write("mirror.gltf", test_files::static_triangle_gltf(R"("scale":[-1,1,1],"translation":[0,0,2])")),
     };
     for (const auto& file : files) {
         SCOPED_TRACE(file.filename().string());
@@ -127,7 +127,7 @@ TEST(IsolationTest, ChildAndInProcessImportsGiveIdenticalModels) {
     EXPECT_TRUE(has_no_children());
 }
 
-TEST(IsolationTest, ErrorsAreTheSameInBothPaths) {
+TEST(AssetsIsolationTest, ErrorsAreTheSameInBothPaths) {
     TempDir dir;
     const auto file = dir.write("lines.obj", "v 0 0 0\nv 1 0 0\nv 1 1 0\nl 1 2 3\n");
     ImportOptions options;
@@ -139,7 +139,7 @@ TEST(IsolationTest, ErrorsAreTheSameInBothPaths) {
     EXPECT_EQ(isolated.error().message, in_process.error().message);
 }
 
-TEST(IsolationTest, TimedOutChildIsKilledAndReapedWithoutTouchingParentMemory) {
+TEST(AssetsIsolationTest, TimedOutChildIsKilledAndReapedWithoutTouchingParentMemory) {
     TempDir dir;
     const auto file = dir.write("grid.obj", big_grid_obj(300));
     ImportOptions options;
@@ -170,7 +170,7 @@ TEST(IsolationTest, TimedOutChildIsKilledAndReapedWithoutTouchingParentMemory) {
     EXPECT_TRUE(has_no_children());
 }
 
-TEST(IsolationTest, MemoryLimitIsReportedAsOutOfMemory) {
+TEST(AssetsIsolationTest, MemoryLimitIsReportedAsOutOfMemory) {
     // ASan's allocator reports an exhausted address space itself and exits instead of returning null.
     if (kAddressSanitizer) GTEST_SKIP() << "not meaningful under AddressSanitizer";
     TempDir dir;
@@ -183,9 +183,9 @@ TEST(IsolationTest, MemoryLimitIsReportedAsOutOfMemory) {
     EXPECT_TRUE(has_no_children());
 }
 
-TEST(IsolationTest, ChildDoesNotFlushTheParentsStdioBuffers) {
+TEST(AssetsIsolationTest, ChildDoesNotFlushTheParentsStdioBuffers) {
     TempDir dir;
-    const auto model_file = dir.write("cube.obj", testing::cube_obj());
+    const auto model_file = dir.write("cube.obj", test_files::cube_obj());
     const auto log_path = dir.path() / "parent.log";
     std::FILE* log = std::fopen(log_path.c_str(), "w");
     ASSERT_NE(log, nullptr);
@@ -206,7 +206,7 @@ void count_alarm(int) {
     g_alarms = g_alarms + 1;
 }
 
-TEST(IsolationTest, ParentSurvivesSignalsInterruptingItsWaits) {
+TEST(AssetsIsolationTest, ParentSurvivesSignalsInterruptingItsWaits) {
     TempDir dir;
     const auto file = dir.write("grid.obj", big_grid_obj(120));
     // A handler without SA_RESTART: poll, read and waitpid in the parent see EINTR every millisecond.
@@ -227,13 +227,13 @@ TEST(IsolationTest, ParentSurvivesSignalsInterruptingItsWaits) {
     EXPECT_TRUE(has_no_children());
 }
 
-TEST(IsolationTest, ConcurrentImportsFromSeveralThreadsAllSucceed) {
+TEST(AssetsIsolationTest, ConcurrentImportsFromSeveralThreadsAllSucceed) {
     // ASan's allocator is not fork-safe: a child forked while another thread allocates can block on its lock
     // (the deadline then ends it as a timeout). glibc's malloc is fork-safe; see engine/assets/README.md.
     if (kAddressSanitizer) GTEST_SKIP() << "ASan's allocator is not fork-safe with concurrent threads";
     TempDir dir;
-    const auto cube = dir.write("cube.obj", testing::cube_obj());
-    const auto arm = dir.write("arm.gltf", testing::skinned_strip_gltf());
+    const auto cube = dir.write("cube.obj", test_files::cube_obj());
+    const auto arm = dir.write("arm.gltf", test_files::skinned_strip_gltf());
     const auto grid = dir.write("grid.obj", big_grid_obj(100));
     constexpr int kThreads = 3;
     constexpr int kImportsPerThread = 8;
@@ -252,9 +252,9 @@ TEST(IsolationTest, ConcurrentImportsFromSeveralThreadsAllSucceed) {
     EXPECT_TRUE(has_no_children());
 }
 
-TEST(IsolationTest, InvalidTimeoutIsRejected) {
+TEST(AssetsIsolationTest, InvalidTimeoutIsRejected) {
     TempDir dir;
-    const auto file = dir.write("cube.obj", testing::cube_obj());
+    const auto file = dir.write("cube.obj", test_files::cube_obj());
     ImportOptions options;
     options.timeout_s = 0.0;
     const auto result = import_model(file, options);

@@ -39,7 +39,7 @@ std::vector<char> encoded(const Model& model) {
     return sink.bytes;
 }
 
-TEST(ModelStreamTest, RoundTripsAModel) {
+TEST(AssetsModelStreamTest, RoundTripsAModel) {
     const Model model = sample_model();
     const DecodedPayload payload = decode_payload(encoded(model));
     ASSERT_EQ(payload.kind, DecodedPayload::Kind::kModel) << payload.message;
@@ -57,7 +57,7 @@ TEST(ModelStreamTest, RoundTripsAModel) {
     EXPECT_EQ(back.bounds.max, model.bounds.max);
 }
 
-TEST(ModelStreamTest, RoundTripsAnError) {
+TEST(AssetsModelStreamTest, RoundTripsAnError) {
     VectorSink sink;
     ASSERT_TRUE(encode_error(sink, "x.obj: bad face"));
     const DecodedPayload payload = decode_payload(sink.bytes);
@@ -65,7 +65,7 @@ TEST(ModelStreamTest, RoundTripsAnError) {
     EXPECT_EQ(payload.message, "x.obj: bad face");
 }
 
-TEST(ModelStreamTest, EveryTruncationIsCorrupt) {
+TEST(AssetsModelStreamTest, EveryTruncationIsCorrupt) {
     const std::vector<char> bytes = encoded(sample_model());
     for (std::size_t size = 0; size < bytes.size(); ++size) {
         const DecodedPayload payload = decode_payload(std::span<const char>(bytes.data(), size));
@@ -73,7 +73,7 @@ TEST(ModelStreamTest, EveryTruncationIsCorrupt) {
     }
 }
 
-TEST(ModelStreamTest, HugeCountsAreRejectedBeforeAllocating) {
+TEST(AssetsModelStreamTest, HugeCountsAreRejectedBeforeAllocating) {
     const std::vector<char> good = encoded(sample_model());
     // Overwrite every 8-byte window in turn with an absurd count: the decoder must refuse, not allocate.
     for (std::size_t at = 0; at + 8 <= good.size(); ++at) {
@@ -87,7 +87,7 @@ TEST(ModelStreamTest, HugeCountsAreRejectedBeforeAllocating) {
     }
 }
 
-TEST(ModelStreamTest, RandomByteFlipsNeverCrash) {
+TEST(AssetsModelStreamTest, RandomByteFlipsNeverCrash) {
     const std::vector<char> good = encoded(sample_model());
     std::mt19937 rng(1234);
     for (int round = 0; round < 5000; ++round) {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace myoview::assets::testing {
+namespace myoview::assets::test_files {
 
 class TempDir {
   public:
@@ -179,4 +179,4 @@ inline std::string static_triangle_gltf(const std::string& node_transform) {
     return json;
 }
 
-}  // namespace myoview::assets::testing
+}  // namespace myoview::assets::test_files

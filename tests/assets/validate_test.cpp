@@ -36,18 +36,18 @@ void expect_rejected(const Model& model, std::initializer_list<const char*> part
     }
 }
 
-TEST(ValidateTest, AcceptsAWellFormedModel) {
+TEST(AssetsValidateTest, AcceptsAWellFormedModel) {
     const Status status = validate(good_model());
     EXPECT_TRUE(status.has_value()) << (status ? "" : status.error().message);
 }
 
-TEST(ValidateTest, RejectsIndexOutOfRange) {
+TEST(AssetsValidateTest, RejectsIndexOutOfRange) {
     Model model = good_model();
     model.meshes[0].indices[2] = 7;
     expect_rejected(model, {"hand.gltf: ", "mesh 'tri' (#0)", "refers to vertex 7", "only 3 vertices"});
 }
 
-TEST(ValidateTest, RejectsNaNAndInfinity) {
+TEST(AssetsValidateTest, RejectsNaNAndInfinity) {
     Model nan_position = good_model();
     nan_position.meshes[0].positions[1].y = std::numeric_limits<float>::quiet_NaN();
     expect_rejected(nan_position, {"mesh 'tri' (#0)", "vertex 1", "non-finite position"});
@@ -69,7 +69,7 @@ TEST(ValidateTest, RejectsNaNAndInfinity) {
     expect_rejected(nan_weight, {"vertex 0", "non-finite bone weight"});
 }
 
-TEST(ValidateTest, RejectsEmptyMeshes) {
+TEST(AssetsValidateTest, RejectsEmptyMeshes) {
     Model no_vertices = good_model();
     no_vertices.meshes[0] = Mesh{};
     no_vertices.meshes[0].name = "ghost";
@@ -84,13 +84,13 @@ TEST(ValidateTest, RejectsEmptyMeshes) {
     expect_rejected(partial_triangle, {"4 indices", "not a whole number of triangles"});
 }
 
-TEST(ValidateTest, RejectsAModelWithNothingToDraw) {
+TEST(AssetsValidateTest, RejectsAModelWithNothingToDraw) {
     Model model;
     model.source_path = "empty.fbx";
     expect_rejected(model, {"empty.fbx: ", "no triangle mesh"});
 }
 
-TEST(ValidateTest, RejectsMismatchedAttributeArrays) {
+TEST(AssetsValidateTest, RejectsMismatchedAttributeArrays) {
     Model normals = good_model();
     normals.meshes[0].normals.pop_back();
     expect_rejected(normals, {"mesh 'tri' (#0)", "has 2 normals for 3 vertices"});
@@ -108,7 +108,7 @@ TEST(ValidateTest, RejectsMismatchedAttributeArrays) {
     expect_rejected(joints, {"2 bone-index sets but 3 bone-weight sets"});
 }
 
-TEST(ValidateTest, RejectsBadBoneIndicesAndWeights) {
+TEST(AssetsValidateTest, RejectsBadBoneIndicesAndWeights) {
     Model bad_index = good_model();
     bad_index.meshes[0].joints[1].y = 5;
     expect_rejected(bad_index, {"mesh 'tri' (#0)", "vertex 1 refers to bone 5", "only 2 bones"});
@@ -126,7 +126,7 @@ TEST(ValidateTest, RejectsBadBoneIndicesAndWeights) {
     expect_rejected(negative, {"vertex 1", "negative bone weight"});
 }
 
-TEST(ValidateTest, RejectsBadNodes) {
+TEST(AssetsValidateTest, RejectsBadNodes) {
     Model bad_mesh_ref = good_model();
     bad_mesh_ref.nodes[0].meshes = {3};
     expect_rejected(bad_mesh_ref, {"node 'tri_node' (#0)", "refers to mesh 3"});
@@ -136,7 +136,7 @@ TEST(ValidateTest, RejectsBadNodes) {
     expect_rejected(bad_parent, {"node 'tri_node' (#0)", "does not come before it"});
 }
 
-TEST(ValidateTest, NamesTheRightMeshAmongSeveral) {
+TEST(AssetsValidateTest, NamesTheRightMeshAmongSeveral) {
     Model model = good_model();
     Mesh second = model.meshes[0];
     second.name = "second";
