@@ -1,6 +1,7 @@
 // Imports small real files written by the tests and checks what the renderer relies on.
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -225,6 +226,22 @@ TEST(AssetsImportTest, MissingDirectoryAndEmptyFilesGiveClearErrors) {
 
     const auto empty_path = import_model("");
     ASSERT_FALSE(empty_path.has_value());
+}
+
+TEST(AssetsImportTest, FifoIsNotARegularFileAndSymlinksAreFollowed) {
+    TempDir dir;
+    const auto fifo = dir.path() / "pipe.obj";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    const auto from_fifo = import_model(fifo);  // must not block waiting for a writer
+    ASSERT_FALSE(from_fifo.has_value());
+    EXPECT_EQ(from_fifo.error().message, fifo.string() + ": not a regular file");
+
+    const auto target = dir.write("cube.obj", test_files::cube_obj());
+    const auto link = dir.path() / "link.obj";
+    std::filesystem::create_symlink(target, link);
+    const auto linked = import_model(link);
+    ASSERT_TRUE(linked.has_value()) << linked.error().message;
+    EXPECT_EQ(compute_stats(linked.value()).triangles, 12u);
 }
 
 TEST(AssetsImportTest, UnreadableFileGivesClearError) {

@@ -158,7 +158,8 @@ int keep_only_result_fd(int write_fd) {
 [[noreturn]] void run_child(int write_fd, pid_t parent, const std::filesystem::path& path,
                             const ImportOptions& options) {
 #ifdef __linux__
-    // If the parent dies, so does the child: no orphaned importer keeps running for minutes.
+    // If the parent dies, so does the child: no orphaned importer keeps running for minutes. The signal follows
+    // the forking *thread*; import_isolated blocks that thread until the child is reaped, so it outlives the child.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (::getppid() != parent) ::_exit(kExitUnexpected);  // it died before prctl took effect
 #endif
