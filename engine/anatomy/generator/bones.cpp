@@ -159,17 +159,22 @@ MeshData skull(const SkeletonModel& sk) {
         }
         mb.add(s);
     }
-    // Face: maxilla and cheek bones.
-    mb.add(ellipsoid(nasion + glm::vec3(-0.03f, 0.0f, -0.048f), kX * 0.042f, kY * 0.048f, kZ * 0.042f, 12, 16, b));
-    // Nose bridge.
-    mb.add(geo::tube({nasion + glm::vec3(-0.004f, 0.0f, 0.002f), nasion + glm::vec3(0.012f, 0.0f, -0.035f)}, 6, 8, kY,
-                     constant(0.007f), constant(0.005f), kBoneColor, b));
+    // Face: maxilla, brow and orbital rims, cheek bones, nasal bones.
+    mb.add(ellipsoid(nasion + glm::vec3(-0.03f, 0.0f, -0.06f), kX * 0.034f, kY * 0.04f, kZ * 0.042f, 12, 16, b));
+    mb.add(geo::tube({nasion + glm::vec3(-0.004f, 0.0f, 0.0f), nasion + glm::vec3(0.006f, 0.0f, -0.014f),
+                      nasion + glm::vec3(0.011f, 0.0f, -0.026f)},
+                     8, 8, kY, [](float t) { return 0.0035f + 0.002f * t; }, [](float t) { return 0.004f + 0.004f * t; },
+                     kBoneColor, b));
     for (const SideInfo& side : sides()) {
-        const glm::vec3 t = side.sign > 0.0f ? tl : tr;
-        // Zygomatic arch.
-        mb.add(geo::tube({nasion + glm::vec3(-0.02f, side.sign * 0.045f, -0.035f),
-                          glm::vec3(t.x + 0.03f, t.y * 0.96f, t.z - 0.01f), glm::vec3(t.x + 0.012f, t.y * 0.93f, t.z - 0.006f)},
-                         8, 8, kZ, constant(0.0055f), constant(0.0035f), kBoneColor, b));
+        const glm::vec3 eye = nasion + glm::vec3(-0.012f, side.sign * 0.032f, -0.016f);
+        std::vector<glm::vec3> rim;
+        for (int i = 0; i <= 10; ++i) {  // orbital rim from the medial wall over the brow to the cheek
+            const float a = kPi * (-0.15f + 1.3f * static_cast<float>(i) / 10.0f);
+            rim.push_back(eye + glm::vec3(0.004f * std::sin(a), -side.sign * 0.019f * std::cos(a), 0.018f * std::sin(a)));
+        }
+        mb.add(geo::tube(rim, 18, 8, kX, constant(0.0045f), constant(0.004f), kBoneColor, b));
+        mb.add(ellipsoid(nasion + glm::vec3(-0.03f, side.sign * 0.046f, -0.046f), kX * 0.014f, kY * 0.012f,
+                         kZ * 0.014f, 8, 10, b));
     }
     // Mandible: a U from condyle to condyle.
     {
@@ -177,11 +182,11 @@ MeshData skull(const SkeletonModel& sk) {
         const glm::vec3 cond_l(tl.x + 0.012f, tl.y * 0.9f, tl.z - 0.01f);
         const glm::vec3 gon_r(tr.x - 0.002f, tr.y * 0.68f, tr.z - 0.078f);
         const glm::vec3 gon_l(tl.x - 0.002f, tl.y * 0.68f, tl.z - 0.078f);
-        const glm::vec3 ment_r(nasion.x - 0.03f, tr.y * 0.36f, nasion.z - 0.118f);
-        const glm::vec3 ment_l(nasion.x - 0.03f, tl.y * 0.36f, nasion.z - 0.118f);
-        const glm::vec3 chin(nasion.x - 0.012f, 0.0f, nasion.z - 0.124f);
+        const glm::vec3 ment_r(nasion.x - 0.03f, tr.y * 0.38f, nasion.z - 0.11f);
+        const glm::vec3 ment_l(nasion.x - 0.03f, tl.y * 0.38f, nasion.z - 0.11f);
+        const glm::vec3 chin(nasion.x - 0.01f, 0.0f, nasion.z - 0.115f);
         mb.add(geo::tube({cond_r, gon_r, ment_r, chin, ment_l, gon_l, cond_l}, 40, 10, kZ,
-                         [](float t) { return 0.008f + 0.006f * std::sin(kPi * t); },
+                         [](float t) { return 0.009f + 0.008f * std::sin(kPi * t); },
                          [](float t) { return 0.004f + 0.002f * std::sin(kPi * t); }, kBoneColor, b));
     }
     return mb.build("skull", StructureKind::bone, kBoneColor);

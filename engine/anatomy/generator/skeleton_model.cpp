@@ -111,7 +111,7 @@ SkeletonModel::SkeletonModel(const Landmarks& landmarks) : lm(landmarks) {
         body_c[static_cast<std::size_t>(k)] = glm::mix(body_c[1], body_c[7], f) + glm::vec3(0.012f * std::sin(kPi * f), 0.0f, 0.0f);
     }
     for (int k = 1; k <= 6; ++k) {
-        const float reach = k == 2 ? 0.042f : 0.034f + 0.002f * static_cast<float>(k);
+        const float reach = k == 2 ? 0.05f : 0.04f + 0.0025f * static_cast<float>(k);
         spinous_c[static_cast<std::size_t>(k)] = body_c[static_cast<std::size_t>(k)] + glm::vec3(-reach, 0.0f, -0.008f);
     }
     neck_core.a = body_c[7] + glm::vec3(0.022f, 0.0f, -0.012f);
