@@ -53,7 +53,7 @@ std::vector<Preset> make_presets() {
     desk.muscles[static_cast<std::size_t>(muscle_index("sternocleidomastoid"))].shortening = 0.06;
     desk.muscles[static_cast<std::size_t>(muscle_index("sternocleidomastoid"))].tone = 0.02;
     desk.capacity = {0.8, 0.3};  // model assumption: deconditioned upper back
-    desk.neck_flexion_habit_deg = 6.0;
+    desk.neck_flexion_habit_deg = 4.0;
     out.push_back({"desk-worker",
                    "Hours at a desk: short, toned pecs with trigger points, tired upper back, head toward the screen.",
                    desk});
@@ -61,7 +61,7 @@ std::vector<Preset> make_presets() {
     TissueProfile driver = tight_pec_profile(0.045, 0.10, 1.4, 0.5);
     driver.muscles[static_cast<std::size_t>(muscle_index("trapezius_upper"))].tone = 0.03;  // hands on the wheel
     driver.capacity = {0.9, 0.7};
-    driver.neck_flexion_habit_deg = 4.0;
+    driver.neck_flexion_habit_deg = 2.0;
     out.push_back({"driver", "Long drives: arms forward on the wheel, tight pecs, raised upper-trapezius tone.",
                    driver});
 
@@ -69,7 +69,7 @@ std::vector<Preset> make_presets() {
     phone.muscles[static_cast<std::size_t>(muscle_index("sternocleidomastoid"))].shortening = 0.08;
     phone.muscles[static_cast<std::size_t>(muscle_index("sternocleidomastoid"))].tone = 0.03;
     phone.capacity = {0.85, 0.6};
-    phone.neck_flexion_habit_deg = 12.0;  // looking down at a phone held at chest height
+    phone.neck_flexion_habit_deg = 9.0;  // looking down at a phone held at chest height
     out.push_back({"phone-user", "Head down over a phone: shortened SCM, tight pecs, strongest forward head.",
                    phone});
     return out;

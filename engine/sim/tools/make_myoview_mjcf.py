@@ -326,8 +326,8 @@ def main():
     out.append('        <lengthrange mode="muscle" useexisting="true" uselimit="false" inttotal="20" tolrange="0.1" timestep="0.01"/>')
     out.append('    </compiler>')
     # Euler with implicit joint damping; no contacts (all geoms have contype=conaffinity=0): the only
-    # constraints are joint limits. timestep 5 ms is stable with the armature below (see engine/sim/README.md).
-    out.append('    <option timestep="0.005" integrator="Euler" solver="Newton" iterations="20" tolerance="1e-8" gravity="0 0 -9.81">')
+    # constraints are joint limits. timestep 10 ms is stable with the armature below (see engine/sim/README.md).
+    out.append('    <option timestep="0.01" integrator="Euler" solver="Newton" iterations="20" tolerance="1e-8" gravity="0 0 -9.81">')
     out.append('        <flag contact="disable" energy="disable"/>')
     out.append('    </option>')
     out.append('    <size njmax="64" nconmax="8"/>')
@@ -348,7 +348,8 @@ def main():
     # Tilt about the AC joint is held by the coracoclavicular (conoid, trapezoid) ligaments: stiffer.
     out.append('        <default class="scapula_tilt"><joint stiffness="10" damping="0.4" armature="0.02"/></default>')
     out.append('        <default class="gh"><joint stiffness="3" damping="0.8" armature="0.03"/></default>')
-    out.append('        <default class="muscle"><muscle ctrllimited="true" ctrlrange="0 1" lmin="0" timeconst="0.01 0.04"/></default>')
+    out.append('        <default class="muscle"><muscle ctrllimited="true" ctrlrange="0 1" timeconst="0.01 0.04"/></default>')
+    # lmin="0" is written on every <muscle>: MuJoCo 2.2.2 does not take lmin from a default class.
     out.append('    </default>')
     out.append('    <worldbody>')
     i1 = " " * 8
@@ -427,7 +428,7 @@ def main():
         for s in ("r", "l"):
             lr = LENGTHRANGE.get(f"{mid}_{s}")
             lr_attr = f' lengthrange="{lr[0]:.6f} {lr[1]:.6f}"' if lr else ""
-            out.append(f'        <muscle name="{mid}_{s}" class="muscle" tendon="{mid}_{s}_path" force="{f0}"{lr_attr}/>')
+            out.append(f'        <muscle name="{mid}_{s}" class="muscle" tendon="{mid}_{s}_path" force="{f0}" lmin="0"{lr_attr}/>')
     out.append('    </actuator>')
     out.append('</mujoco>')
     print("\n".join(out))

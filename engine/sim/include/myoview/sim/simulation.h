@@ -36,7 +36,7 @@
 namespace myoview::sim {
 
 struct SimOptions {
-    // Fixed mechanics step, s. 0 = the model's <option timestep> (5 ms).
+    // Fixed mechanics step, s. 0 = the model's <option timestep> (10 ms).
     double timestep_s = 0.0;
     // Tissue clock speed: tissue time advances time_lapse times faster than mechanics time. Default real time.
     double time_lapse = 1.0;

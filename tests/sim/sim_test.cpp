@@ -1,0 +1,345 @@
+// Simulation behaviour: calibration against the literature, directions of the story, dose-response, time
+// courses, determinism and robustness. Every test fails on any MuJoCo warning (MujocoQuietTest).
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <random>
+#include <string>
+
+#include <mujoco/mujoco.h>
+
+#include "myoview/sim/simulation.h"
+#include "sim_fixture.h"
+
+namespace myoview::sim::test {
+namespace {
+
+constexpr double kDay = 86400.0;
+
+class SimulationTest : public MujocoQuietTest {};
+
+TEST_F(SimulationTest, NeutralMatchesPublishedHealthyValues) {
+    Simulation sim = load_model();
+    const Snapshot s = settle(sim, "neutral", 0.0);
+    const PostureMetrics& p = s.posture;
+    // Craniovertebral angle 50-55 deg in healthy adults (Yip et al. 2008; Ruivo et al. 2014).
+    EXPECT_GT(p.craniovertebral_angle_deg, 50.0);
+    EXPECT_LT(p.craniovertebral_angle_deg, 55.0);
+    // Resting scapula: ~30-40 deg internal rotation, ~0-10 deg upward rotation, ~5-15 deg anterior tilt
+    // (Struyf et al. 2011; Ludewig et al. 2009).
+    EXPECT_GT(p.mean.scapular_internal_rotation_deg, 28.0);
+    EXPECT_LT(p.mean.scapular_internal_rotation_deg, 42.0);
+    EXPECT_GT(p.mean.scapular_upward_rotation_deg, 0.0);
+    EXPECT_LT(p.mean.scapular_upward_rotation_deg, 10.0);
+    EXPECT_GT(p.mean.scapular_anterior_tilt_deg, 5.0);
+    EXPECT_LT(p.mean.scapular_anterior_tilt_deg, 15.0);
+    // Pectoralis minor coracoid-rib 4 ~14-16 cm in men without a short pec minor (Borstad & Ludewig 2005).
+    EXPECT_GT(p.mean.pec_minor_length_mm, 138.0);
+    EXPECT_LT(p.mean.pec_minor_length_mm, 165.0);
+    // Symmetric.
+    EXPECT_NEAR(p.right.forward_shoulder_mm, p.left.forward_shoulder_mm, 0.01);
+}
+
+TEST_F(SimulationTest, DeskWorkerMatchesPublishedForwardHeadRoundedShoulderValues) {
+    Simulation sim = load_model();
+    const PostureMetrics neutral = settle(sim, "neutral", 0.0).posture;
+    const PostureMetrics desk = settle(sim, "desk-worker", 0.0).posture;
+    // Forward head posture: CVA below ~48-50 deg (Yip et al. 2008), not absurd.
+    EXPECT_LT(desk.craniovertebral_angle_deg, 48.0);
+    EXPECT_GT(desk.craniovertebral_angle_deg, 40.0);
+    // Rounded shoulders: acromion 1-3 cm further forward.
+    const double forward = desk.mean.forward_shoulder_mm - neutral.mean.forward_shoulder_mm;
+    EXPECT_GT(forward, 10.0);
+    EXPECT_LT(forward, 30.0);
+    // Short pec minor: below the ~7.65 PMI cut-off x 1.75 m = 134 mm (Borstad 2008), ~1-2 cm shorter.
+    EXPECT_LT(desk.mean.pec_minor_length_mm, 134.0);
+    EXPECT_GT(desk.mean.pec_minor_length_mm, neutral.mean.pec_minor_length_mm - 25.0);
+    // More scapular internal rotation with a short pec minor (Borstad & Ludewig 2005).
+    EXPECT_GT(desk.mean.scapular_internal_rotation_deg, neutral.mean.scapular_internal_rotation_deg + 3.0);
+}
+
+TEST_F(SimulationTest, FullReleaseMovesShouldersBackAndUnloadsTheBack) {
+    Simulation sim = load_model();
+    const Snapshot before = settle(sim, "desk-worker", 0.0);
+    const Snapshot after = settle(sim, "desk-worker", 1.0);
+    EXPECT_LE(after.posture.mean.forward_shoulder_mm, before.posture.mean.forward_shoulder_mm - 10.0);
+    EXPECT_GT(after.posture.craniovertebral_angle_deg, before.posture.craniovertebral_angle_deg + 0.5);
+    EXPECT_GT(after.posture.mean.pec_minor_length_mm, before.posture.mean.pec_minor_length_mm + 5.0);
+    EXPECT_LE(back_tension(after), 0.75 * back_tension(before));
+    EXPECT_EQ(after.warnings, 0);
+}
+
+TEST_F(SimulationTest, NeutralHasTheBestPostureOfAllPresets) {
+    Simulation sim = load_model();
+    const PostureMetrics neutral = settle(sim, "neutral", 0.0).posture;
+    const double neutral_back = back_tension(sim.snapshot());
+    for (const char* preset : {"desk-worker", "driver", "phone-user"}) {
+        const Snapshot s = settle(sim, preset, 0.0);
+        EXPECT_LT(s.posture.craniovertebral_angle_deg, neutral.craniovertebral_angle_deg - 1.0) << preset;
+        EXPECT_GT(s.posture.mean.forward_shoulder_mm, neutral.mean.forward_shoulder_mm + 3.0) << preset;
+        EXPECT_LT(s.posture.mean.pec_minor_length_mm, neutral.mean.pec_minor_length_mm - 5.0) << preset;
+        EXPECT_GT(back_tension(s), neutral_back) << preset;
+    }
+    // The phone user has the most forward head.
+    EXPECT_LT(settle(sim, "phone-user", 0.0).posture.craniovertebral_angle_deg,
+              settle(sim, "desk-worker", 0.0).posture.craniovertebral_angle_deg);
+}
+
+TEST_F(SimulationTest, ReleaseIsMonotonicDoseResponse) {
+    Simulation sim = load_model();
+    double last_fsd = 1e9, last_pm = -1e9, last_back = 1e9, last_cva = -1e9;
+    for (double release : {0.0, 0.2, 0.4, 0.6, 0.8, 1.0}) {
+        const Snapshot s = settle(sim, "desk-worker", release);
+        EXPECT_LE(s.posture.mean.forward_shoulder_mm, last_fsd + 1e-6) << release;
+        EXPECT_GE(s.posture.mean.pec_minor_length_mm, last_pm - 1e-6) << release;
+        EXPECT_LE(back_tension(s), last_back + 1e-6) << release;
+        EXPECT_GE(s.posture.craniovertebral_angle_deg, last_cva - 1e-6) << release;
+        last_fsd = s.posture.mean.forward_shoulder_mm;
+        last_pm = s.posture.mean.pec_minor_length_mm;
+        last_back = back_tension(s);
+        last_cva = s.posture.craniovertebral_angle_deg;
+    }
+}
+
+TEST_F(SimulationTest, PerPartReleaseOfPecMinorAloneLengthensIt) {
+    Simulation sim = load_model();
+    const double before = settle(sim, "desk-worker", 0.0).posture.mean.pec_minor_length_mm;
+    ASSERT_TRUE(sim.set_preset("desk-worker").has_value());
+    sim.set_part_release(PecPart::kMinor, 1.0);
+    sim.advance(30.0);
+    // ~2 mm: with the much stronger pec major still tight, the scapula barely moves (model prediction).
+    EXPECT_GT(sim.snapshot().posture.mean.pec_minor_length_mm, before + 1.0);
+    EXPECT_DOUBLE_EQ(sim.tissue("pec_major_sternal_r").shortening, sim.tissue("pec_major_sternal_l").shortening);
+    EXPECT_NEAR(sim.tissue("pec_minor_r").shortening, 0.0, 1e-4) << "released (30 s of relapse is ~nothing)";
+    EXPECT_GT(sim.tissue("pec_major_sternal_r").shortening, 0.2) << "not released";
+}
+
+TEST_F(SimulationTest, OneMassageSessionMovesTheShoulderMillimetres) {
+    Simulation sim = load_model();
+    const Snapshot before = settle(sim, "desk-worker", 0.0);
+    sim.apply_intervention({InterventionKind::kChestMassage, 1.0});
+    sim.advance(30.0);
+    const Snapshot after = sim.snapshot();
+    const double moved = before.posture.mean.forward_shoulder_mm - after.posture.mean.forward_shoulder_mm;
+    EXPECT_GE(moved, 1.0);
+    EXPECT_LE(moved, 9.0);
+    // Trigger points soften but do not vanish after one session.
+    double sev_before = 0, sev_after = 0;
+    for (const auto& tp : before.trigger_points) sev_before += tp.severity;
+    for (const auto& tp : after.trigger_points) sev_after += tp.severity;
+    EXPECT_LT(sev_after, 0.8 * sev_before);
+    EXPECT_GT(sev_after, 0.3 * sev_before);
+    // The drop in back-muscle load after one session is a model prediction; the report must say so.
+    const auto report = sim.report_json();
+    EXPECT_TRUE(report["posture"]["model_prediction"].get<bool>());
+    EXPECT_TRUE(report["muscles"][0]["model_prediction"].get<bool>());
+}
+
+TEST_F(SimulationTest, ReleaseRelapsesWithoutMaintenance) {
+    Simulation sim = load_model();
+    const double tight = settle(sim, "desk-worker", 0.0).posture.mean.forward_shoulder_mm;
+    const double released = settle(sim, "desk-worker", 1.0).posture.mean.forward_shoulder_mm;
+    sim.set_time_lapse(kDay);  // one simulated second = one day
+    sim.advance(8.0);          // a week
+    const double week = sim.snapshot().posture.mean.forward_shoulder_mm;
+    sim.advance(82.0);         // three months in all, no maintenance
+    const double months = sim.snapshot().posture.mean.forward_shoulder_mm;
+    EXPECT_GT(week, released + 0.5);
+    EXPECT_GT(months, week);
+    EXPECT_NEAR(months, tight, 2.0);
+    EXPECT_NEAR(sim.snapshot().tissue_days, 90.0, 0.5);
+}
+
+// A programme: `weeks` of sessions with the tissue clock at one day per second.
+double programme(Simulation& sim, int weeks, bool massage, bool stretch, bool strengthen) {
+    EXPECT_TRUE(sim.set_preset("desk-worker").has_value());
+    sim.advance(20.0);
+    sim.set_time_lapse(kDay);
+    for (int day = 0; day < 7 * weeks; ++day) {
+        if (massage && day % 7 == 0) sim.apply_intervention({InterventionKind::kChestMassage, 1.0});
+        if (stretch) sim.apply_intervention({InterventionKind::kDoorwayStretch, 1.0});
+        if (strengthen && day % 7 % 2 == 0) sim.apply_intervention({InterventionKind::kUpperBackStrengthening, 1.0});
+        sim.advance(1.0);
+    }
+    sim.set_time_lapse(1.0);
+    sim.advance(10.0);
+    return sim.snapshot().posture.mean.forward_shoulder_mm;
+}
+
+TEST_F(SimulationTest, StrengtheningImprovesPostureAtEqualPecTightness) {
+    Simulation sim = load_model();
+    const double without = programme(sim, 6, false, false, false);
+    const double cva_without = sim.snapshot().posture.craniovertebral_angle_deg;
+    const double pec_without = sim.tissue("pec_minor_r").shortening;
+    const double with = programme(sim, 6, false, false, true);
+    EXPECT_DOUBLE_EQ(sim.tissue("pec_minor_r").shortening, pec_without) << "pecs untouched";
+    EXPECT_GT(sim.capacity().endurance, 0.45);
+    EXPECT_LT(with, without - 1.0);
+    EXPECT_GT(sim.snapshot().posture.craniovertebral_angle_deg, cva_without + 0.5);
+}
+
+TEST_F(SimulationTest, WeeksOfReleaseStretchAndStrengthenApproachNeutral) {
+    Simulation sim = load_model();
+    const double neutral = settle(sim, "neutral", 0.0).posture.mean.forward_shoulder_mm;
+    const double desk = settle(sim, "desk-worker", 0.0).posture.mean.forward_shoulder_mm;
+    const double one_week = programme(sim, 1, true, true, true);
+    const double six_weeks = programme(sim, 6, true, true, true);
+    EXPECT_LT(one_week, desk - 2.0);
+    EXPECT_LT(six_weeks, one_week - 3.0);
+    EXPECT_LT(six_weeks - neutral, 0.5 * (desk - neutral)) << "most of the way back after six weeks";
+}
+
+TEST_F(SimulationTest, IdenticalInputsGiveBitIdenticalNumbers) {
+    auto run = [] {
+        Simulation sim = load_model();
+        EXPECT_TRUE(sim.set_preset("driver").has_value());
+        sim.set_release(0.37);
+        sim.advance(3.3);
+        sim.apply_intervention({InterventionKind::kDoorwayStretch, 0.8});
+        sim.set_time_lapse(3600.0);
+        sim.advance(2.71);
+        auto report = sim.report_json();
+        report.erase("timing");
+        return std::make_pair(report.dump(), sim.snapshot());
+    };
+    const auto [a, sa] = run();
+    const auto [b, sb] = run();
+    EXPECT_EQ(a, b);
+    ASSERT_EQ(sa.bodies.size(), sb.bodies.size());
+    for (std::size_t i = 0; i < sa.bodies.size(); ++i) {
+        EXPECT_EQ(sa.bodies[i].pos, sb.bodies[i].pos);
+        EXPECT_EQ(sa.bodies[i].rot, sb.bodies[i].rot);
+    }
+}
+
+TEST_F(SimulationTest, RandomInterventionsOverMonthsStayFiniteAndBounded) {
+    Simulation sim = load_model();
+    std::mt19937 rng(20261124u);  // fixed seed: the test is reproducible
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    const char* presets[] = {"neutral", "desk-worker", "driver", "phone-user"};
+    for (int round = 0; round < 300; ++round) {
+        const double r = unit(rng);
+        if (r < 0.1) ASSERT_TRUE(sim.set_preset(presets[rng() % 4]).has_value());
+        else if (r < 0.3) sim.set_release(unit(rng));
+        else if (r < 0.4) sim.set_part_release(static_cast<PecPart>(rng() % 4), unit(rng));
+        else if (r < 0.8) sim.apply_intervention({static_cast<InterventionKind>(rng() % 3), 3.0 * unit(rng)});
+        else if (r < 0.9) sim.reset();
+        sim.set_time_lapse(unit(rng) < 0.5 ? 1.0 : kDay * unit(rng));
+        sim.advance(0.5 + 6.0 * unit(rng));  // ~1000 s of mechanics in all, months on the tissue clock
+        const Snapshot& s = sim.snapshot();
+        ASSERT_EQ(s.warnings, 0) << "round " << round;
+        const PostureMetrics& p = s.posture;
+        ASSERT_TRUE(std::isfinite(p.craniovertebral_angle_deg));
+        ASSERT_GT(p.craniovertebral_angle_deg, 25.0);
+        ASSERT_LT(p.craniovertebral_angle_deg, 70.0);
+        ASSERT_GT(p.mean.forward_shoulder_mm, 90.0);
+        ASSERT_LT(p.mean.forward_shoulder_mm, 190.0);
+        ASSERT_GT(p.mean.pec_minor_length_mm, 100.0);
+        ASSERT_LT(p.mean.pec_minor_length_mm, 190.0);
+        for (const MuscleState& m : s.muscles) {
+            ASSERT_TRUE(std::isfinite(m.total_n)) << m.id;
+            ASSERT_LT(m.tension, 1.5) << m.id;
+            ASSERT_GE(m.active_n, 0.0);
+            ASSERT_GE(m.passive_n, 0.0);
+        }
+        for (const BodyPose& b : s.bodies) {
+            ASSERT_TRUE(std::isfinite(b.pos.x) && std::isfinite(b.rot.w)) << b.name;
+            if (b.name != "thorax") {
+                ASSERT_LT(std::abs(b.pos.z - 1.4f), 0.4f) << b.name;
+            }
+        }
+    }
+}
+
+TEST_F(SimulationTest, UnknownPresetErrorListsTheValidNames) {
+    Simulation sim = load_model();
+    const Status st = sim.set_preset("couch-potato");
+    ASSERT_FALSE(st.has_value());
+    for (const char* name : {"neutral", "desk-worker", "driver", "phone-user"}) {
+        EXPECT_NE(st.error().message.find(name), std::string::npos) << st.error().message;
+    }
+    EXPECT_EQ(sim.preset(), "neutral") << "unchanged";
+}
+
+TEST_F(SimulationTest, SnapshotHasEveryBodyAndMuscle) {
+    Simulation sim = load_model();
+    settle(sim, "desk-worker", 0.0, 1.0);
+    const Snapshot copy = sim.snapshot();  // cheap value copy
+    for (std::string_view body : kBodyIds) {
+        const BodyPose* b = copy.find_body(body);
+        ASSERT_NE(b, nullptr) << body;
+        EXPECT_NEAR(glm::length(b->rot), 1.0f, 1e-5f);
+    }
+    EXPECT_NEAR(copy.find_body("thorax")->pos.z, 0.0f, 1e-6f);
+    EXPECT_EQ(copy.muscles.size(), 32u);
+    for (const MuscleState& m : copy.muscles) {
+        EXPECT_NEAR(m.total_n, m.active_n + m.passive_n, 1e-6 * (1.0 + m.total_n)) << m.id;
+        EXPECT_GT(m.length_ratio, 0.5) << m.id;
+        EXPECT_LT(m.length_ratio, 1.5) << m.id;
+    }
+    const MuscleState* pm = copy.find_muscle("pec_minor_l");
+    ASSERT_NE(pm, nullptr);
+    EXPECT_EQ(pm->side, Side::kLeft);
+    EXPECT_GT(copy.trigger_points.size(), 8u);
+    EXPECT_DOUBLE_EQ(copy.time_s, 1.0);
+}
+
+TEST_F(SimulationTest, ReportHasTheAgreedShape) {
+    Simulation sim = load_model();
+    settle(sim, "desk-worker", 0.5, 2.0);
+    const auto r = sim.report_json();
+    for (const char* key : {"preset", "release", "sim_time_s", "warnings", "posture", "muscles", "timing"}) {
+        EXPECT_TRUE(r.contains(key)) << key;
+    }
+    EXPECT_EQ(r["preset"], "desk-worker");
+    EXPECT_DOUBLE_EQ(r["release"].get<double>(), 0.5);
+    EXPECT_NEAR(r["sim_time_s"].get<double>(), 2.0, 1e-9);
+    for (const char* key : {"craniovertebral_angle_deg", "forward_shoulder_mm", "scapular_internal_rotation_deg",
+                            "scapular_upward_rotation_deg", "scapular_anterior_tilt_deg", "pec_minor_length_mm",
+                            "right", "left"}) {
+        EXPECT_TRUE(r["posture"].contains(key)) << key;
+    }
+    ASSERT_EQ(r["muscles"].size(), 32u);
+    const auto& m = r["muscles"][0];
+    for (const char* key : {"id", "name", "side", "tension_pct", "active_N", "passive_N", "length_ratio"}) {
+        EXPECT_TRUE(m.contains(key)) << key;
+    }
+    EXPECT_EQ(m["id"], "pec_major_clavicular_r");
+    EXPECT_EQ(m["name"], "Pectoralis major, clavicular part (right)");
+    EXPECT_EQ(m["side"], "right");
+    EXPECT_EQ(r["timing"]["sim_steps"].get<int>(), 200);
+    EXPECT_GT(r["timing"]["realtime_factor"].get<double>(), 0.0);
+}
+
+TEST_F(SimulationTest, DeskWorkerHourRunsAtLeast200TimesFasterThanRealTime) {
+    Simulation sim = load_model();
+    ASSERT_TRUE(sim.set_preset("desk-worker").has_value());
+    const auto t0 = std::chrono::steady_clock::now();
+    sim.advance(3600.0);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double factor = 3600.0 / wall;
+    RecordProperty("realtime_factor", std::to_string(factor));
+    std::printf("one simulated hour of desk-worker: %.2f s wall, %.0fx real time\n", wall, factor);
+    EXPECT_GE(factor, 200.0);
+    EXPECT_EQ(sim.snapshot().warnings, 0);
+}
+
+// Not a MujocoQuietTest: it raises a warning and an error on purpose.
+TEST(MujocoHooks, ErrorsThrowInsteadOfExitingAndWarningsAreCounted) {
+    auto sim = Simulation::load();  // installs the hooks
+    ASSERT_TRUE(sim.has_value());
+    const auto before = mujoco_message_count();
+    mju_warning("myoview test warning");
+    EXPECT_EQ(mujoco_message_count(), before + 1);
+    EXPECT_EQ(last_mujoco_message(), "myoview test warning");
+    EXPECT_ANY_THROW(mju_error("myoview test error"));  // MuJoCo's default would exit(1)
+    EXPECT_EQ(mujoco_message_count(), before + 2);
+    sim->advance(0.1);  // still usable
+    EXPECT_EQ(sim->snapshot().warnings, 0) << "messages outside a Simulation call are not its warnings";
+}
+
+}  // namespace
+}  // namespace myoview::sim::test
