@@ -252,6 +252,29 @@ TEST(AssetsIsolationTest, ConcurrentImportsFromSeveralThreadsAllSucceed) {
     EXPECT_TRUE(has_no_children());
 }
 
+// myoview's own bundled model, the file the viewer loads at start-up: both paths agree, and it is skinned.
+TEST(AssetsIsolationTest, BundledAnatomyModelImportsIdenticallyInBothPaths) {
+    const std::filesystem::path file = std::filesystem::path(MYOVIEW_SOURCE_DIR) / "assets/models/anatomy.glb";
+    if (!std::filesystem::exists(file)) GTEST_SKIP() << file << " not generated yet";
+    ImportOptions options;
+    options.convert_y_up_to_z_up = true;  // as the viewer loads it
+    auto start = std::chrono::steady_clock::now();
+    const Result<Model> isolated = import_model(file, options);
+    const double isolated_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    options.isolate = false;
+    start = std::chrono::steady_clock::now();
+    const Result<Model> in_process = import_model(file, options);
+    const double in_process_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_TRUE(isolated.has_value()) << isolated.error().message;
+    ASSERT_TRUE(in_process.has_value()) << in_process.error().message;
+    expect_identical(isolated.value(), in_process.value());
+    const ModelStats stats = compute_stats(in_process.value());
+    EXPECT_GT(stats.meshes, 0u);
+    EXPECT_GT(stats.bones, 0u);
+    std::printf("anatomy.glb: %zu meshes, %zu vertices, %zu triangles, %zu bones; isolated %.3f s, in-process %.3f s\n",
+                stats.meshes, stats.vertices, stats.triangles, stats.bones, isolated_s, in_process_s);
+}
+
 TEST(AssetsIsolationTest, InvalidTimeoutIsRejected) {
     TempDir dir;
     const auto file = dir.write("cube.obj", test_files::cube_obj());
