@@ -4,6 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+
+#include <nlohmann/json.hpp>
 
 #include "process.h"
 
@@ -117,6 +120,44 @@ TEST(Cli, ViewerRefusesABrokenModelWithExitTwoBeforeOpeningAnything) {
     const auto r = myoview({"--headless", "--model", dir + "/broken.stl"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_THAT(r.err, HasSubstr("broken.stl"));
+}
+
+}  // namespace
+}  // namespace myoview::testing
+
+namespace myoview::testing {
+namespace {
+
+TEST(Cli, ListStructuresGivesEveryMuscleOnBothSidesWithTextMeshAndSimulation) {
+    const auto r = run_process({executable(), "--list-structures"}, with_timeout(60.0));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto json = nlohmann::json::parse(r.out);
+    ASSERT_TRUE(json.is_array());
+    int muscles = 0;
+    std::set<std::string> ids;
+    for (const auto& s : json) {
+        ids.insert(s["id"].get<std::string>());
+        for (const char* field : {"id", "kind", "side", "name", "latin", "layer", "origin", "insertion", "action",
+                                  "innervation", "has_mesh", "has_muscle"}) {
+            EXPECT_TRUE(s.contains(field)) << s["id"] << " lacks " << field;
+        }
+        EXPECT_GE(s["name"].size(), 2u) << s["id"] << ": names in at least two languages";
+        if (s["kind"] != "muscle") continue;
+        ++muscles;
+        EXPECT_TRUE(s["has_mesh"].get<bool>()) << s["id"];
+        EXPECT_TRUE(s["has_muscle"].get<bool>()) << s["id"];
+        for (const char* field : {"origin", "insertion", "action", "innervation"}) {
+            EXPECT_FALSE(s[field]["en"].get<std::string>().empty()) << s["id"] << " " << field;
+        }
+    }
+    EXPECT_EQ(muscles, 32);
+    for (const char* base : {"pec_major_clavicular", "pec_major_sternal", "pec_major_costal", "pec_minor",
+                             "rhomboid_major", "rhomboid_minor", "trapezius_upper", "trapezius_middle",
+                             "trapezius_lower", "deltoid_posterior", "levator_scapulae", "serratus_anterior",
+                             "sternocleidomastoid", "splenius_capitis"}) {
+        EXPECT_TRUE(ids.count(std::string(base) + "_r")) << base;
+        EXPECT_TRUE(ids.count(std::string(base) + "_l")) << base;
+    }
 }
 
 }  // namespace

@@ -1,0 +1,89 @@
+// Frame cost of the bundled anatomy model rendered headless (offscreen, same renderer as the window), at
+// 1280x720 and 1920x1080. Two measures:
+//   FrameLatency  — record, submit and wait for one frame to finish (what one frame costs end to end);
+//   FrameThroughput — frames submitted back to back with 2 in flight (what the viewer sustains).
+// Wall-clock (UseRealTime): the GPU is the CPU on lavapipe, so CPU time of this thread would hide its work.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "myoview/assets/import.h"
+#include "myoview/render/context.h"
+#include "myoview/render/presenter.h"
+#include "myoview/render/scene_renderer.h"
+
+namespace {
+
+using namespace myoview;
+
+struct Scene {
+    std::unique_ptr<render::GpuContext> ctx;
+    std::unique_ptr<gpu::FrameRing> ring;
+    std::unique_ptr<render::SceneRenderer> renderer;
+    std::unique_ptr<render::OffscreenPresenter> presenter;
+    render::OrbitCamera camera;
+};
+
+std::unique_ptr<Scene> make_scene(uint32_t w, uint32_t h, std::string& error) {
+    assets::ImportOptions import;
+    import.isolate = false;
+    import.convert_y_up_to_z_up = true;
+    auto model = assets::import_model(std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb", import);
+    if (!model) return error = model.error().message, nullptr;
+    auto scene = std::make_unique<Scene>();
+    auto ctx = render::create_gpu_context({}, nullptr);
+    if (!ctx) return error = ctx.error().message, nullptr;
+    scene->ctx = std::move(ctx).value();
+    auto ring = gpu::FrameRing::create(scene->ctx->device);
+    if (!ring) return error = ring.error().message, nullptr;
+    scene->ring = std::make_unique<gpu::FrameRing>(std::move(ring).value());
+    render::RenderTargetDesc desc;
+    auto renderer = render::SceneRenderer::create(scene->ctx->device, desc);
+    if (!renderer) return error = renderer.error().message, nullptr;
+    scene->renderer = std::move(renderer).value();
+    if (auto s = scene->renderer->set_model(model.value(), scene->ring.get()); !s) return error = s.error().message, nullptr;
+    auto presenter = render::OffscreenPresenter::create(*scene->ctx, {w, h}, *scene->renderer, *scene->ring);
+    if (!presenter) return error = presenter.error().message, nullptr;
+    scene->presenter = std::move(presenter).value();
+    scene->camera.set_preset(render::ViewPreset::kThreeQuarter);
+    scene->camera.frame(model->bounds, static_cast<float>(w) / static_cast<float>(h));
+    return scene;
+}
+
+void run(benchmark::State& state, bool wait_each) {
+    const auto w = static_cast<uint32_t>(state.range(0));
+    const auto h = static_cast<uint32_t>(state.range(1));
+    std::string error;
+    auto scene = make_scene(w, h, error);
+    if (!scene) {
+        state.SkipWithError(error.c_str());
+        return;
+    }
+    auto record = [&](VkCommandBuffer cmd, uint32_t image, uint32_t frame) {
+        scene->renderer->record(cmd, image, frame, scene->camera, nullptr);
+    };
+    for (int i = 0; i < 3; ++i) (void)scene->presenter->draw(record, false);  // warm-up
+    scene->presenter->wait_idle();
+    for (auto _ : state) {
+        scene->camera.orbit(1.0f, 0.0f);  // a changing view, as when the user drags
+        if (!scene->presenter->draw(record, false)) {
+            state.SkipWithError("draw failed");
+            break;
+        }
+        if (wait_each) scene->presenter->wait_idle();
+    }
+    scene->presenter->wait_idle();
+    state.counters["fps"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
+    state.SetLabel(scene->ctx->device.physical().name());
+}
+
+void FrameLatency(benchmark::State& state) { run(state, true); }
+void FrameThroughput(benchmark::State& state) { run(state, false); }
+
+}  // namespace
+
+BENCHMARK(FrameLatency)->Args({1280, 720})->Args({1920, 1080})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(FrameThroughput)->Args({1280, 720})->Args({1920, 1080})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_MAIN();
