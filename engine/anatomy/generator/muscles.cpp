@@ -40,6 +40,8 @@ struct MuscleSpec {
     int across = 12;
     int along = 22;
     float tendon_from = 2.0f;                     // v from which colour turns to tendon
+    int serrations = 0;                           // finger-like slips along the origin (serratus anterior)
+    float serration_depth = 0.0f;
     glm::vec3 color = kMuscleColor;
 };
 
@@ -80,7 +82,14 @@ public:
             const float u = 0.5f * (1.0f - std::cos(kPi * static_cast<float>(j) / static_cast<float>(nu)));
             us[static_cast<std::size_t>(j)] = u;
             std::vector<glm::vec3> controls;
-            controls.push_back(geo::polyline_at(o_line, u));
+            glm::vec3 origin_point = geo::polyline_at(o_line, u);
+            if (spec.serrations > 0) {
+                // Slips: the origin edge advances toward the insertion between the ribs' digitations.
+                const glm::vec3 toward = glm::normalize(geo::polyline_at(i_line, u) - origin_point);
+                const float wave = 0.5f - 0.5f * std::cos(2.0f * kPi * static_cast<float>(spec.serrations) * u);
+                origin_point += toward * (spec.serration_depth * wave);
+            }
+            controls.push_back(origin_point);
             for (const auto& g : spec.guides) controls.push_back(geo::polyline_at(g, u));
             controls.push_back(geo::polyline_at(i_line, u));
             const std::vector<glm::vec3> fibre = controls.size() == 2 ? straight(controls[0], controls[1], nv)
@@ -452,7 +461,9 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
         m.belly = 0.01f;
         m.origin_thickness = 0.004f;
         m.thorax_clearance = 0.002f;
-        m.across = 16;
+        m.serrations = 7;
+        m.serration_depth = 0.025f;
+        m.across = 28;
         m.along = 20;
         specs.push_back(m);
     }
@@ -493,7 +504,14 @@ std::vector<MeshData> build_muscles(const SkeletonModel& sk) {
     std::vector<MeshData> out;
     MuscleBuilder builder(sk);
     for (const SideInfo& side : sides()) {
-        for (const MuscleSpec& spec : muscle_specs(sk, side)) out.push_back(builder.build(spec));
+        int index = 0;
+        for (MuscleSpec spec : muscle_specs(sk, side)) {
+            // Neighbouring parts differ slightly in shade so their borders read without tension colouring.
+            static constexpr float kShade[] = {1.0f, 0.9f, 1.08f, 0.94f};
+            spec.color = glm::min(kMuscleColor * kShade[index % 4], glm::vec3(1.0f));
+            out.push_back(builder.build(spec));
+            ++index;
+        }
     }
     return out;
 }
