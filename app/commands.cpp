@@ -8,6 +8,7 @@
 #include "myoview/anatomy/catalog.h"
 #include "myoview/anatomy/structure_list.h"
 #include "myoview/assets/import.h"
+#include "myoview/sim/simulation.h"
 
 namespace myoview::app {
 
@@ -48,9 +49,42 @@ int run_list_structures() {
     return 0;
 }
 
-int run_simulation_only(const Options&) {
-    std::fprintf(stderr, "myoview: --no-render is not wired yet\n");
-    return 1;
+Result<sim::Simulation> start_simulation(const Options& o) {
+    auto simulation = sim::Simulation::load();
+    if (!simulation) return simulation.error();
+    if (auto s = simulation->set_preset(o.preset); !s) return s.error();
+    simulation->set_release(o.release);
+    return simulation;
+}
+
+int run_simulation_only(const Options& o) {
+    auto simulation = start_simulation(o);
+    if (!simulation) {
+        std::fprintf(stderr, "myoview: %s\n", simulation.error().full_text().c_str());
+        return 2;
+    }
+    simulation->advance(o.seconds.value_or(kDefaultSimulatedSeconds));
+    const nlohmann::json report = simulation->report_json();
+    if (simulation->snapshot().warnings > 0) {
+        std::fprintf(stderr, "myoview: warning: the simulation reported %d MuJoCo warnings (see the log above)\n",
+                     simulation->snapshot().warnings);
+    }
+    if (o.report.empty()) {
+        std::printf("%s\n", report.dump(2).c_str());
+        return 0;
+    }
+    std::FILE* out = std::fopen(o.report.c_str(), "w");
+    if (!out) {
+        std::fprintf(stderr, "myoview: cannot write the report to %s\n", o.report.c_str());
+        return 2;
+    }
+    const std::string text = report.dump(2) + "\n";
+    const bool ok = std::fwrite(text.data(), 1, text.size(), out) == text.size();
+    if (std::fclose(out) != 0 || !ok) {
+        std::fprintf(stderr, "myoview: writing the report to %s failed\n", o.report.c_str());
+        return 2;
+    }
+    return 0;
 }
 
 }  // namespace myoview::app

@@ -7,9 +7,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
+#include "commands.h"
 #include "frame_stats.h"
 #include "myoview/assets/import.h"
 #include "myoview/base/log.h"
@@ -154,6 +156,19 @@ int run_viewer(const Options& o) {
     }
     const assets::ModelStats stats = assets::compute_stats(model.value());
 
+    // The simulation drives the bundled model only; a user's --model is shown as it is.
+    std::optional<sim::Simulation> simulation;
+    if (o.model.empty()) {
+        auto started = start_simulation(o);
+        if (!started) {
+            std::fprintf(stderr, "myoview: %s\n", started.error().full_text().c_str());
+            return kExitInput;
+        }
+        simulation.emplace(std::move(started).value());
+        // Headless is deterministic: the requested simulated time is stepped before the first frame.
+        if (o.headless) simulation->advance(o.seconds.value_or(0.0));
+    }
+
     std::unique_ptr<platform::Window> window;
     if (!o.headless) {
         platform::WindowOptions wo;
@@ -292,6 +307,8 @@ int run_viewer(const Options& o) {
                 apply_input(*window, ui.get(), view, extent, frame_bounds);
                 const float dt = std::chrono::duration<float>(start - last).count();
                 last = start;
+                // Real time, fixed steps inside advance(); a long stall (a drag of the window) is not caught up.
+                if (simulation) simulation->advance(std::min(dt, 0.1f));
                 build_ui(extent, dt);
                 auto outcome = presenter->draw(record);
                 if (!outcome) {
@@ -345,10 +362,12 @@ int run_viewer(const Options& o) {
 
     const int messages = ctx->validation_messages();
     if (!o.report.empty()) {
-        nlohmann::json report;
+        nlohmann::json report = simulation ? simulation->report_json() : nlohmann::json::object();
+        const nlohmann::json sim_timing = report.contains("timing") ? report["timing"] : nlohmann::json::object();
         report["timing"] = {{"frames", frame_stats.count()},
                             {"frame_ms_median", frame_stats.percentile(50.0)},
                             {"frame_ms_p95", frame_stats.percentile(95.0)}};
+        for (const auto& [key, value] : sim_timing.items()) report["timing"][key] = value;
         report["mode"] = window ? "window" : "headless";
         report["device"] = ctx->device.physical().name();
         report["validation"] = {{"enabled", o.validate}, {"messages", messages}};

@@ -162,3 +162,48 @@ TEST(Cli, ListStructuresGivesEveryMuscleOnBothSidesWithTextMeshAndSimulation) {
 
 }  // namespace
 }  // namespace myoview::testing
+
+namespace myoview::testing {
+namespace {
+
+nlohmann::json simulate(const std::string& release, const std::string& dir) {
+    const std::string report = dir + "/r" + release + ".json";
+    const auto r = run_process({executable(), "--no-render", "--preset", "desk-worker", "--release", release,
+                                "--seconds", "30", "--report", report},
+                               with_timeout(120.0));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::ifstream in(report);
+    return nlohmann::json::parse(in, nullptr, false);
+}
+
+TEST(Cli, NoRenderReleaseMovesTheShouldersBackWithZeroWarningsAndIsDeterministic) {
+    const std::string dir = temp_dir("no-render");
+    const auto tight = simulate("0", dir);
+    const auto released = simulate("1", dir);
+    ASSERT_TRUE(tight.is_object() && released.is_object());
+    EXPECT_EQ(tight["warnings"], 0);
+    EXPECT_EQ(released["warnings"], 0);
+    EXPECT_EQ(tight["preset"], "desk-worker");
+    EXPECT_DOUBLE_EQ(released["release"].get<double>(), 1.0);
+    EXPECT_NEAR(tight["sim_time_s"].get<double>(), 30.0, 0.02);
+    const auto& a = tight["posture"];
+    const auto& b = released["posture"];
+    EXPECT_GE(a["forward_shoulder_mm"].get<double>() - b["forward_shoulder_mm"].get<double>(), 10.0);
+    EXPECT_GT(b["craniovertebral_angle_deg"].get<double>(), a["craniovertebral_angle_deg"].get<double>());
+    EXPECT_GT(b["pec_minor_length_mm"].get<double>(), a["pec_minor_length_mm"].get<double>());
+    EXPECT_EQ(tight["muscles"].size(), 32u);
+    // The same command twice gives the same numbers.
+    const auto again = simulate("0", dir);
+    EXPECT_EQ(again["posture"], tight["posture"]);
+    EXPECT_EQ(again["muscles"], tight["muscles"]);
+}
+
+TEST(Cli, UnknownPresetIsRejectedWithTheValidNames) {
+    const auto r = run_process({executable(), "--no-render", "--preset", "astronaut"}, with_timeout(60.0));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_THAT(r.err, HasSubstr("astronaut"));
+    EXPECT_THAT(r.err, HasSubstr("desk-worker"));
+}
+
+}  // namespace
+}  // namespace myoview::testing
