@@ -277,3 +277,56 @@ TEST_F(Generated, BuiltinLandmarksAlsoGenerate) {
     ASSERT_TRUE(model.has_value()) << model.error().full_text();
     for (const auto& m : model.value().meshes) EXPECT_EQ(mg::count_open_or_misoriented_edges(m), 0u) << m.id;
 }
+
+// Muscles lie on the ribcage, never through it: in each horizontal slice of the ribcage, no muscle vertex lies
+// well inside the ribs' outline (the farthest rib vertex in its direction from the slice's centre).
+TEST_F(Generated, MusclesDoNotCutThroughTheRibcage) {
+    const mg::MeshData* ribs = find("ribcage");
+    ASSERT_NE(ribs, nullptr);
+    float z_lo = 1e9f;
+    float z_hi = -1e9f;
+    for (const glm::vec3& p : ribs->positions) {
+        z_lo = std::min(z_lo, p.z);
+        z_hi = std::max(z_hi, p.z);
+    }
+    constexpr int kSlices = 24;
+    constexpr int kSectors = 24;
+    constexpr float kTwoPi = 6.2831853f;
+    const float dz = (z_hi - z_lo) / static_cast<float>(kSlices);
+    for (int s = 4; s < kSlices - 3; ++s) {  // the middle of the cage, where its outline is closed
+        const float a = z_lo + dz * static_cast<float>(s);
+        const float b = a + dz;
+        glm::vec2 centre(0.0f);
+        int n = 0;
+        for (const glm::vec3& p : ribs->positions) {
+            if (p.z >= a && p.z < b) {
+                centre += glm::vec2(p.x, p.y);
+                ++n;
+            }
+        }
+        ASSERT_GT(n, 0);
+        centre /= static_cast<float>(n);
+        std::vector<float> outline(kSectors, 0.0f);
+        auto sector = [&](glm::vec2 d) {
+            float ang = std::atan2(d.y, d.x) / kTwoPi;
+            ang -= std::floor(ang);
+            return std::min(static_cast<int>(ang * kSectors), kSectors - 1);
+        };
+        for (const glm::vec3& p : ribs->positions) {
+            if (p.z < a || p.z >= b) continue;
+            const glm::vec2 d = glm::vec2(p.x, p.y) - centre;
+            float& r = outline[static_cast<std::size_t>(sector(d))];
+            r = std::max(r, glm::length(d));
+        }
+        for (const std::string& id : mg::muscle_ids()) {
+            const mg::MeshData* m = find(id);
+            ASSERT_NE(m, nullptr) << id;
+            for (const glm::vec3& p : m->positions) {
+                if (p.z < a || p.z >= b) continue;
+                const glm::vec2 d = glm::vec2(p.x, p.y) - centre;
+                const float r = outline[static_cast<std::size_t>(sector(d))];
+                EXPECT_GT(glm::length(d), 0.85f * r) << id << " cuts into the ribcage at z " << p.z;
+            }
+        }
+    }
+}

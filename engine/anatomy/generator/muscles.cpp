@@ -358,8 +358,8 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
         m.insertion = {{clav(0.62f) + glm::vec3(-0.004f, 0.0f, 0.006f), clavicle}, {clav(0.85f) + glm::vec3(-0.006f, 0.0f, 0.006f), clavicle},
                        {sc.acromion + glm::vec3(-0.01f, -s * 0.012f, 0.006f), scapula}};
         m.belly = 0.016f;
-        m.origin_thickness = 0.003f;
-        m.neck_clearance = 0.018f;
+        m.origin_thickness = 0.005f;
+        m.neck_clearance = 0.02f;
         m.thorax_clearance = 0.025f;
         m.scapula_clearance = 0.012f;
         m.across = 14;
@@ -484,12 +484,13 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     // --- Splenius capitis: ligamentum nuchae and C7-T3 to the mastoid and lateral nuchal line.
     {
         MuscleSpec m = base("splenius_capitis");
-        m.origin = {{sk.spinous_c[4] + nuchal_in, neck}, {sk.site("c7_spinous") + nuchal_in, neck},
-                    {sk.site("t1_spinous") + nuchal_in, thorax}, {sk.site("t3_spinous") + nuchal_in, thorax}};
+        const glm::vec3 deep(0.02f, 0.0f, 0.0f);  // beneath the trapezius' origin on the nuchal ligament
+        m.origin = {{sk.spinous_c[4] + deep, neck}, {sk.site("c7_spinous") + deep, neck},
+                    {sk.site("t1_spinous") + deep, thorax}, {sk.site("t3_spinous") + deep, thorax}};
         m.insertion = {{mastoid + glm::vec3(-0.004f, 0.0f, 0.006f), head}, {mastoid + glm::vec3(-0.028f, -s * 0.02f, 0.014f), head}};
-        m.belly = 0.01f;
-        m.neck_clearance = 0.008f;
-        m.thorax_clearance = 0.008f;
+        m.belly = 0.009f;
+        m.neck_clearance = 0.005f;
+        m.thorax_clearance = 0.006f;
         m.inside = Inside::neck;
         m.across = 10;
         m.along = 22;
