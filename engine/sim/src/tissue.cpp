@@ -50,6 +50,8 @@ std::vector<Preset> make_presets() {
 
     // Desk worker: tight pecs, reduced endurance of the upper back, shortened SCM, a screen-gaze habit.
     TissueProfile desk = tight_pec_profile(0.06, 0.28, 2.0, 0.6);
+    desk.muscles[3].shortening = 0.35;  // pec minor: the classic short muscle of rounded shoulders (Borstad 2005)
+    desk.muscles[3].tone = 0.08;
     desk.muscles[static_cast<std::size_t>(muscle_index("sternocleidomastoid"))].shortening = 0.06;
     desk.muscles[static_cast<std::size_t>(muscle_index("sternocleidomastoid"))].tone = 0.02;
     desk.capacity = {0.8, 0.3};  // model assumption: deconditioned upper back

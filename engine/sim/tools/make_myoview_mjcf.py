@@ -194,6 +194,10 @@ MUSCLES = [
 # angle gets a one-sided limit (a limited tendon to the same centre): it cannot sink into the ribs, but it
 # lifts off them in anterior tilt, as in people. Centre: mid-thorax at T4, 4 cm right of the midline.
 ST_CENTRE_R = (-0.040, -0.040, 1.360)
+# Centre for the inferior angle's one-sided limit: anterior-inferior of the inferior angle (inside the lower
+# ribcage, T8 level), chosen so that the line to the inferior angle is the direction tilt moves it: posterior
+# tilt (inferior angle forward) pushes it into the ribs and is stopped, anterior tilt lifts it off.
+ST_CENTRE_INFERIOR_R = (-0.040, -0.040, 1.360)
 
 
 def mirror(p):
@@ -344,7 +348,7 @@ def main():
     out.append('        <default class="girdle"><joint stiffness="0.8" damping="0.6" armature="0.02"/></default>')
     out.append('        <default class="scapula"><joint stiffness="2" damping="0.4" armature="0.02"/></default>')
     # Clavicular depression is checked by the first rib and the costoclavicular ligament: stiffer.
-    out.append('        <default class="girdle_elevation"><joint stiffness="20" damping="0.6" armature="0.02"/></default>')
+    out.append('        <default class="girdle_elevation"><joint stiffness="60" damping="0.6" armature="0.02"/></default>')
     # Tilt about the AC joint is held by the coracoclavicular (conoid, trapezoid) ligaments: stiffer.
     out.append('        <default class="scapula_tilt"><joint stiffness="10" damping="0.4" armature="0.02"/></default>')
     out.append('        <default class="gh"><joint stiffness="3" damping="0.8" armature="0.03"/></default>')
@@ -362,6 +366,8 @@ def main():
     emit_sites(out, "thorax", i2)
     out.append(f'{i2}<site name="scapulothoracic_centre_r" class="path" pos="{fmt(ST_CENTRE_R)}"/>')
     out.append(f'{i2}<site name="scapulothoracic_centre_l" class="path" pos="{fmt(mirror(ST_CENTRE_R))}"/>')
+    out.append(f'{i2}<site name="scapulothoracic_inferior_centre_r" class="path" pos="{fmt(ST_CENTRE_INFERIOR_R)}"/>')
+    out.append(f'{i2}<site name="scapulothoracic_inferior_centre_l" class="path" pos="{fmt(mirror(ST_CENTRE_INFERIOR_R))}"/>')
     pn = BODY_ORIGIN["neck"]
     out.append(f'{i2}<!-- neck: cervical spine C1-C7 as one body; head+neck 6.94 % of 73 kg = 5.07 kg (de Leva 1996), split')
     out.append(f'{i2}     0.77 kg neck / 4.30 kg head (Yoganandan et al. 2009, J Biomech 42:1177: head 4.3 kg male mean). -->')
@@ -406,9 +412,9 @@ def main():
         out.append(f'            <site site="scapula_spine_root_{sd}"/>')
         out.append('        </spatial>')
         ai = [p for n, b, p in LANDMARKS if n == "scapula_inferior_angle_r"][0]
-        ai_dist = math.dist(ai, ST_CENTRE_R)
+        ai_dist = math.dist(ai, ST_CENTRE_INFERIOR_R)
         out.append(f'        <spatial name="scapulothoracic_inferior_{sd}" limited="true" range="{ai_dist:.5f} 1">')
-        out.append(f'            <site site="scapulothoracic_centre_{sd}"/>')
+        out.append(f'            <site site="scapulothoracic_inferior_centre_{sd}"/>')
         out.append(f'            <site site="scapula_inferior_angle_{sd}"/>')
         out.append('        </spatial>')
     out.append('    </tendon>')
