@@ -357,11 +357,28 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
                     {sk.spinous_c[5] + nuchal_out, neck}, {sk.site("c7_spinous") + nuchal_out, neck}};
         m.insertion = {{clav(0.62f) + glm::vec3(-0.004f, 0.0f, 0.006f), clavicle}, {clav(0.85f) + glm::vec3(-0.006f, 0.0f, 0.006f), clavicle},
                        {sc.acromion + glm::vec3(-0.01f, -s * 0.012f, 0.006f), scapula}};
+        // Fibres wind around the back of the neck rather than through it: a guide line on the posterolateral
+        // neck surface, lower and more lateral for the fibres that come from further down the nuchal ligament.
+        {
+            std::vector<glm::vec3> guide;
+            const std::vector<glm::vec3> o_line = positions(m.origin);
+            const std::vector<glm::vec3> i_line = positions(m.insertion);
+            for (int g = 0; g <= 4; ++g) {
+                const float u = static_cast<float>(g) / 4.0f;
+                const glm::vec3 q = glm::mix(geo::polyline_at(o_line, u), geo::polyline_at(i_line, u), 0.45f);
+                const glm::vec3 c = geo::closest_on_segment(sk.neck_core.a, sk.neck_core.b, q);
+                glm::vec3 dir = q - c;
+                dir.z = 0.0f;
+                dir = glm::normalize(glm::normalize(dir) + glm::vec3(-0.5f, s * 0.6f, 0.0f));
+                guide.push_back(c + dir * (sk.neck_core.radius + 0.03f));
+            }
+            m.guides = {guide};
+        }
         m.belly = 0.016f;
         m.origin_thickness = 0.005f;
         m.neck_clearance = 0.02f;
         m.thorax_clearance = 0.025f;
-        m.scapula_clearance = 0.012f;
+        m.scapula_clearance = -1.0f;
         m.across = 14;
         m.along = 24;
         specs.push_back(m);
@@ -441,9 +458,9 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
         MuscleSpec m = base("levator_scapulae");
         m.origin = {{sk.body_c[1] + glm::vec3(-0.004f, s * 0.038f, 0.0f), neck}, {sk.body_c[4] + glm::vec3(-0.008f, s * 0.026f, 0.0f), neck}};
         m.insertion = {{sc.superior_angle, scapula}, {glm::mix(sc.superior_angle, sc.spine_root, 0.6f), scapula}};
-        m.belly = 0.013f;
-        m.neck_clearance = 0.006f;
-        m.thorax_clearance = 0.01f;
+        m.belly = 0.011f;
+        m.neck_clearance = 0.0f;
+        m.thorax_clearance = 0.004f;
         m.inside = Inside::neck;
         m.across = 8;
         m.along = 20;
