@@ -309,6 +309,21 @@ Result<std::vector<std::uint8_t>> export_glb(const AnatomyModel& model) {
     for (auto& node : glb.json["nodes"]) {
         if (node.contains("mesh")) node["skin"] = 0;
     }
+    // Assimp 5.2 declares extensions it never writes (KHR_materials_volume, FB_ngon_encoding); keep only those
+    // some object actually carries, so validators see a clean file.
+    if (glb.json.contains("extensionsUsed")) {
+        const std::string text = glb.json.dump();
+        nlohmann::json used = nlohmann::json::array();
+        for (const auto& ext : glb.json["extensionsUsed"]) {
+            const std::string key = "\"" + ext.get<std::string>() + "\":";
+            if (text.find(key) != std::string::npos) used.push_back(ext);
+        }
+        if (used.empty()) {
+            glb.json.erase("extensionsUsed");
+        } else {
+            glb.json["extensionsUsed"] = used;
+        }
+    }
     glb.json["buffers"][0]["byteLength"] = glb.bin.size();
     return write_glb(glb);
 }
