@@ -237,10 +237,10 @@ MeshData scapula(const SkeletonModel& sk, const SideInfo& side) {
         const glm::vec3 root = sk.thorax.push_out(s.spine_root, kBladeClearance);
         const glm::vec3 mid = glm::mix(root, s.acromion_posterior, 0.55f);
         const glm::vec3 mid_on_blade = sk.thorax.push_out(mid, kBladeClearance);
-        mb.add(geo::tube({root + s.normal * 0.003f, mid_on_blade + s.normal * 0.011f,
+        mb.add(geo::tube({root + s.normal * 0.004f, mid_on_blade + s.normal * 0.012f,
                           s.acromion_posterior + s.normal * 0.004f, s.acromion},
-                         16, 10, s.normal, [](float t) { return 0.004f + 0.007f * std::sin(kPi * std::min(t * 1.3f, 1.0f)); },
-                         [](float t) { return 0.004f + 0.009f * t * t; }, kBoneColor, b));
+                         18, 10, s.normal, [](float t) { return 0.005f + 0.009f * std::sin(kPi * std::min(t * 1.3f, 1.0f)); },
+                         [](float t) { return 0.0045f + 0.01f * t * t; }, kBoneColor, b));
     }
     // Glenoid: a shallow pear-shaped socket facing the humeral head.
     {

@@ -166,7 +166,8 @@ ScapulaShape SkeletonModel::scapula(const SideInfo& side) const {
     s.acromion_posterior = site("acromion_posterior" + side.suffix);
     s.coracoid = site("coracoid" + side.suffix);
     const glm::vec3 medial = glm::normalize(s.spine_root - s.glenoid);
-    s.neck_superior = s.glenoid + medial * 0.016f + glm::vec3(0.0f, 0.0f, 0.012f);
+    // The superior border reaches the coracoid base, well above the glenoid (room for the supraspinous fossa).
+    s.neck_superior = s.glenoid + medial * 0.018f + glm::vec3(0.0f, 0.0f, 0.028f);
     s.neck_inferior = s.glenoid + medial * 0.012f + glm::vec3(0.0f, 0.0f, -0.022f);
     glm::vec3 n = glm::normalize(glm::cross(s.inferior_angle - s.superior_angle, s.glenoid - s.superior_angle));
     if (n.x > 0.0f) n = -n;
