@@ -169,7 +169,10 @@ public:
                 const float th = 2.0f * kPi * static_cast<float>(i) / static_cast<float>(m);
                 const glm::vec3 p = grid[kk][jj];
                 const glm::vec3 dv = grid[std::min(kk + 1, last_v)][jj] - grid[kk > 0 ? kk - 1 : 0][jj];
-                s.points.push_back(p + normal[kk][jj] * (0.5f * t * std::sin(th)));
+                // A fuller-than-elliptic section (|sin|^0.7): rounded muscle bellies rather than knife edges.
+                const float sn = std::sin(th);
+                const float bulge = (sn < 0.0f ? -1.0f : 1.0f) * std::pow(std::abs(sn), 0.7f);
+                s.points.push_back(p + normal[kk][jj] * (0.5f * t * bulge));
                 s.fibres.push_back(dv);
                 const float u = us[jj];
                 const int ob = body_at(spec.origin, u);

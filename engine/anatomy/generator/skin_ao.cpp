@@ -141,12 +141,10 @@ MeshData build_skin(const SkeletonModel& sk, const std::vector<MeshData>& struct
     std::vector<ContentPoint> trunk;
     std::vector<ContentPoint> arm_r;
     std::vector<ContentPoint> arm_l;
-    std::vector<ContentPoint> all;
     for (const MeshData& m : structures) {
         const bool arm_mesh = starts_with(m.id, "humerus") || starts_with(m.id, "deltoid");
         for (std::size_t i = 0; i < m.positions.size(); ++i) {
             const ContentPoint c{m.positions[i], &m.joints[i], &m.weights[i]};
-            all.push_back(c);
             const int dom = dominant_body(m.joints[i], m.weights[i]);
             const bool on_arm = arm_mesh || dom == humerus_r || dom == humerus_l;
             if (!on_arm) {
@@ -205,7 +203,8 @@ MeshData build_skin(const SkeletonModel& sk, const std::vector<MeshData>& struct
                 const glm::vec3 p(ax + rad * std::cos(a), rad * std::sin(a), z);
                 s.points.push_back(p);
                 s.colors.push_back(kSkinColor);
-                s.bindings.push_back(nearest_binding(all, p));
+                // Bound like the nearest trunk structure: the trunk's outline must not follow the arms.
+                s.bindings.push_back(nearest_binding(trunk, p));
             }
         }
         mb.add(s);
@@ -248,7 +247,7 @@ MeshData build_skin(const SkeletonModel& sk, const std::vector<MeshData>& struct
                 const glm::vec3 p = c + (e1 * std::cos(a) + e2 * std::sin(a)) * rad;
                 s.points.push_back(p);
                 s.colors.push_back(kSkinColor);
-                s.bindings.push_back(nearest_binding(all, p));
+                s.bindings.push_back(nearest_binding(content, p));
             }
         }
         mb.add(s);
