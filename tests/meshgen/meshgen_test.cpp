@@ -330,3 +330,20 @@ TEST_F(Generated, MusclesDoNotCutThroughTheRibcage) {
         }
     }
 }
+
+// The body outline's trunk must stay put when an arm moves: no vertex near the midline follows a humerus.
+TEST_F(Generated, TrunkOutlineDoesNotFollowTheArms) {
+    const mg::MeshData* skin = find("skin");
+    ASSERT_NE(skin, nullptr);
+    const int hr = landmarks_->body_index("humerus_r");
+    const int hl = landmarks_->body_index("humerus_l");
+    for (std::size_t i = 0; i < skin->positions.size(); ++i) {
+        if (std::abs(skin->positions[i].y) > 0.1f) continue;
+        for (std::size_t k = 0; k < 4; ++k) {
+            const int j = skin->joints[i][k];
+            if (skin->weights[i][static_cast<glm::length_t>(k)] > 0.0f) {
+                ASSERT_TRUE(j != hr && j != hl) << "skin vertex " << i << " near the midline follows a humerus";
+            }
+        }
+    }
+}
