@@ -115,7 +115,14 @@ public:
     void set_part_release(PecPart part, double release);
     double release() const;
 
-    // One session now (tissue clock). Effects and time courses: see tissue.cpp.
+    // One session now, dose 0..10 (sessions). Acts on the pec tissue's excess over healthy, so repeated
+    // sessions converge on healthy and never overshoot:
+    //   chest massage     tone -50 %, trigger-point severity -40 %, shortening -8 % (per session)
+    //   doorway stretch   shortening -12 %, stiffness -8 %
+    //   strengthening     +0.03 strength, +0.05 endurance of the postural muscles, realised over ~7 tissue days
+    // Afterwards everything relaxes back toward the preset on the tissue clock (relapse; time constants in
+    // simulation.cpp). All fractions and time constants are model assumptions, set so that one massage moves the
+    // shoulder millimetres and weeks of combined release, stretching and strengthening approach neutral.
     void apply_intervention(const Intervention& intervention);
 
     void set_time_lapse(double time_lapse);  // tissue time per mechanics time, >= 0
