@@ -22,13 +22,6 @@ struct ContentPoint {
 
 bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
-int dominant_body(const std::array<std::uint16_t, 4>& j, const glm::vec4& w) {
-    int best = 0;
-    for (int k = 1; k < 4; ++k) {
-        if (w[k] > w[best]) best = k;
-    }
-    return j[static_cast<std::size_t>(best)];
-}
 
 // Radii of a stack of rings around an axis: the farthest content in each (ring, sector), filled and smoothed.
 class RadialField {
@@ -116,7 +109,7 @@ private:
     std::vector<Fill> filled_;
 };
 
-Binding nearest_binding(const std::vector<ContentPoint>& content, glm::vec3 p) {
+Binding nearest_binding(const std::vector<ContentPoint>& content, glm::vec3 p, int skip_a = -1, int skip_b = -1) {
     float best = 1e30f;
     std::size_t bi = 0;
     for (std::size_t i = 0; i < content.size(); i += 3) {
@@ -128,7 +121,11 @@ Binding nearest_binding(const std::vector<ContentPoint>& content, glm::vec3 p) {
         }
     }
     Binding b;
-    for (std::size_t k = 0; k < 4; ++k) b.add((*content[bi].joints)[k], (*content[bi].weights)[static_cast<glm::length_t>(k)]);
+    for (std::size_t k = 0; k < 4; ++k) {
+        const int body = (*content[bi].joints)[k];
+        if (body == skip_a || body == skip_b) continue;
+        b.add(body, (*content[bi].weights)[static_cast<glm::length_t>(k)]);
+    }
     return b;
 }
 
@@ -145,8 +142,13 @@ MeshData build_skin(const SkeletonModel& sk, const std::vector<MeshData>& struct
         const bool arm_mesh = starts_with(m.id, "humerus") || starts_with(m.id, "deltoid");
         for (std::size_t i = 0; i < m.positions.size(); ++i) {
             const ContentPoint c{m.positions[i], &m.joints[i], &m.weights[i]};
-            const int dom = dominant_body(m.joints[i], m.weights[i]);
-            const bool on_arm = arm_mesh || dom == humerus_r || dom == humerus_l;
+            // Arm sleeves wrap the humerus, the deltoid and the last stretch of muscles inserting on the humerus.
+            float humerus_weight = 0.0f;
+            for (std::size_t k = 0; k < 4; ++k) {
+                const int j = m.joints[i][k];
+                if (j == humerus_r || j == humerus_l) humerus_weight += m.weights[i][static_cast<glm::length_t>(k)];
+            }
+            const bool on_arm = arm_mesh || humerus_weight > 0.85f;
             if (!on_arm) {
                 trunk.push_back(c);
             } else if (m.positions[i].y < 0.0f) {
@@ -204,7 +206,7 @@ MeshData build_skin(const SkeletonModel& sk, const std::vector<MeshData>& struct
                 s.points.push_back(p);
                 s.colors.push_back(kSkinColor);
                 // Bound like the nearest trunk structure: the trunk's outline must not follow the arms.
-                s.bindings.push_back(nearest_binding(trunk, p));
+                s.bindings.push_back(nearest_binding(trunk, p, humerus_r, humerus_l));
             }
         }
         mb.add(s);
