@@ -491,9 +491,9 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     {
         MuscleSpec m = base("sternocleidomastoid");
         m.origin = {{notch + glm::vec3(0.006f, s * 0.012f, -0.012f), thorax}, {clav(0.08f) + glm::vec3(0.004f, 0.0f, 0.006f), clavicle},
-                    {clav(0.3f) + glm::vec3(0.0f, 0.0f, 0.006f), clavicle}};
+                    {clav(0.2f) + glm::vec3(0.0f, 0.0f, 0.006f), clavicle}};
         m.insertion = {{mastoid + glm::vec3(0.008f, 0.0f, 0.0f), head}, {mastoid + glm::vec3(-0.018f, -s * 0.006f, 0.012f), head}};
-        m.belly = 0.014f;
+        m.belly = 0.017f;
         m.origin_thickness = 0.006f;
         m.neck_clearance = 0.01f;
         m.inside = Inside::neck;
