@@ -36,6 +36,11 @@ TissueProfile tight_pec_profile(double tone, double shortening, double stiffness
         t.stiffness = stiffness;
         t.trigger_points = pec_trigger_points(i, tp_severity);
     }
+    // Pectoralis minor is the short muscle of rounded shoulders (Borstad & Ludewig 2005): 1.6 x the tone and
+    // shortening of the pec major parts (model assumption), which puts the desk-worker's coracoid-rib-4
+    // length ~13 mm below neutral, under the 134 mm short-pec-minor cut-off.
+    p.muscles[3].tone = 1.6 * tone;
+    p.muscles[3].shortening = 1.6 * shortening;
     return p;
 }
 
@@ -50,8 +55,6 @@ std::vector<Preset> make_presets() {
 
     // Desk worker: tight pecs, reduced endurance of the upper back, shortened SCM, a screen-gaze habit.
     TissueProfile desk = tight_pec_profile(0.06, 0.28, 2.0, 0.6);
-    desk.muscles[3].shortening = 0.35;  // pec minor: the classic short muscle of rounded shoulders (Borstad 2005)
-    desk.muscles[3].tone = 0.08;
     desk.muscles[static_cast<std::size_t>(muscle_index("sternocleidomastoid"))].shortening = 0.06;
     desk.muscles[static_cast<std::size_t>(muscle_index("sternocleidomastoid"))].tone = 0.02;
     desk.capacity = {0.8, 0.3};  // model assumption: deconditioned upper back
@@ -60,14 +63,14 @@ std::vector<Preset> make_presets() {
                    "Hours at a desk: short, toned pecs with trigger points, tired upper back, head toward the screen.",
                    desk});
 
-    TissueProfile driver = tight_pec_profile(0.045, 0.10, 1.4, 0.5);
+    TissueProfile driver = tight_pec_profile(0.05, 0.20, 1.6, 0.5);
     driver.muscles[static_cast<std::size_t>(muscle_index("trapezius_upper"))].tone = 0.03;  // hands on the wheel
     driver.capacity = {0.9, 0.7};
     driver.neck_flexion_habit_deg = 2.0;
     out.push_back({"driver", "Long drives: arms forward on the wheel, tight pecs, raised upper-trapezius tone.",
                    driver});
 
-    TissueProfile phone = tight_pec_profile(0.04, 0.09, 1.3, 0.5);
+    TissueProfile phone = tight_pec_profile(0.045, 0.18, 1.5, 0.5);
     phone.muscles[static_cast<std::size_t>(muscle_index("sternocleidomastoid"))].shortening = 0.08;
     phone.muscles[static_cast<std::size_t>(muscle_index("sternocleidomastoid"))].tone = 0.03;
     phone.capacity = {0.85, 0.6};

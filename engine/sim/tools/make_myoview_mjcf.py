@@ -348,7 +348,7 @@ def main():
     out.append('        <default class="girdle"><joint stiffness="0.8" damping="0.6" armature="0.02"/></default>')
     out.append('        <default class="scapula"><joint stiffness="2" damping="0.4" armature="0.02"/></default>')
     # Clavicular depression is checked by the first rib and the costoclavicular ligament: stiffer.
-    out.append('        <default class="girdle_elevation"><joint stiffness="60" damping="0.6" armature="0.02"/></default>')
+    out.append('        <default class="girdle_elevation"><joint stiffness="150" damping="0.6" armature="0.02"/></default>')
     # Tilt about the AC joint is held by the coracoclavicular (conoid, trapezoid) ligaments: stiffer.
     out.append('        <default class="scapula_tilt"><joint stiffness="10" damping="0.4" armature="0.02"/></default>')
     out.append('        <default class="gh"><joint stiffness="3" damping="0.8" armature="0.03"/></default>')
