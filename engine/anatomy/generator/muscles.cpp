@@ -34,6 +34,7 @@ struct MuscleSpec {
     float thorax_clearance = -1.0f;               // < 0: obstacle not used
     float neck_clearance = -1.0f;
     float scapula_clearance = -1.0f;
+    bool scapula_ridge = true;                    // also clear the spine of the scapula
     float head_clearance = -1.0f;                 // humeral head
     float shaft_clearance = -1.0f;                // humeral shaft
     Inside inside = Inside::torso;
@@ -203,7 +204,9 @@ private:
     }
     glm::vec3 push(const MuscleSpec& spec, glm::vec3 p, float half) const {
         if (spec.thorax_clearance >= 0.0f) p = sk_.thorax.push_out(p, spec.thorax_clearance + half);
-        if (spec.scapula_clearance >= 0.0f) p = sk_.push_over_scapula(p, spec.side, spec.scapula_clearance + half);
+        if (spec.scapula_clearance >= 0.0f) {
+            p = sk_.push_over_scapula(p, spec.side, spec.scapula_clearance + half, spec.scapula_ridge);
+        }
         if (spec.neck_clearance >= 0.0f) p = push_out_of_capsule(p, sk_.neck_core, spec.neck_clearance + half);
         if (spec.head_clearance >= 0.0f) {
             const glm::vec3 h = sk_.humeral_head_centre(spec.side) + glm::vec3(0.0f, spec.side.sign * 0.004f, 0.0f);
@@ -373,7 +376,7 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
                 glm::vec3 dir = q - c;
                 dir.z = 0.0f;
                 dir = glm::normalize(glm::normalize(dir) + glm::vec3(-0.5f, s * 0.6f, 0.0f));
-                guide.push_back(c + dir * (sk.neck_core.radius + 0.03f));
+                guide.push_back(c + dir * (sk.neck_core.radius + 0.045f));
             }
             m.guides = {guide};
         }
@@ -381,7 +384,8 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
         m.origin_thickness = 0.005f;
         m.neck_clearance = 0.02f;
         m.thorax_clearance = 0.025f;
-        m.scapula_clearance = -1.0f;
+        m.scapula_clearance = 0.018f;  // over levator scapulae at the superior angle
+        m.scapula_ridge = false;       // its insertion lies in front of the spine's crest
         m.across = 14;
         m.along = 24;
         specs.push_back(m);
@@ -504,12 +508,12 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     // --- Splenius capitis: ligamentum nuchae and C7-T3 to the mastoid and lateral nuchal line.
     {
         MuscleSpec m = base("splenius_capitis");
-        const glm::vec3 deep(0.02f, 0.0f, 0.0f);  // beneath the trapezius' origin on the nuchal ligament
+        const glm::vec3 deep(0.03f, 0.0f, 0.0f);  // beneath the trapezius' origin on the nuchal ligament
         m.origin = {{sk.spinous_c[4] + deep, neck}, {sk.site("c7_spinous") + deep, neck},
                     {sk.site("t1_spinous") + deep, thorax}, {sk.site("t3_spinous") + deep, thorax}};
         m.insertion = {{mastoid + glm::vec3(-0.004f, 0.0f, 0.006f), head}, {mastoid + glm::vec3(-0.028f, -s * 0.02f, 0.014f), head}};
-        m.belly = 0.009f;
-        m.neck_clearance = 0.005f;
+        m.belly = 0.008f;
+        m.neck_clearance = 0.0f;
         m.thorax_clearance = 0.006f;
         m.inside = Inside::neck;
         m.across = 10;

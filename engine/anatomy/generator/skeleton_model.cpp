@@ -269,7 +269,7 @@ std::vector<glm::vec3> SkeletonModel::rib_curve(int k, const SideInfo& side, flo
     return pts;
 }
 
-glm::vec3 SkeletonModel::push_over_scapula(glm::vec3 p, const SideInfo& side, float clearance) const {
+glm::vec3 SkeletonModel::push_over_scapula(glm::vec3 p, const SideInfo& side, float clearance, bool ridge_on) const {
     const ScapulaShape s = scapula(side);
     const glm::vec3 n = s.normal;
     const glm::vec3 q = p - n * glm::dot(p - s.superior_angle, n);
@@ -287,7 +287,7 @@ glm::vec3 SkeletonModel::push_over_scapula(glm::vec3 p, const SideInfo& side, fl
     const float w = geo::smoothstep(-0.02f, 0.01f, inside);
     if (w <= 0.0f) return p;
     const glm::vec3 on_spine = geo::closest_on_segment(s.spine_root, s.acromion_posterior, q);
-    const float ridge = 0.014f * (1.0f - geo::smoothstep(0.0f, 0.03f, glm::length(q - on_spine)));
+    const float ridge = ridge_on ? 0.014f * (1.0f - geo::smoothstep(0.0f, 0.03f, glm::length(q - on_spine))) : 0.0f;
     const float need = (clearance + ridge) * w;
     const float h = glm::dot(p - s.superior_angle, n);
     if (h >= need || h < -0.05f) return p;

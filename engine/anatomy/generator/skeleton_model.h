@@ -88,7 +88,7 @@ public:
     float sternum_half_width(float t) const;
 
     // Scapula push: keeps p at least `clearance` posterior to the blade (and more over the spine ridge).
-    glm::vec3 push_over_scapula(glm::vec3 p, const SideInfo& side, float clearance) const;
+    glm::vec3 push_over_scapula(glm::vec3 p, const SideInfo& side, float clearance, bool ridge = true) const;
 };
 
 glm::vec3 push_out_of_capsule(glm::vec3 p, const Capsule& c, float clearance);
