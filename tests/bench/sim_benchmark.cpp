@@ -31,8 +31,8 @@ void BM_SimStep(benchmark::State& state) {
         sim.advance(dt);
         benchmark::DoNotOptimize(sim.snapshot().posture.craniovertebral_angle_deg);
     }
-    state.counters["sim_s_per_wall_s"] = benchmark::Counter(dt * static_cast<double>(state.iterations()),
-                                                            benchmark::Counter::kIsRate);
+    state.counters["sim_s_per_wall_s"] =
+        benchmark::Counter(dt * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_SimStep);
 

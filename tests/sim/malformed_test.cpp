@@ -9,7 +9,9 @@
 namespace myoview::sim::test {
 namespace {
 
-std::string data_file(const char* name) { return std::string(MYOVIEW_SOURCE_DIR) + "/tests/sim/data/" + name; }
+std::string data_file(const char* name) {
+    return std::string(MYOVIEW_SOURCE_DIR) + "/tests/sim/data/" + name;
+}
 
 TEST(MalformedModel, MissingFileIsAnError) {
     auto sim = Simulation::load(data_file("does_not_exist.xml"));

@@ -30,13 +30,13 @@ struct DataDeleter {
 
 // Landmark sites of the contract (README "Landmark sites"), `_r`/`_l` expanded.
 std::vector<std::string> contract_landmarks() {
-    std::vector<std::string> names = {"sternal_notch", "xiphoid",     "c7_spinous", "t1_spinous", "t2_spinous",
-                                      "t3_spinous",    "t4_spinous",  "t5_spinous", "t12_spinous", "occiput",
-                                      "vertex",        "nasion"};
-    for (const char* paired : {"tragus", "mastoid", "coracoid", "acromion", "acromion_posterior", "scapula_spine_root",
-                               "scapula_superior_angle", "scapula_inferior_angle", "glenoid", "humeral_head",
-                               "bicipital_groove", "deltoid_tuberosity", "epicondyle_lateral", "epicondyle_medial",
-                               "sc_joint", "rib3", "rib4", "rib5"}) {
+    std::vector<std::string> names = {"sternal_notch", "xiphoid",    "c7_spinous", "t1_spinous",
+                                      "t2_spinous",    "t3_spinous", "t4_spinous", "t5_spinous",
+                                      "t12_spinous",   "occiput",    "vertex",     "nasion"};
+    for (const char* paired :
+         {"tragus", "mastoid", "coracoid", "acromion", "acromion_posterior", "scapula_spine_root",
+          "scapula_superior_angle", "scapula_inferior_angle", "glenoid", "humeral_head", "bicipital_groove",
+          "deltoid_tuberosity", "epicondyle_lateral", "epicondyle_medial", "sc_joint", "rib3", "rib4", "rib5"}) {
         names.push_back(std::string(paired) + "_r");
         names.push_back(std::string(paired) + "_l");
     }
@@ -101,8 +101,7 @@ TEST_F(ModelTest, TendonPathsRunThroughTheirSitesInOrder) {
             // Objects in order: _o, _v1, _v2 ..., _i.
             for (int k = 0; k < num; ++k) {
                 ASSERT_EQ(model_->wrap_type[adr + k], mjWRAP_SITE) << id;
-                const std::string expected =
-                    id + (k == 0 ? "_o" : k == num - 1 ? "_i" : "_v" + std::to_string(k));
+                const std::string expected = id + (k == 0 ? "_o" : k == num - 1 ? "_i" : "_v" + std::to_string(k));
                 EXPECT_STREQ(mj_id2name(model_.get(), mjOBJ_SITE, model_->wrap_objid[adr + k]), expected.c_str());
             }
             // The computed path starts at the origin site and ends at the insertion site (within 3 mm).
@@ -167,7 +166,8 @@ TEST_F(ModelTest, RestPoseFrameIsTheDocumentedOne) {
     EXPECT_NEAR(data_->site_xpos[3 * ar + 1], -data_->site_xpos[3 * al + 1], 1e-9);
     EXPECT_LT(data_->site_xpos[3 * ar + 1], 0.0) << "right is -y";
     // Every joint is limited (2.2.2 has no autolimits; lengthrange needs limits).
-    for (int j = 0; j < model_->njnt; ++j) EXPECT_TRUE(model_->jnt_limited[j]) << mj_id2name(model_.get(), mjOBJ_JOINT, j);
+    for (int j = 0; j < model_->njnt; ++j)
+        EXPECT_TRUE(model_->jnt_limited[j]) << mj_id2name(model_.get(), mjOBJ_JOINT, j);
 }
 
 }  // namespace

@@ -145,7 +145,7 @@ TEST_F(SimulationTest, ReleaseRelapsesWithoutMaintenance) {
     sim.set_time_lapse(kDay);  // one simulated second = one day
     sim.advance(8.0);          // a week
     const double week = sim.snapshot().posture.mean.forward_shoulder_mm;
-    sim.advance(82.0);         // three months in all, no maintenance
+    sim.advance(82.0);  // three months in all, no maintenance
     const double months = sim.snapshot().posture.mean.forward_shoulder_mm;
     EXPECT_GT(week, released + 0.5);
     EXPECT_GT(months, week);
@@ -222,11 +222,16 @@ TEST_F(SimulationTest, RandomInterventionsOverMonthsStayFiniteAndBounded) {
     const char* presets[] = {"neutral", "desk-worker", "driver", "phone-user"};
     for (int round = 0; round < 300; ++round) {
         const double r = unit(rng);
-        if (r < 0.1) ASSERT_TRUE(sim.set_preset(presets[rng() % 4]).has_value());
-        else if (r < 0.3) sim.set_release(unit(rng));
-        else if (r < 0.4) sim.set_part_release(static_cast<PecPart>(rng() % 4), unit(rng));
-        else if (r < 0.8) sim.apply_intervention({static_cast<InterventionKind>(rng() % 3), 3.0 * unit(rng)});
-        else if (r < 0.9) sim.reset();
+        if (r < 0.1)
+            ASSERT_TRUE(sim.set_preset(presets[rng() % 4]).has_value());
+        else if (r < 0.3)
+            sim.set_release(unit(rng));
+        else if (r < 0.4)
+            sim.set_part_release(static_cast<PecPart>(rng() % 4), unit(rng));
+        else if (r < 0.8)
+            sim.apply_intervention({static_cast<InterventionKind>(rng() % 3), 3.0 * unit(rng)});
+        else if (r < 0.9)
+            sim.reset();
         sim.set_time_lapse(unit(rng) < 0.5 ? 1.0 : kDay * unit(rng));
         sim.advance(0.5 + 6.0 * unit(rng));  // ~1000 s of mechanics in all, months on the tissue clock
         const Snapshot& s = sim.snapshot();
@@ -297,9 +302,9 @@ TEST_F(SimulationTest, ReportHasTheAgreedShape) {
     EXPECT_EQ(r["preset"], "desk-worker");
     EXPECT_DOUBLE_EQ(r["release"].get<double>(), 0.5);
     EXPECT_NEAR(r["sim_time_s"].get<double>(), 2.0, 1e-9);
-    for (const char* key : {"craniovertebral_angle_deg", "forward_shoulder_mm", "scapular_internal_rotation_deg",
-                            "scapular_upward_rotation_deg", "scapular_anterior_tilt_deg", "pec_minor_length_mm",
-                            "right", "left"}) {
+    for (const char* key :
+         {"craniovertebral_angle_deg", "forward_shoulder_mm", "scapular_internal_rotation_deg",
+          "scapular_upward_rotation_deg", "scapular_anterior_tilt_deg", "pec_minor_length_mm", "right", "left"}) {
         EXPECT_TRUE(r["posture"].contains(key)) << key;
     }
     ASSERT_EQ(r["muscles"].size(), 32u);

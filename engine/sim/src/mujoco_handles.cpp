@@ -35,7 +35,9 @@ void on_error(const char* msg) {
 
 }  // namespace
 
-std::int64_t mujoco_message_count() { return g_message_count.load(std::memory_order_relaxed); }
+std::int64_t mujoco_message_count() {
+    return g_message_count.load(std::memory_order_relaxed);
+}
 
 std::string last_mujoco_message() {
     std::lock_guard<std::mutex> lock(g_last_mutex);
@@ -52,8 +54,12 @@ void install_mujoco_hooks() {
     });
 }
 
-MessageSink::MessageSink(int* sink) : previous_(t_sink) { t_sink = sink; }
-MessageSink::~MessageSink() { t_sink = previous_; }
+MessageSink::MessageSink(int* sink) : previous_(t_sink) {
+    t_sink = sink;
+}
+MessageSink::~MessageSink() {
+    t_sink = previous_;
+}
 
 }  // namespace detail
 }  // namespace myoview::sim

@@ -10,7 +10,9 @@ namespace {
 constexpr double kRadToDeg = 180.0 / 3.14159265358979323846;
 
 // World (x anterior, y left, z up) -> ISB thorax axes (X anterior, Y up, Z right).
-glm::dvec3 to_isb(const glm::dvec3& w) { return {w.x, w.z, -w.y}; }
+glm::dvec3 to_isb(const glm::dvec3& w) {
+    return {w.x, w.z, -w.y};
+}
 
 }  // namespace
 
@@ -31,9 +33,9 @@ ScapulaAngles scapula_angles(const ScapulaLandmarks& s, bool is_left) {
     // R (scapula axes in thorax axes, columns) = Ry(a) Rx(b) Rz(c), ISB order Y-X-Z.
     // R[row][col]: row = thorax axis, col = scapula axis.
     const double r02 = zs.x, r22 = zs.z, r12 = zs.y, r10 = xs.y, r11 = ys.y;
-    const double a = std::atan2(r02, r22);   // about thorax Y: + when AA is anterior of TS (internal rotation)
-    const double b = std::asin(-r12);        // about X: + when AA is lower than TS
-    const double c = std::atan2(r10, r11);   // about Z: + when the blade's normal tips upward (posterior tilt)
+    const double a = std::atan2(r02, r22);  // about thorax Y: + when AA is anterior of TS (internal rotation)
+    const double b = std::asin(-r12);       // about X: + when AA is lower than TS
+    const double c = std::atan2(r10, r11);  // about Z: + when the blade's normal tips upward (posterior tilt)
     ScapulaAngles out;
     // ISB's Y rotation of Zs = (0,0,1) by a gives (sin a, 0, cos a): AA anterior => a > 0 is internal rotation.
     out.internal_rotation_deg = a * kRadToDeg;

@@ -22,12 +22,12 @@ constexpr double kSecondsPerDay = 86400.0;
 // shoulder model (REFERENCES.md) for the shoulder muscles, Holzbaur et al. 2005 for anterior / middle
 // deltoid, Neck6D (Mortensen et al. 2018) for sternocleidomastoid and splenius capitis.
 constexpr std::array<double, kMuscleIds.size()> kOptimalFibreLength = {
-    0.1025, 0.140, 0.1813, 0.115,  // pec major clavicular, sternal, costal; pec minor
-    0.0885, 0.107,                 // rhomboid major (mean of its two parts), minor
-    0.103,  0.081, 0.128,          // trapezius upper, middle, lower
-    0.0976, 0.1078, 0.1228,        // deltoid anterior, middle, posterior
-    0.148,  0.128,                 // levator scapulae, serratus anterior (middle part)
-    0.108,  0.095};                // sternocleidomastoid (sternal head), splenius capitis
+    0.1025, 0.140,  0.1813, 0.115,  // pec major clavicular, sternal, costal; pec minor
+    0.0885, 0.107,                  // rhomboid major (mean of its two parts), minor
+    0.103,  0.081,  0.128,          // trapezius upper, middle, lower
+    0.0976, 0.1078, 0.1228,         // deltoid anterior, middle, posterior
+    0.148,  0.128,                  // levator scapulae, serratus anterior (middle part)
+    0.108,  0.095};                 // sternocleidomastoid (sternal head), splenius capitis
 
 // Normalized fibre length of every muscle in the healthy rest pose: slightly below optimum, where passive force
 // is still zero. A model assumption (no per-muscle resting sarcomere data for this posture).
@@ -101,7 +101,9 @@ double relax(double x, double target, double dt_days, double tau_days) {
     return target + (x - target) * std::exp(-dt_days / tau_days);
 }
 
-double lerp(double a, double b, double t) { return a + (b - a) * t; }
+double lerp(double a, double b, double t) {
+    return a + (b - a) * t;
+}
 
 TissueState blend(const TissueState& from, const TissueState& to, double t) {
     TissueState out = from;
@@ -134,7 +136,7 @@ struct Simulation::Impl {
     std::vector<MuscleSlot> muscles;       // 32, kMuscleIds order, right then left
     std::vector<TissueState> tissue;       // live tissue per slot
     Capacity capacity{};
-    Capacity capacity_pending{};           // strengthening gain still to be realized
+    Capacity capacity_pending{};  // strengthening gain still to be realized
     SiteIds sites;
     std::array<double, 2> acromion_rest_x{};
     int neck_flexion_dof = -1, head_flexion_dof = -1, neck_flexion_qpos = -1, head_flexion_qpos = -1;
@@ -148,9 +150,7 @@ struct Simulation::Impl {
     std::array<double, 3> drive{};  // last controller drives: right scapula, left scapula, neck
     mutable Snapshot snap;
 
-    std::size_t slot_index(std::size_t base, Side side) const {
-        return base * 2 + (side == Side::kRight ? 0 : 1);
-    }
+    std::size_t slot_index(std::size_t base, Side side) const { return base * 2 + (side == Side::kRight ? 0 : 1); }
 
     void apply_preset_tissue() {
         capacity = preset->profile.capacity;
@@ -181,8 +181,7 @@ struct Simulation::Impl {
         }
         // Habitual neck flexion: the posterior neck tissues have adapted to the habitual (screen / phone)
         // flexion, so the passive equilibrium of the C7/T1 spring moves there.
-        m->qpos_spring[neck_flexion_qpos] =
-            neck_spring_neutral + preset->profile.neck_flexion_habit_deg / kRadToDeg;
+        m->qpos_spring[neck_flexion_qpos] = neck_spring_neutral + preset->profile.neck_flexion_habit_deg / kRadToDeg;
     }
 
     void update_tissue(double dt_days) {
@@ -217,7 +216,8 @@ struct Simulation::Impl {
         std::array<double, 3> demand{};
         for (int side = 0; side < 2; ++side) {
             const double fwd_mm = (d->site_xpos[3 * sites.acromion[static_cast<std::size_t>(side)]] -
-                                   acromion_rest_x[static_cast<std::size_t>(side)]) * 1000.0;
+                                   acromion_rest_x[static_cast<std::size_t>(side)]) *
+                                  1000.0;
             demand[static_cast<std::size_t>(side)] = std::clamp(fwd_mm / kScapulaFullDriveMm, 0.0, 1.0);
         }
         // Target: upright (0 deg). The habit moves the passive equilibrium (apply_tissue_to_model), not the target.
@@ -281,7 +281,9 @@ struct Simulation::Impl {
 
 // ---------------------------------------------------------------------------------------------------------
 
-std::string Simulation::default_model_path() { return std::string(MYOVIEW_ASSET_DIR) + "/anatomy/myoview.xml"; }
+std::string Simulation::default_model_path() {
+    return std::string(MYOVIEW_ASSET_DIR) + "/anatomy/myoview.xml";
+}
 
 Simulation::Simulation(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Simulation::Simulation(Simulation&&) noexcept = default;
@@ -319,7 +321,8 @@ Result<Simulation> Simulation::load(const std::string& path, SimOptions options)
 
     Error missing("the MJCF model " + path + " does not follow the id contract of assets/anatomy/README.md");
     for (std::string_view body : kBodyIds) {
-        if (mj_name2id(m, mjOBJ_BODY, std::string(body).c_str()) < 0) missing.details.push_back("body " + std::string(body));
+        if (mj_name2id(m, mjOBJ_BODY, std::string(body).c_str()) < 0)
+            missing.details.push_back("body " + std::string(body));
     }
     for (std::size_t base = 0; base < kMuscleIds.size(); ++base) {
         for (Side side : {Side::kRight, Side::kLeft}) {
@@ -434,7 +437,9 @@ Status Simulation::set_preset(std::string_view name) {
     return Ok{};
 }
 
-const std::string& Simulation::preset() const { return impl_->preset_name; }
+const std::string& Simulation::preset() const {
+    return impl_->preset_name;
+}
 
 void Simulation::set_release(double release) {
     const double r = std::clamp(std::isfinite(release) ? release : 0.0, 0.0, 1.0);
@@ -490,7 +495,8 @@ void Simulation::apply_intervention(const Intervention& intervention) {
                     t.stiffness -= (t.stiffness - h.stiffness) * f_stiff;
                     break;
                 }
-                case InterventionKind::kUpperBackStrengthening: break;
+                case InterventionKind::kUpperBackStrengthening:
+                    break;
             }
         }
     }
@@ -508,7 +514,9 @@ void Simulation::apply_intervention(const Intervention& intervention) {
 void Simulation::set_time_lapse(double time_lapse) {
     impl_->options.time_lapse = std::isfinite(time_lapse) ? std::max(0.0, time_lapse) : 1.0;
 }
-double Simulation::time_lapse() const { return impl_->options.time_lapse; }
+double Simulation::time_lapse() const {
+    return impl_->options.time_lapse;
+}
 
 void Simulation::advance(double seconds) {
     if (!(seconds > 0) || !std::isfinite(seconds)) return;
@@ -550,7 +558,9 @@ void Simulation::reset() {
     s.fill_snapshot();
 }
 
-const Snapshot& Simulation::snapshot() const { return impl_->snap; }
+const Snapshot& Simulation::snapshot() const {
+    return impl_->snap;
+}
 
 const TissueState& Simulation::tissue(std::string_view muscle_id) const {
     for (const MuscleSlot& s : impl_->muscles) {
@@ -572,8 +582,12 @@ std::vector<std::pair<std::string, double>> Simulation::joint_angles() const {
     return out;
 }
 
-const Capacity& Simulation::capacity() const { return impl_->capacity; }
-double Simulation::timestep() const { return impl_->model->opt.timestep; }
+const Capacity& Simulation::capacity() const {
+    return impl_->capacity;
+}
+double Simulation::timestep() const {
+    return impl_->model->opt.timestep;
+}
 
 double Simulation::Impl::muscle_passive(const MuscleSlot& s) const {
     const mjModel* m = model.get();
@@ -636,9 +650,10 @@ void Simulation::Impl::fill_snapshot() const {
     for (std::size_t k = 0; k < 2; ++k) {
         SidePosture& sp = k == 0 ? pm.right : pm.left;
         sp.forward_shoulder_mm = (site_pos(d, sites.acromion[k]).x - site_pos(d, sites.t1).x) * 1000.0;
-        const ScapulaAngles a = scapula_angles({site_pos(d, sites.spine_root[k]), site_pos(d, sites.acromion_posterior[k]),
-                                                site_pos(d, sites.inferior_angle[k])},
-                                               k == 1);
+        const ScapulaAngles a =
+            scapula_angles({site_pos(d, sites.spine_root[k]), site_pos(d, sites.acromion_posterior[k]),
+                            site_pos(d, sites.inferior_angle[k])},
+                           k == 1);
         sp.scapular_internal_rotation_deg = a.internal_rotation_deg;
         sp.scapular_upward_rotation_deg = a.upward_rotation_deg;
         sp.scapular_anterior_tilt_deg = a.anterior_tilt_deg;
@@ -682,8 +697,8 @@ nlohmann::json Simulation::report_json() const {
     posture["left"] = side_json(sn.posture.left);
     // Calibrated against published values: neutral and desk-worker as preset, nothing else. Everything after a
     // release or an intervention is the model's prediction.
-    const bool calibrated = (s.preset_name == "neutral" || s.preset_name == "desk-worker") && release() == 0.0 &&
-                            !s.interventions_applied;
+    const bool calibrated =
+        (s.preset_name == "neutral" || s.preset_name == "desk-worker") && release() == 0.0 && !s.interventions_applied;
     posture["model_prediction"] = !calibrated;
     nlohmann::json muscles = nlohmann::json::array();
     for (const MuscleState& ms : sn.muscles) {

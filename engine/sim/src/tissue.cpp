@@ -9,12 +9,17 @@ namespace {
 // referral zone is a text id for the catalog / i18n.
 std::vector<TriggerPoint> pec_trigger_points(std::size_t index, double severity) {
     switch (index) {
-        case 0: return {{0.35, severity, "referral.front_shoulder_clavicular"}};
-        case 1: return {{0.45, severity, "referral.chest_inner_arm_medial_elbow"}};
-        case 2: return {{0.50, severity, "referral.breast"}};
-        case 3: return {{0.85, severity, "referral.front_shoulder_arm_ulnar_fingers"},   // near the coracoid
-                        {0.20, severity, "referral.front_shoulder_arm_ulnar_fingers"}};  // over ribs 3-5
-        default: return {};
+        case 0:
+            return {{0.35, severity, "referral.front_shoulder_clavicular"}};
+        case 1:
+            return {{0.45, severity, "referral.chest_inner_arm_medial_elbow"}};
+        case 2:
+            return {{0.50, severity, "referral.breast"}};
+        case 3:
+            return {{0.85, severity, "referral.front_shoulder_arm_ulnar_fingers"},   // near the coracoid
+                    {0.20, severity, "referral.front_shoulder_arm_ulnar_fingers"}};  // over ribs 3-5
+        default:
+            return {};
     }
 }
 
@@ -67,24 +72,27 @@ std::vector<Preset> make_presets() {
     driver.muscles[static_cast<std::size_t>(muscle_index("trapezius_upper"))].tone = 0.03;  // hands on the wheel
     driver.capacity = {0.9, 0.7};
     driver.neck_flexion_habit_deg = 2.0;
-    out.push_back({"driver", "Long drives: arms forward on the wheel, tight pecs, raised upper-trapezius tone.",
-                   driver});
+    out.push_back(
+        {"driver", "Long drives: arms forward on the wheel, tight pecs, raised upper-trapezius tone.", driver});
 
     TissueProfile phone = tight_pec_profile(0.045, 0.18, 1.5, 0.5);
     phone.muscles[static_cast<std::size_t>(muscle_index("sternocleidomastoid"))].shortening = 0.08;
     phone.muscles[static_cast<std::size_t>(muscle_index("sternocleidomastoid"))].tone = 0.03;
     phone.capacity = {0.85, 0.6};
     phone.neck_flexion_habit_deg = 9.0;  // looking down at a phone held at chest height
-    out.push_back({"phone-user", "Head down over a phone: shortened SCM, tight pecs, strongest forward head.",
-                   phone});
+    out.push_back({"phone-user", "Head down over a phone: shortened SCM, tight pecs, strongest forward head.", phone});
     return out;
 }
 
 }  // namespace
 
-std::string_view side_suffix(Side side) { return side == Side::kRight ? "r" : "l"; }
+std::string_view side_suffix(Side side) {
+    return side == Side::kRight ? "r" : "l";
+}
 
-TissueState healthy_tissue(std::size_t /*muscle_index*/) { return TissueState{}; }
+TissueState healthy_tissue(std::size_t /*muscle_index*/) {
+    return TissueState{};
+}
 
 int muscle_index(std::string_view base_id) {
     for (std::size_t i = 0; i < kMuscleIds.size(); ++i) {
@@ -116,9 +124,12 @@ std::string preset_names() {
 
 std::string_view intervention_name(InterventionKind kind) {
     switch (kind) {
-        case InterventionKind::kChestMassage: return "chest-massage";
-        case InterventionKind::kDoorwayStretch: return "doorway-stretch";
-        case InterventionKind::kUpperBackStrengthening: return "upper-back-strengthening";
+        case InterventionKind::kChestMassage:
+            return "chest-massage";
+        case InterventionKind::kDoorwayStretch:
+            return "doorway-stretch";
+        case InterventionKind::kUpperBackStrengthening:
+            return "upper-back-strengthening";
     }
     return "unknown";
 }

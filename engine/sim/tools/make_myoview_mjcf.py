@@ -323,6 +323,9 @@ def main():
     out.append('  shoulder model (van der Helm 1994). Muscles: Wu shoulder model (shoulder), Neck6D (neck), see per muscle.')
     out.append('  Joint ranges in degrees (compiler angle="degree"); every range has limited="true" (2.2.2 has no autolimits).')
     out.append('  Muscle gainprm lmin = 0 avoids the 2.2.2 active force-length bug below lmin (REFERENCES.md).')
+    out.append('  Lengthranges: computed by MuJoCo 2.2.2 at compile time (mode="muscle", from the joint limits and the')
+    out.append('  scapulothoracic constraint) and stored on each <muscle> (useexisting="true"); regenerate with the tool.')
+    out.append('  Scapulothoracic gliding: tendon equality (trigonum) + one-sided tendon limit (inferior angle), see <equality>.')
     out.append('-->')
     out.append('<mujoco model="myoview">')
     out.append('    <compiler angle="degree" inertiafromgeom="false" autolimits="false">')
@@ -331,6 +334,8 @@ def main():
     out.append('    </compiler>')
     # Euler with implicit joint damping; no contacts (all geoms have contype=conaffinity=0): the only
     # constraints are joint limits. timestep 10 ms is stable with the armature below (see engine/sim/README.md).
+    out.append('    <!-- Euler with implicit joint damping, 10 ms fixed step; no contacts: the constraints are the joint limits')
+    out.append('         and the scapulothoracic tendons. One simulated hour runs ~400-600x faster than real time. -->')
     out.append('    <option timestep="0.01" integrator="Euler" solver="Newton" iterations="20" tolerance="1e-8" gravity="0 0 -9.81">')
     out.append('        <flag contact="disable" energy="disable"/>')
     out.append('    </option>')
@@ -344,6 +349,11 @@ def main():
     out.append('        <default class="path"><site rgba="0.9 0.2 0.2 1" size="0.003" group="4"/></default>')
     # Passive joint stiffness stands for ligaments, capsules, the scapulothoracic gliding plane and the
     # unmodelled deep muscles at rest. Values chosen so that a 1 Nm disturbance moves a joint a few degrees.
+    out.append('        <!-- Joint springs stand for ligaments, capsules, the scapulothoracic plane and unmodelled deep muscles.')
+    out.append('             engine/sim sets their reference angles at load so that gravity and healthy resting muscle forces')
+    out.append('             balance in the rest pose. Stiffness in Nm/rad: the clavicle resists depression (first rib,')
+    out.append('             costoclavicular ligament) and the scapula tilt (coracoclavicular ligaments) far more than')
+    out.append('             protraction. -->')
     out.append('        <default class="neck"><joint stiffness="25" damping="1.0" armature="0.02"/></default>')
     out.append('        <default class="girdle"><joint stiffness="0.8" damping="0.6" armature="0.02"/></default>')
     out.append('        <default class="scapula"><joint stiffness="2" damping="0.4" armature="0.02"/></default>')
@@ -352,6 +362,7 @@ def main():
     # Tilt about the AC joint is held by the coracoclavicular (conoid, trapezoid) ligaments: stiffer.
     out.append('        <default class="scapula_tilt"><joint stiffness="10" damping="0.4" armature="0.02"/></default>')
     out.append('        <default class="gh"><joint stiffness="3" damping="0.8" armature="0.03"/></default>')
+    out.append('        <!-- lmin="0" is written on each <muscle>: MuJoCo 2.2.2 does not take lmin from a default class. -->')
     out.append('        <default class="muscle"><muscle ctrllimited="true" ctrlrange="0 1" timeconst="0.01 0.04"/></default>')
     # lmin="0" is written on every <muscle>: MuJoCo 2.2.2 does not take lmin from a default class.
     out.append('    </default>')

@@ -18,10 +18,14 @@ int main(int argc, char** argv) {
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string_view key = argv[i];
         const char* value = argv[i + 1];
-        if (key == "--preset") preset = value;
-        else if (key == "--release") release = std::atof(value);
-        else if (key == "--seconds") seconds = std::atof(value);
-        else if (key == "--model") model = value;
+        if (key == "--preset")
+            preset = value;
+        else if (key == "--release")
+            release = std::atof(value);
+        else if (key == "--seconds")
+            seconds = std::atof(value);
+        else if (key == "--model")
+            model = value;
         else {
             std::fprintf(stderr, "unknown option %s\n", argv[i]);
             return 2;

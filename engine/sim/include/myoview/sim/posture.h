@@ -35,9 +35,9 @@ struct PostureMetrics {
 };
 
 struct ScapulaLandmarks {
-    glm::dvec3 spine_root;         // TS
+    glm::dvec3 spine_root;          // TS
     glm::dvec3 acromion_posterior;  // AA
-    glm::dvec3 inferior_angle;     // AI
+    glm::dvec3 inferior_angle;      // AI
 };
 
 struct ScapulaAngles {

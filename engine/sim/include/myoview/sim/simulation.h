@@ -52,14 +52,14 @@ struct MuscleState {
     std::string id;       // actuator name, e.g. "pec_minor_r"
     std::string base_id;  // "pec_minor"
     Side side = Side::kRight;
-    double activation = 0;    // MuJoCo act, 0..1
-    double active_n = 0;      // active (contractile) force, N, >= 0
-    double passive_n = 0;     // passive (parallel elastic) force, N, >= 0
-    double total_n = 0;       // active + passive, N
-    double tension = 0;       // total / F0 (the muscle's nominal max isometric force)
-    double length_m = 0;      // current musculotendon path length
-    double rest_length_m = 0;  // path length at optimal normalized length 1 with the current tissue state
-    double length_ratio = 0;  // length / rest length
+    double activation = 0;         // MuJoCo act, 0..1
+    double active_n = 0;           // active (contractile) force, N, >= 0
+    double passive_n = 0;          // passive (parallel elastic) force, N, >= 0
+    double total_n = 0;            // active + passive, N
+    double tension = 0;            // total / F0 (the muscle's nominal max isometric force)
+    double length_m = 0;           // current musculotendon path length
+    double rest_length_m = 0;      // path length at optimal normalized length 1 with the current tissue state
+    double length_ratio = 0;       // length / rest length
     bool model_prediction = true;  // no study measured this muscle's force in vivo: the UI must say so
 };
 
@@ -71,8 +71,8 @@ struct TriggerPointState {
 };
 
 struct Snapshot {
-    double time_s = 0;          // mechanics time
-    double tissue_days = 0;     // tissue clock
+    double time_s = 0;             // mechanics time
+    double tissue_days = 0;        // tissue clock
     std::vector<BodyPose> bodies;  // every MJCF body except the world, in model order
     std::vector<MuscleState> muscles;
     PostureMetrics posture;

@@ -20,9 +20,9 @@ std::string_view side_suffix(Side side);  // "r" / "l"
 
 // The 16 muscle ids of assets/anatomy/README.md, without the side suffix, in the contract's order.
 inline constexpr std::array<std::string_view, 16> kMuscleIds = {
-    "pec_major_clavicular", "pec_major_sternal", "pec_major_costal", "pec_minor",
-    "rhomboid_major",       "rhomboid_minor",    "trapezius_upper",  "trapezius_middle",
-    "trapezius_lower",      "deltoid_anterior",  "deltoid_middle",   "deltoid_posterior",
+    "pec_major_clavicular", "pec_major_sternal", "pec_major_costal",    "pec_minor",
+    "rhomboid_major",       "rhomboid_minor",    "trapezius_upper",     "trapezius_middle",
+    "trapezius_lower",      "deltoid_anterior",  "deltoid_middle",      "deltoid_posterior",
     "levator_scapulae",     "serratus_anterior", "sternocleidomastoid", "splenius_capitis"};
 
 // The MJCF bodies of the id contract.
@@ -32,7 +32,7 @@ inline constexpr std::array<std::string_view, 9> kBodyIds = {
 // Which pectoral part a release applies to.
 enum class PecPart { kMajorClavicular, kMajorSternal, kMajorCostal, kMinor };
 inline constexpr std::array<std::string_view, 4> kPecIds = {"pec_major_clavicular", "pec_major_sternal",
-                                                              "pec_major_costal", "pec_minor"};
+                                                            "pec_major_costal", "pec_minor"};
 
 struct TriggerPoint {
     double position = 0.5;      // along the muscle, 0 = origin, 1 = insertion
@@ -41,9 +41,9 @@ struct TriggerPoint {
 };
 
 struct TissueState {
-    double tone = 0.01;        // resting activation; ~1-2 % MVC at rest (resting EMG of relaxed muscle)
-    double shortening = 0.0;   // adaptive shortening, fraction of L0 (>0 shorter, tighter)
-    double stiffness = 1.0;    // passive stiffness multiplier (1 = healthy)
+    double tone = 0.01;       // resting activation; ~1-2 % MVC at rest (resting EMG of relaxed muscle)
+    double shortening = 0.0;  // adaptive shortening, fraction of L0 (>0 shorter, tighter)
+    double stiffness = 1.0;   // passive stiffness multiplier (1 = healthy)
     std::vector<TriggerPoint> trigger_points;
 };
 
@@ -78,8 +78,8 @@ int muscle_index(std::string_view base_id);  // index into kMuscleIds, -1 when u
 
 // Interventions: one session each, applied on the tissue clock (days).
 enum class InterventionKind {
-    kChestMassage,         // lowers pec tone, shortening and trigger-point severity (dose = session count/intensity)
-    kDoorwayStretch,       // restores pec length
+    kChestMassage,            // lowers pec tone, shortening and trigger-point severity (dose = session count/intensity)
+    kDoorwayStretch,          // restores pec length
     kUpperBackStrengthening,  // raises capacity (after an adaptation delay)
 };
 std::string_view intervention_name(InterventionKind kind);
