@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <ctime>
 #include <random>
 #include <string>
 
@@ -322,13 +324,17 @@ TEST_F(SimulationTest, ReportHasTheAgreedShape) {
 TEST_F(SimulationTest, DeskWorkerHourRunsAtLeast200TimesFasterThanRealTime) {
     Simulation sim = load_model();
     ASSERT_TRUE(sim.set_preset("desk-worker").has_value());
+    // Process CPU time, not wall time: the build machine is shared (2 cores, several builds), and a test must
+    // not fail because another process had the core. The benchmark (tests/bench) reports wall time.
+    const std::clock_t c0 = std::clock();
     const auto t0 = std::chrono::steady_clock::now();
     sim.advance(3600.0);
+    const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    const double factor = 3600.0 / wall;
-    RecordProperty("realtime_factor", std::to_string(factor));
-    std::printf("one simulated hour of desk-worker: %.2f s wall, %.0fx real time\n", wall, factor);
-    EXPECT_GE(factor, 200.0);
+    std::printf("one simulated hour of desk-worker: %.2f s CPU (%.0fx real time), %.2f s wall (%.0fx)\n", cpu,
+                3600.0 / cpu, wall, 3600.0 / wall);
+    RecordProperty("realtime_factor_cpu", std::to_string(3600.0 / cpu));
+    EXPECT_GE(3600.0 / cpu, 200.0);
     EXPECT_EQ(sim.snapshot().warnings, 0);
 }
 
