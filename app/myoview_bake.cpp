@@ -14,9 +14,11 @@ int main(int argc, char** argv) {
         if ((arg == "--mjcf" || arg == "--out") && i + 1 < argc) {
             (arg == "--mjcf" ? mjcf : out) = argv[++i];
         } else if (arg == "--help" || arg == "-h") {
-            std::printf("usage: myoview-bake [--mjcf PATH] [--out PATH]\n"
-                        "  generates the anatomy meshes (.glb) from the MJCF model\n"
-                        "  defaults: --mjcf %s --out %s\n", mjcf.c_str(), out.c_str());
+            std::printf(
+                "usage: myoview-bake [--mjcf PATH] [--out PATH]\n"
+                "  generates the anatomy meshes (.glb) from the MJCF model\n"
+                "  defaults: --mjcf %s --out %s\n",
+                mjcf.c_str(), out.c_str());
             return 0;
         } else {
             std::fprintf(stderr, "myoview-bake: unknown argument '%s' (try --help)\n", arg.c_str());

@@ -99,8 +99,8 @@ TEST(MeshgenFile, NodesMeshesAndSkinFollowTheContract) {
         EXPECT_TRUE(nodes.count(id)) << "no node " << id;
         EXPECT_TRUE(meshes.count(id)) << "no mesh " << id;
     }
-    for (const char* body : {"thorax", "neck", "head", "clavicle_r", "scapula_r", "humerus_r", "clavicle_l",
-                             "scapula_l", "humerus_l"}) {
+    for (const char* body :
+         {"thorax", "neck", "head", "clavicle_r", "scapula_r", "humerus_r", "clavicle_l", "scapula_l", "humerus_l"}) {
         EXPECT_TRUE(nodes.count(body)) << "no joint node " << body;
     }
     ASSERT_EQ(j["skins"].size(), 1u);
@@ -174,7 +174,8 @@ TEST_F(Generated, VertexNormalsAgreeWithFaceWinding) {
             const glm::vec3 b = m.positions[m.indices[3 * t + 1]];
             const glm::vec3 c = m.positions[m.indices[3 * t + 2]];
             const glm::vec3 fn = glm::cross(b - a, c - a);
-            const glm::vec3 vn = m.normals[m.indices[3 * t]] + m.normals[m.indices[3 * t + 1]] + m.normals[m.indices[3 * t + 2]];
+            const glm::vec3 vn =
+                m.normals[m.indices[3 * t]] + m.normals[m.indices[3 * t + 1]] + m.normals[m.indices[3 * t + 2]];
             if (glm::dot(fn, vn) > 0.0f) ++agree;
         }
         EXPECT_GE(static_cast<double>(agree), 0.98 * static_cast<double>(tris)) << m.id;

@@ -7,8 +7,8 @@
 namespace myoview::meshgen {
 
 const std::vector<std::string>& bone_ids() {
-    static const std::vector<std::string> kIds = {"sternum",    "ribcage",   "thoracic_spine", "cervical_spine",
-                                                  "skull",      "clavicle_r", "scapula_r",     "humerus_r",
+    static const std::vector<std::string> kIds = {"sternum",    "ribcage",    "thoracic_spine", "cervical_spine",
+                                                  "skull",      "clavicle_r", "scapula_r",      "humerus_r",
                                                   "clavicle_l", "scapula_l",  "humerus_l"};
     return kIds;
 }
@@ -16,9 +16,9 @@ const std::vector<std::string>& bone_ids() {
 const std::vector<std::string>& muscle_ids() {
     static const std::vector<std::string> kIds = [] {
         const std::vector<std::string> base = {
-            "pec_major_clavicular", "pec_major_sternal", "pec_major_costal", "pec_minor",
-            "rhomboid_major",       "rhomboid_minor",    "trapezius_upper",  "trapezius_middle",
-            "trapezius_lower",      "deltoid_anterior",  "deltoid_middle",   "deltoid_posterior",
+            "pec_major_clavicular", "pec_major_sternal", "pec_major_costal",    "pec_minor",
+            "rhomboid_major",       "rhomboid_minor",    "trapezius_upper",     "trapezius_middle",
+            "trapezius_lower",      "deltoid_anterior",  "deltoid_middle",      "deltoid_posterior",
             "levator_scapulae",     "serratus_anterior", "sternocleidomastoid", "splenius_capitis"};
         std::vector<std::string> ids;
         for (const char* side : {"_r", "_l"}) {
@@ -45,8 +45,8 @@ Result<AnatomyModel> generate_anatomy(const Landmarks& landmarks) {
     for (const MeshData& m : model.meshes) {
         for (const glm::vec3& p : m.positions) {
             if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z)) {
-                return Error("mesh generation produced a non-finite vertex in " + m.id +
-                             " (coincident landmarks in " + landmarks.source + "?)");
+                return Error("mesh generation produced a non-finite vertex in " + m.id + " (coincident landmarks in " +
+                             landmarks.source + "?)");
             }
         }
     }

@@ -22,7 +22,8 @@ Status bake_to_file(const std::filesystem::path& mjcf_path, const std::filesyste
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         if (!out) return Error("cannot write " + tmp.string());
-        out.write(reinterpret_cast<const char*>(bytes.value().data()), static_cast<std::streamsize>(bytes.value().size()));
+        out.write(reinterpret_cast<const char*>(bytes.value().data()),
+                  static_cast<std::streamsize>(bytes.value().size()));
         if (!out) return Error("write failed: " + tmp.string());
     }
     std::filesystem::rename(tmp, out_path, ec);

@@ -34,8 +34,8 @@ Sweep ellipsoid(glm::vec3 c, glm::vec3 ax, glm::vec3 ay, glm::vec3 az, int rings
     for (int r = 0; r < rings; ++r) {
         const float u = -0.96f + 1.92f * static_cast<float>(r) / static_cast<float>(rings - 1);
         const float k = std::sqrt(1.0f - u * u);
-        geo::add_ring(s, c + az * u, glm::normalize(ax), glm::normalize(ay), glm::length(ax) * k,
-                      glm::length(ay) * k, ring_size, color, b);
+        geo::add_ring(s, c + az * u, glm::normalize(ax), glm::normalize(ay), glm::length(ax) * k, glm::length(ay) * k,
+                      ring_size, color, b);
     }
     return s;
 }
@@ -44,23 +44,25 @@ void vertebra(MeshBuilder& mb, glm::vec3 c, glm::vec3 axis, float r, glm::vec3 s
     const glm::vec3 fwd = glm::normalize(kX - axis * glm::dot(kX, axis));
     const glm::vec3 lat = glm::normalize(glm::cross(axis, fwd));
     const float h = 1.3f * r;
-    mb.add(geo::tube({c - axis * (0.5f * h), c + axis * (0.5f * h)}, 5, 12, fwd,
-                     [r](float t) { return r * (0.82f + 0.18f * std::sin(kPi * t)) * 0.85f; },
-                     [r](float t) { return r * (0.82f + 0.18f * std::sin(kPi * t)); }, kBoneColor, b));
+    mb.add(geo::tube(
+        {c - axis * (0.5f * h), c + axis * (0.5f * h)}, 5, 12, fwd,
+        [r](float t) { return r * (0.82f + 0.18f * std::sin(kPi * t)) * 0.85f; },
+        [r](float t) { return r * (0.82f + 0.18f * std::sin(kPi * t)); }, kBoneColor, b));
     // Neural arch around the canal.
-    mb.add(geo::tube({c - fwd * (0.7f * r) + lat * (0.8f * r), c - fwd * (1.5f * r) + lat * (0.65f * r),
-                      c - fwd * (1.95f * r), c - fwd * (1.5f * r) - lat * (0.65f * r),
-                      c - fwd * (0.7f * r) - lat * (0.8f * r)},
-                     10, 8, axis, constant(0.26f * r), constant(0.2f * r), kBoneColor, b));
+    mb.add(geo::tube(
+        {c - fwd * (0.7f * r) + lat * (0.8f * r), c - fwd * (1.5f * r) + lat * (0.65f * r), c - fwd * (1.95f * r),
+         c - fwd * (1.5f * r) - lat * (0.65f * r), c - fwd * (0.7f * r) - lat * (0.8f * r)},
+        10, 8, axis, constant(0.26f * r), constant(0.2f * r), kBoneColor, b));
     // Spinous process, flattened side to side.
-    mb.add(geo::tube({c - fwd * (1.85f * r), 0.5f * (c - fwd * (1.85f * r) + spinous_tip), spinous_tip}, 6, 8, axis,
-                     [r](float t) { return r * (0.34f - 0.12f * t); }, [r](float t) { return r * (0.16f - 0.04f * t); },
-                     kBoneColor, b));
+    mb.add(geo::tube(
+        {c - fwd * (1.85f * r), 0.5f * (c - fwd * (1.85f * r) + spinous_tip), spinous_tip}, 6, 8, axis,
+        [r](float t) { return r * (0.34f - 0.12f * t); }, [r](float t) { return r * (0.16f - 0.04f * t); }, kBoneColor,
+        b));
     // Transverse processes.
     for (float s : {-1.0f, 1.0f}) {
-        mb.add(geo::tube({c - fwd * (1.25f * r) + lat * (s * 0.7f * r), c - fwd * (1.55f * r) + lat * (s * 2.0f * r)},
-                         5, 8, axis, [r](float t) { return r * (0.24f - 0.05f * t); }, constant(0.18f * r), kBoneColor,
-                         b));
+        mb.add(geo::tube(
+            {c - fwd * (1.25f * r) + lat * (s * 0.7f * r), c - fwd * (1.55f * r) + lat * (s * 2.0f * r)}, 5, 8, axis,
+            [r](float t) { return r * (0.24f - 0.05f * t); }, constant(0.18f * r), kBoneColor, b));
     }
 }
 
@@ -92,9 +94,10 @@ MeshData ribcage(const SkeletonModel& sk) {
             const std::vector<glm::vec3> pts = sk.rib_curve(k, side, &cartilage_from);
             const float kf = static_cast<float>(k);
             const float tall = 0.0045f + 0.0022f * std::min(kf, 6.0f) / 6.0f;
-            Sweep s = geo::tube(pts, 30, 8, kZ,
-                                [tall](float t) { return tall * (t < 0.05f ? 0.8f + 4.0f * t : 1.0f) * (1.0f - 0.2f * t); },
-                                [](float t) { return 0.0032f * (1.0f - 0.15f * t); }, kBoneColor, b);
+            Sweep s = geo::tube(
+                pts, 30, 8, kZ,
+                [tall](float t) { return tall * (t < 0.05f ? 0.8f + 4.0f * t : 1.0f) * (1.0f - 0.2f * t); },
+                [](float t) { return 0.0032f * (1.0f - 0.15f * t); }, kBoneColor, b);
             const int rings = s.ring_count();
             for (int r = 0; r < rings; ++r) {
                 const float t = static_cast<float>(r) / static_cast<float>(rings - 1);
@@ -161,20 +164,22 @@ MeshData skull(const SkeletonModel& sk) {
     }
     // Face: maxilla, brow and orbital rims, cheek bones, nasal bones.
     mb.add(ellipsoid(nasion + glm::vec3(-0.03f, 0.0f, -0.06f), kX * 0.034f, kY * 0.04f, kZ * 0.042f, 12, 16, b));
-    mb.add(geo::tube({nasion + glm::vec3(-0.004f, 0.0f, 0.0f), nasion + glm::vec3(0.006f, 0.0f, -0.014f),
-                      nasion + glm::vec3(0.011f, 0.0f, -0.026f)},
-                     8, 8, kY, [](float t) { return 0.0035f + 0.002f * t; }, [](float t) { return 0.004f + 0.004f * t; },
-                     kBoneColor, b));
+    mb.add(geo::tube(
+        {nasion + glm::vec3(-0.004f, 0.0f, 0.0f), nasion + glm::vec3(0.006f, 0.0f, -0.014f),
+         nasion + glm::vec3(0.011f, 0.0f, -0.026f)},
+        8, 8, kY, [](float t) { return 0.0035f + 0.002f * t; }, [](float t) { return 0.004f + 0.004f * t; }, kBoneColor,
+        b));
     for (const SideInfo& side : sides()) {
         const glm::vec3 eye = nasion + glm::vec3(-0.012f, side.sign * 0.032f, -0.016f);
         std::vector<glm::vec3> rim;
         for (int i = 0; i <= 10; ++i) {  // orbital rim from the medial wall over the brow to the cheek
             const float a = kPi * (-0.15f + 1.3f * static_cast<float>(i) / 10.0f);
-            rim.push_back(eye + glm::vec3(0.004f * std::sin(a), -side.sign * 0.019f * std::cos(a), 0.018f * std::sin(a)));
+            rim.push_back(eye +
+                          glm::vec3(0.004f * std::sin(a), -side.sign * 0.019f * std::cos(a), 0.018f * std::sin(a)));
         }
         mb.add(geo::tube(rim, 18, 8, kX, constant(0.0045f), constant(0.004f), kBoneColor, b));
-        mb.add(ellipsoid(nasion + glm::vec3(-0.03f, side.sign * 0.046f, -0.046f), kX * 0.014f, kY * 0.012f,
-                         kZ * 0.014f, 8, 10, b));
+        mb.add(ellipsoid(nasion + glm::vec3(-0.03f, side.sign * 0.046f, -0.046f), kX * 0.014f, kY * 0.012f, kZ * 0.014f,
+                         8, 10, b));
     }
     // Mandible: a U from condyle to condyle.
     {
@@ -185,9 +190,10 @@ MeshData skull(const SkeletonModel& sk) {
         const glm::vec3 ment_r(nasion.x - 0.03f, tr.y * 0.38f, nasion.z - 0.11f);
         const glm::vec3 ment_l(nasion.x - 0.03f, tl.y * 0.38f, nasion.z - 0.11f);
         const glm::vec3 chin(nasion.x - 0.01f, 0.0f, nasion.z - 0.115f);
-        mb.add(geo::tube({cond_r, gon_r, ment_r, chin, ment_l, gon_l, cond_l}, 40, 10, kZ,
-                         [](float t) { return 0.009f + 0.008f * std::sin(kPi * t); },
-                         [](float t) { return 0.004f + 0.002f * std::sin(kPi * t); }, kBoneColor, b));
+        mb.add(geo::tube(
+            {cond_r, gon_r, ment_r, chin, ment_l, gon_l, cond_l}, 40, 10, kZ,
+            [](float t) { return 0.009f + 0.008f * std::sin(kPi * t); },
+            [](float t) { return 0.004f + 0.002f * std::sin(kPi * t); }, kBoneColor, b));
     }
     return mb.build("skull", StructureKind::bone, kBoneColor);
 }
@@ -196,9 +202,9 @@ MeshData clavicle(const SkeletonModel& sk, const SideInfo& side) {
     MeshBuilder mb(sk.lm.bodies.size());
     const Binding b = Binding::rigid(sk.body("clavicle" + side.suffix));
     const std::vector<glm::vec3> c = sk.clavicle_curve(side, 9);
-    mb.add(geo::tube(c, 22, 12, kZ,
-                     [](float t) { return t < 0.08f ? 0.0075f + 0.02f * t : 0.009f - 0.004f * t; },
-                     [](float t) { return t < 0.08f ? 0.0075f + 0.02f * t : 0.008f + 0.006f * t * t; }, kBoneColor, b));
+    mb.add(geo::tube(
+        c, 22, 12, kZ, [](float t) { return t < 0.08f ? 0.0075f + 0.02f * t : 0.009f - 0.004f * t; },
+        [](float t) { return t < 0.08f ? 0.0075f + 0.02f * t : 0.008f + 0.006f * t * t; }, kBoneColor, b));
     return mb.build("clavicle" + side.suffix, StructureKind::bone, kBoneColor);
 }
 
@@ -237,10 +243,11 @@ MeshData scapula(const SkeletonModel& sk, const SideInfo& side) {
         const glm::vec3 root = sk.thorax.push_out(s.spine_root, kBladeClearance);
         const glm::vec3 mid = glm::mix(root, s.acromion_posterior, 0.55f);
         const glm::vec3 mid_on_blade = sk.thorax.push_out(mid, kBladeClearance);
-        mb.add(geo::tube({root + s.normal * 0.004f, mid_on_blade + s.normal * 0.012f,
-                          s.acromion_posterior + s.normal * 0.004f, s.acromion},
-                         18, 10, s.normal, [](float t) { return 0.005f + 0.009f * std::sin(kPi * std::min(t * 1.3f, 1.0f)); },
-                         [](float t) { return 0.0045f + 0.01f * t * t; }, kBoneColor, b));
+        mb.add(geo::tube(
+            {root + s.normal * 0.004f, mid_on_blade + s.normal * 0.012f, s.acromion_posterior + s.normal * 0.004f,
+             s.acromion},
+            18, 10, s.normal, [](float t) { return 0.005f + 0.009f * std::sin(kPi * std::min(t * 1.3f, 1.0f)); },
+            [](float t) { return 0.0045f + 0.01f * t * t; }, kBoneColor, b));
     }
     // Glenoid: a shallow pear-shaped socket facing the humeral head.
     {
@@ -253,8 +260,9 @@ MeshData scapula(const SkeletonModel& sk, const SideInfo& side) {
         const glm::vec3 base = s.neck_superior + glm::vec3(0.0f, 0.0f, 0.004f);
         const glm::vec3 bend = glm::vec3(glm::mix(base.x, s.coracoid.x, 0.3f), glm::mix(base.y, s.coracoid.y, 0.2f),
                                          std::max(base.z, s.coracoid.z) + 0.012f);
-        mb.add(geo::tube({base, bend, s.coracoid}, 12, 8, kZ, [](float t) { return 0.0065f - 0.002f * t; },
-                         [](float t) { return 0.006f - 0.0015f * t; }, kBoneColor, b));
+        mb.add(geo::tube(
+            {base, bend, s.coracoid}, 12, 8, kZ, [](float t) { return 0.0065f - 0.002f * t; },
+            [](float t) { return 0.006f - 0.0015f * t; }, kBoneColor, b));
     }
     return mb.build("scapula" + side.suffix, StructureKind::bone, kBoneColor);
 }
@@ -276,17 +284,19 @@ MeshData humerus(const SkeletonModel& sk, const SideInfo& side) {
     const glm::vec3 neck = glm::mix(head, elbow, 0.16f) + out * 0.008f;
     const glm::vec3 mid = glm::mix(head, elbow, 0.5f) + out * 0.006f;
     const float half_span = 0.5f * glm::length(lat - med);
-    mb.add(geo::tube({top, neck, mid, elbow + axis * 0.03f, elbow}, 26, 12, kX,
-                     [](float t) { return t < 0.15f ? 0.02f - 0.05f * t : 0.0125f - 0.003f * t; },
-                     [half_span](float t) {
-                         const float shaft = t < 0.15f ? 0.021f - 0.05f * t : 0.0135f;
-                         return t < 0.72f ? shaft : glm::mix(shaft, half_span * 0.92f, geo::smoothstep(0.72f, 1.0f, t));
-                     },
-                     kBoneColor, b));
+    mb.add(geo::tube(
+        {top, neck, mid, elbow + axis * 0.03f, elbow}, 26, 12, kX,
+        [](float t) { return t < 0.15f ? 0.02f - 0.05f * t : 0.0125f - 0.003f * t; },
+        [half_span](float t) {
+            const float shaft = t < 0.15f ? 0.021f - 0.05f * t : 0.0135f;
+            return t < 0.72f ? shaft : glm::mix(shaft, half_span * 0.92f, geo::smoothstep(0.72f, 1.0f, t));
+        },
+        kBoneColor, b));
     // Trochlea and capitulum.
-    mb.add(geo::tube({med + (lat - med) * 0.06f - axis * 0.006f, elbow - axis * 0.01f, lat - (lat - med) * 0.06f - axis * 0.006f},
-                     8, 10, kX, [](float t) { return 0.009f + 0.004f * std::sin(kPi * t); },
-                     [](float t) { return 0.009f + 0.004f * std::sin(kPi * t); }, kBoneColor, b));
+    mb.add(geo::tube(
+        {med + (lat - med) * 0.06f - axis * 0.006f, elbow - axis * 0.01f, lat - (lat - med) * 0.06f - axis * 0.006f}, 8,
+        10, kX, [](float t) { return 0.009f + 0.004f * std::sin(kPi * t); },
+        [](float t) { return 0.009f + 0.004f * std::sin(kPi * t); }, kBoneColor, b));
     return mb.build("humerus" + side.suffix, StructureKind::bone, kBoneColor);
 }
 

@@ -30,8 +30,17 @@ struct Binding {
     std::array<int, 4> body{-1, -1, -1, -1};
     std::array<float, 4> weight{0.0f, 0.0f, 0.0f, 0.0f};
     void add(int b, float w);
-    static Binding rigid(int b) { Binding x; x.add(b, 1.0f); return x; }
-    static Binding blend(int a, int b, float t) { Binding x; x.add(a, 1.0f - t); x.add(b, t); return x; }
+    static Binding rigid(int b) {
+        Binding x;
+        x.add(b, 1.0f);
+        return x;
+    }
+    static Binding blend(int a, int b, float t) {
+        Binding x;
+        x.add(a, 1.0f - t);
+        x.add(b, t);
+        return x;
+    }
 };
 
 // A swept closed surface: `rings` cross-sections of `ring_size` points each, closed at both ends by a strip of
@@ -39,10 +48,10 @@ struct Binding {
 // colour and binding.
 struct Sweep {
     int ring_size = 0;
-    std::vector<glm::vec3> points;            // ring-major
-    std::vector<glm::vec3> colors;            // per point
-    std::vector<Binding> bindings;            // per point
-    std::vector<glm::vec3> fibres;            // per point; empty: along the sweep
+    std::vector<glm::vec3> points;  // ring-major
+    std::vector<glm::vec3> colors;  // per point
+    std::vector<Binding> bindings;  // per point
+    std::vector<glm::vec3> fibres;  // per point; empty: along the sweep
     int ring_count() const { return ring_size == 0 ? 0 : static_cast<int>(points.size()) / ring_size; }
 };
 
@@ -83,7 +92,7 @@ public:
 
 private:
     struct Component {
-        std::uint32_t first_index = 0;        // into indices_
+        std::uint32_t first_index = 0;  // into indices_
         std::uint32_t index_count = 0;
     };
     std::size_t body_count_;

@@ -3,9 +3,9 @@
 #include <map>
 #include <memory>
 
-#include <assimp/Exporter.hpp>
 #include <assimp/material.h>
 #include <assimp/scene.h>
+#include <assimp/Exporter.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/quaternion.hpp>
 #include <nlohmann/json.hpp>
@@ -17,7 +17,9 @@ namespace myoview::meshgen {
 namespace {
 
 // myoview world (z up) -> glTF (y up): (x, y, z) -> (x, z, -y).
-glm::vec3 to_y_up(glm::vec3 v) { return {v.x, v.z, -v.y}; }
+glm::vec3 to_y_up(glm::vec3 v) {
+    return {v.x, v.z, -v.y};
+}
 glm::mat4 y_up_matrix() {
     glm::mat4 c(1.0f);
     c[1] = glm::vec4(0.0f, 0.0f, -1.0f, 0.0f);  // image of the y axis
@@ -27,10 +29,22 @@ glm::mat4 y_up_matrix() {
 
 aiMatrix4x4 to_ai(const glm::mat4& m) {
     aiMatrix4x4 a;
-    a.a1 = m[0][0]; a.a2 = m[1][0]; a.a3 = m[2][0]; a.a4 = m[3][0];
-    a.b1 = m[0][1]; a.b2 = m[1][1]; a.b3 = m[2][1]; a.b4 = m[3][1];
-    a.c1 = m[0][2]; a.c2 = m[1][2]; a.c3 = m[2][2]; a.c4 = m[3][2];
-    a.d1 = m[0][3]; a.d2 = m[1][3]; a.d3 = m[2][3]; a.d4 = m[3][3];
+    a.a1 = m[0][0];
+    a.a2 = m[1][0];
+    a.a3 = m[2][0];
+    a.a4 = m[3][0];
+    a.b1 = m[0][1];
+    a.b2 = m[1][1];
+    a.b3 = m[2][1];
+    a.b4 = m[3][1];
+    a.c1 = m[0][2];
+    a.c2 = m[1][2];
+    a.c3 = m[2][2];
+    a.c4 = m[3][2];
+    a.d1 = m[0][3];
+    a.d2 = m[1][3];
+    a.d3 = m[2][3];
+    a.d4 = m[3][3];
     return a;
 }
 
@@ -42,9 +56,12 @@ glm::mat4 body_world_y_up(const BodyFrame& b) {
 
 const char* material_name(StructureKind k) {
     switch (k) {
-        case StructureKind::bone: return "material_bone";
-        case StructureKind::muscle: return "material_muscle";
-        case StructureKind::skin: return "material_skin";
+        case StructureKind::bone:
+            return "material_bone";
+        case StructureKind::muscle:
+            return "material_muscle";
+        case StructureKind::skin:
+            return "material_skin";
     }
     return "material_bone";
 }
@@ -66,7 +83,8 @@ std::unique_ptr<aiScene> build_scene(const AnatomyModel& model) {
     auto scene = std::make_unique<aiScene>();
     // Materials: one per kind, in enum order.
     const StructureKind kinds[] = {StructureKind::bone, StructureKind::muscle, StructureKind::skin};
-    const glm::vec3 colors[] = {glm::vec3(0.89f, 0.85f, 0.74f), glm::vec3(0.66f, 0.17f, 0.15f), glm::vec3(0.86f, 0.72f, 0.63f)};
+    const glm::vec3 colors[] = {glm::vec3(0.89f, 0.85f, 0.74f), glm::vec3(0.66f, 0.17f, 0.15f),
+                                glm::vec3(0.86f, 0.72f, 0.63f)};
     scene->mNumMaterials = 3;
     scene->mMaterials = new aiMaterial*[3];
     for (unsigned i = 0; i < 3; ++i) scene->mMaterials[i] = make_material(kinds[i], colors[i]);
@@ -115,8 +133,8 @@ std::unique_ptr<aiScene> build_scene(const AnatomyModel& model) {
         const BodyFrame& body = model.bodies[b];
         auto* node = new aiNode(body.name);
         const glm::mat4 world = body_world_y_up(body);
-        const glm::mat4 parent = body.parent >= 0 ? body_world_y_up(model.bodies[static_cast<std::size_t>(body.parent)])
-                                                  : glm::mat4(1.0f);
+        const glm::mat4 parent =
+            body.parent >= 0 ? body_world_y_up(model.bodies[static_cast<std::size_t>(body.parent)]) : glm::mat4(1.0f);
         node->mTransformation = to_ai(glm::inverse(parent) * world);
         const auto it = mesh_by_id.find(body.name);
         if (it != mesh_by_id.end()) {
@@ -169,7 +187,8 @@ constexpr std::uint32_t kChunkJson = 0x4E4F534Au;
 constexpr std::uint32_t kChunkBin = 0x004E4942u;
 
 Result<Glb> parse_glb(const std::uint8_t* data, std::size_t size) {
-    if (size < 20 || read_u32(data) != kGlbMagic || read_u32(data + 4) != 2) return Error("Assimp wrote no GLB 2.0 header");
+    if (size < 20 || read_u32(data) != kGlbMagic || read_u32(data + 4) != 2)
+        return Error("Assimp wrote no GLB 2.0 header");
     const std::uint32_t json_len = read_u32(data + 12);
     if (read_u32(data + 16) != kChunkJson || 20u + json_len > size) return Error("Assimp's GLB has no JSON chunk");
     Glb glb;
@@ -178,7 +197,8 @@ Result<Glb> parse_glb(const std::uint8_t* data, std::size_t size) {
     std::size_t at = 20u + json_len;
     if (at + 8 <= size) {
         const std::uint32_t bin_len = read_u32(data + at);
-        if (read_u32(data + at + 4) != kChunkBin || at + 8 + bin_len > size) return Error("Assimp's GLB BIN chunk is malformed");
+        if (read_u32(data + at + 4) != kChunkBin || at + 8 + bin_len > size)
+            return Error("Assimp's GLB BIN chunk is malformed");
         glb.bin.assign(data + at + 8, data + at + 8 + bin_len);
     }
     return glb;
@@ -213,8 +233,11 @@ int append_accessor(Glb& glb, const void* data, std::size_t bytes, std::size_t c
     if (target != 0) view["target"] = target;
     glb.json["bufferViews"].push_back(view);
     const std::size_t view_index = glb.json["bufferViews"].size() - 1;
-    glb.json["accessors"].push_back(
-        {{"bufferView", view_index}, {"byteOffset", 0}, {"componentType", component_type}, {"count", count}, {"type", type}});
+    glb.json["accessors"].push_back({{"bufferView", view_index},
+                                     {"byteOffset", 0},
+                                     {"componentType", component_type},
+                                     {"count", count},
+                                     {"type", type}});
     return static_cast<int>(glb.json["accessors"].size() - 1);
 }
 
@@ -225,7 +248,8 @@ std::vector<T> read_accessor(const Glb& glb, int accessor, std::size_t component
     const std::size_t offset = view.value("byteOffset", std::size_t{0}) + acc.value("byteOffset", std::size_t{0});
     const std::size_t count = acc["count"].get<std::size_t>() * components;
     std::vector<T> out(count);
-    if (offset + count * sizeof(T) <= glb.bin.size()) std::memcpy(out.data(), glb.bin.data() + offset, count * sizeof(T));
+    if (offset + count * sizeof(T) <= glb.bin.size())
+        std::memcpy(out.data(), glb.bin.data() + offset, count * sizeof(T));
     return out;
 }
 
@@ -257,7 +281,8 @@ Result<std::vector<std::uint8_t>> export_glb(const AnatomyModel& model) {
     for (auto& gmesh : glb.json["meshes"]) {
         const std::string name = gmesh.value("name", std::string());
         const auto it = mesh_by_id.find(name);
-        if (it == mesh_by_id.end() || gmesh["primitives"].size() != 1) return Error("unexpected mesh in Assimp's glTF: " + name);
+        if (it == mesh_by_id.end() || gmesh["primitives"].size() != 1)
+            return Error("unexpected mesh in Assimp's glTF: " + name);
         const MeshData& src = *it->second;
         nlohmann::json& prim = gmesh["primitives"][0];
         // Assimp joins identical vertices; ours are unique and numbered in first-use order, so the vertex order
@@ -288,9 +313,12 @@ Result<std::vector<std::uint8_t>> export_glb(const AnatomyModel& model) {
         constexpr int kFloat = 5126;
         constexpr int kUnsignedByte = 5121;
         constexpr int kArrayBuffer = 34962;
-        prim["attributes"]["TANGENT"] = append_accessor(glb, tangents.data(), tangents.size() * sizeof(float), n, kFloat, "VEC4", kArrayBuffer);
-        prim["attributes"]["JOINTS_0"] = append_accessor(glb, joints.data(), joints.size(), n, kUnsignedByte, "VEC4", kArrayBuffer);
-        prim["attributes"]["WEIGHTS_0"] = append_accessor(glb, weights.data(), weights.size() * sizeof(float), n, kFloat, "VEC4", kArrayBuffer);
+        prim["attributes"]["TANGENT"] =
+            append_accessor(glb, tangents.data(), tangents.size() * sizeof(float), n, kFloat, "VEC4", kArrayBuffer);
+        prim["attributes"]["JOINTS_0"] =
+            append_accessor(glb, joints.data(), joints.size(), n, kUnsignedByte, "VEC4", kArrayBuffer);
+        prim["attributes"]["WEIGHTS_0"] =
+            append_accessor(glb, weights.data(), weights.size() * sizeof(float), n, kFloat, "VEC4", kArrayBuffer);
     }
 
     // One skin: the MJCF bodies in model order.
@@ -303,9 +331,13 @@ Result<std::vector<std::uint8_t>> export_glb(const AnatomyModel& model) {
         }
         joint_nodes.push_back(node_by_name[b.name]);
     }
-    const int ibm = append_accessor(glb, inverse_bind.data(), inverse_bind.size() * sizeof(float), model.bodies.size(), 5126, "MAT4", 0);
+    const int ibm = append_accessor(glb, inverse_bind.data(), inverse_bind.size() * sizeof(float), model.bodies.size(),
+                                    5126, "MAT4", 0);
     int skeleton_root = node_by_name[model.bodies.front().name];
-    glb.json["skins"] = nlohmann::json::array({{{"name", "anatomy_skeleton"}, {"joints", joint_nodes}, {"inverseBindMatrices", ibm}, {"skeleton", skeleton_root}}});
+    glb.json["skins"] = nlohmann::json::array({{{"name", "anatomy_skeleton"},
+                                                {"joints", joint_nodes},
+                                                {"inverseBindMatrices", ibm},
+                                                {"skeleton", skeleton_root}}});
     for (auto& node : glb.json["nodes"]) {
         if (node.contains("mesh")) node["skin"] = 0;
     }

@@ -194,18 +194,18 @@ Landmarks builtin_landmarks() {
 
 std::vector<std::string> missing_required(const Landmarks& landmarks) {
     std::vector<std::string> missing;
-    for (const char* body : {"thorax", "neck", "head", "clavicle_r", "scapula_r", "humerus_r", "clavicle_l",
-                             "scapula_l", "humerus_l"}) {
+    for (const char* body :
+         {"thorax", "neck", "head", "clavicle_r", "scapula_r", "humerus_r", "clavicle_l", "scapula_l", "humerus_l"}) {
         if (landmarks.body_index(body) < 0) missing.push_back(std::string("body ") + body);
     }
     for (const char* site : {"sternal_notch", "xiphoid", "c7_spinous", "t1_spinous", "t2_spinous", "t3_spinous",
                              "t4_spinous", "t5_spinous", "t12_spinous", "occiput", "vertex", "nasion"}) {
         if (!landmarks.has_site(site)) missing.push_back(std::string("site ") + site);
     }
-    for (const char* pair : {"tragus", "mastoid", "sc_joint", "acromion", "acromion_posterior", "coracoid",
-                             "scapula_spine_root", "scapula_superior_angle", "scapula_inferior_angle", "glenoid",
-                             "humeral_head", "bicipital_groove", "deltoid_tuberosity", "epicondyle_lateral",
-                             "epicondyle_medial", "rib3", "rib4", "rib5"}) {
+    for (const char* pair :
+         {"tragus", "mastoid", "sc_joint", "acromion", "acromion_posterior", "coracoid", "scapula_spine_root",
+          "scapula_superior_angle", "scapula_inferior_angle", "glenoid", "humeral_head", "bicipital_groove",
+          "deltoid_tuberosity", "epicondyle_lateral", "epicondyle_medial", "rib3", "rib4", "rib5"}) {
         for (const char* side : {"_r", "_l"}) {
             const std::string name = std::string(pair) + side;
             if (!landmarks.has_site(name)) missing.push_back("site " + name);

@@ -23,25 +23,25 @@ struct Anchor {
 enum class Inside { torso, neck, shoulder };
 
 struct MuscleSpec {
-    std::string id;                               // without side suffix
+    std::string id;  // without side suffix
     SideInfo side;
-    std::vector<Anchor> origin;                   // across the origin, u = 0 .. 1
-    std::vector<Anchor> insertion;                // across the insertion, matching u
-    std::vector<std::vector<glm::vec3>> guides;   // optional cross lines the fibres pass through, in order
-    float belly = 0.015f;                         // thickness at mid belly
+    std::vector<Anchor> origin;                  // across the origin, u = 0 .. 1
+    std::vector<Anchor> insertion;               // across the insertion, matching u
+    std::vector<std::vector<glm::vec3>> guides;  // optional cross lines the fibres pass through, in order
+    float belly = 0.015f;                        // thickness at mid belly
     float origin_thickness = 0.004f;
     float insertion_thickness = 0.004f;
-    float thorax_clearance = -1.0f;               // < 0: obstacle not used
+    float thorax_clearance = -1.0f;  // < 0: obstacle not used
     float neck_clearance = -1.0f;
     float scapula_clearance = -1.0f;
-    bool scapula_ridge = true;                    // also clear the spine of the scapula
-    float head_clearance = -1.0f;                 // humeral head
-    float shaft_clearance = -1.0f;                // humeral shaft
+    bool scapula_ridge = true;      // also clear the spine of the scapula
+    float head_clearance = -1.0f;   // humeral head
+    float shaft_clearance = -1.0f;  // humeral shaft
     Inside inside = Inside::torso;
     int across = 12;
     int along = 22;
-    float tendon_from = 2.0f;                     // v from which colour turns to tendon
-    int serrations = 0;                           // finger-like slips along the origin (serratus anterior)
+    float tendon_from = 2.0f;  // v from which colour turns to tendon
+    int serrations = 0;        // finger-like slips along the origin (serratus anterior)
     float serration_depth = 0.0f;
     glm::vec3 color = kMuscleColor;
 };
@@ -73,11 +73,13 @@ public:
         glm::vec3 shift_i(0.0f);
         const std::vector<const Site*> path = sk_.lm.muscle_path(spec.id + spec.side.suffix);
         if (!path.empty()) {
-            shift_o = clamp_len(path.front()->position - geo::closest_on_polyline(o_line, path.front()->position), 0.05f);
+            shift_o =
+                clamp_len(path.front()->position - geo::closest_on_polyline(o_line, path.front()->position), 0.05f);
             shift_i = clamp_len(path.back()->position - geo::closest_on_polyline(i_line, path.back()->position), 0.05f);
         }
         // Mid-surface grid P[v][u] at cosine-spaced u (the lens ring's spacing).
-        std::vector<std::vector<glm::vec3>> grid(static_cast<std::size_t>(nv), std::vector<glm::vec3>(static_cast<std::size_t>(nu + 1)));
+        std::vector<std::vector<glm::vec3>> grid(static_cast<std::size_t>(nv),
+                                                 std::vector<glm::vec3>(static_cast<std::size_t>(nu + 1)));
         std::vector<float> us(static_cast<std::size_t>(nu + 1));
         for (int j = 0; j <= nu; ++j) {
             const float u = 0.5f * (1.0f - std::cos(kPi * static_cast<float>(j) / static_cast<float>(nu)));
@@ -93,8 +95,8 @@ public:
             controls.push_back(origin_point);
             for (const auto& g : spec.guides) controls.push_back(geo::polyline_at(g, u));
             controls.push_back(geo::polyline_at(i_line, u));
-            const std::vector<glm::vec3> fibre = controls.size() == 2 ? straight(controls[0], controls[1], nv)
-                                                                      : geo::smooth_curve(controls, nv);
+            const std::vector<glm::vec3> fibre =
+                controls.size() == 2 ? straight(controls[0], controls[1], nv) : geo::smooth_curve(controls, nv);
             for (int k = 0; k < nv; ++k) {
                 const float v = static_cast<float>(k) / static_cast<float>(nv - 1);
                 glm::vec3 p = fibre[static_cast<std::size_t>(k)] + glm::mix(shift_o, shift_i, v);
@@ -110,7 +112,8 @@ public:
                 for (int j = 1; j < nu; ++j) {
                     const auto kk = static_cast<std::size_t>(k);
                     const auto jj = static_cast<std::size_t>(j);
-                    const glm::vec3 avg = 0.25f * (copy[kk - 1][jj] + copy[kk + 1][jj] + copy[kk][jj - 1] + copy[kk][jj + 1]);
+                    const glm::vec3 avg =
+                        0.25f * (copy[kk - 1][jj] + copy[kk + 1][jj] + copy[kk][jj - 1] + copy[kk][jj + 1]);
                     const float v = static_cast<float>(k) / static_cast<float>(nv - 1);
                     const float u = us[jj];
                     const float half = 0.5f * thickness(spec, v) * std::sqrt(std::max(4.0f * u * (1.0f - u), 0.0f));
@@ -120,7 +123,8 @@ public:
         }
         // Sheet normals: cross product of the grid's tangents, oriented continuously from the centre (which
         // faces away from the body), then smoothed, so a converging fan never flips its lens inside out.
-        std::vector<std::vector<glm::vec3>> normal(grid.size(), std::vector<glm::vec3>(static_cast<std::size_t>(nu + 1)));
+        std::vector<std::vector<glm::vec3>> normal(grid.size(),
+                                                   std::vector<glm::vec3>(static_cast<std::size_t>(nu + 1)));
         const auto last_u = static_cast<std::size_t>(nu);
         const auto last_v = static_cast<std::size_t>(nv - 1);
         for (std::size_t kk = 0; kk <= last_v; ++kk) {
@@ -222,8 +226,12 @@ private:
     glm::vec3 outward_hint(const MuscleSpec& spec, glm::vec3 p) const {
         glm::vec3 c(0.0f);
         switch (spec.inside) {
-            case Inside::torso: c = glm::vec3(sk_.thorax.centre_x(p.z), 0.0f, p.z); break;
-            case Inside::neck: c = geo::closest_on_segment(sk_.neck_core.a, sk_.neck_core.b, p); break;
+            case Inside::torso:
+                c = glm::vec3(sk_.thorax.centre_x(p.z), 0.0f, p.z);
+                break;
+            case Inside::neck:
+                c = geo::closest_on_segment(sk_.neck_core.a, sk_.neck_core.b, p);
+                break;
             case Inside::shoulder:
                 c = geo::closest_on_segment(sk_.humeral_head_centre(spec.side), sk_.elbow_centre(spec.side), p);
                 break;
@@ -263,10 +271,12 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
         return geo::polyline_at(sk.rib_curve(k, side, nullptr), f);
     };
     auto border = [&](float t) {
-        return sk.thorax.push_out(geo::polyline_at({sc.superior_angle, sc.spine_root, sc.inferior_angle}, t), kBladeClearance);
+        return sk.thorax.push_out(geo::polyline_at({sc.superior_angle, sc.spine_root, sc.inferior_angle}, t),
+                                  kBladeClearance);
     };
     auto spine_of_scapula = [&](float t) {
-        return sk.thorax.push_out(glm::mix(sc.spine_root, sc.acromion_posterior, t), kBladeClearance) + sc.normal * 0.011f;
+        return sk.thorax.push_out(glm::mix(sc.spine_root, sc.acromion_posterior, t), kBladeClearance) +
+               sc.normal * 0.011f;
     };
     // Pectoralis major insertion: the lateral lip of the bicipital groove, ~7 cm long.
     const glm::vec3 lip_top = groove + out * 0.006f + glm::vec3(0.006f, 0.0f, 0.0f) + shaft * 0.012f;
@@ -293,7 +303,8 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     }
     {
         MuscleSpec m = base("pec_major_sternal");
-        m.origin = {{sternal(0.04f), thorax}, {sternal(0.3f), thorax}, {sternal(0.55f), thorax}, {sternal(0.8f), thorax}};
+        m.origin = {
+            {sternal(0.04f), thorax}, {sternal(0.3f), thorax}, {sternal(0.55f), thorax}, {sternal(0.8f), thorax}};
         // Untwisted fan (upper fibres to the upper insertion): the real tendon twists, but a twisted lens
         // folds through itself; the fan reads the same from outside.
         m.insertion = {{lip(0.3f), humerus}, {lip(0.72f), humerus}};
@@ -323,7 +334,8 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
         MuscleSpec m = base("pec_minor");
         m.origin = {{sk.site("rib3" + x), thorax}, {sk.site("rib4" + x), thorax}, {sk.site("rib5" + x), thorax}};
         const glm::vec3 tip = sc.coracoid;
-        m.insertion = {{tip + glm::vec3(0.0f, -s * 0.004f, 0.004f), scapula}, {tip + glm::vec3(-0.004f, s * 0.002f, -0.006f), scapula}};
+        m.insertion = {{tip + glm::vec3(0.0f, -s * 0.004f, 0.004f), scapula},
+                       {tip + glm::vec3(-0.004f, s * 0.002f, -0.006f), scapula}};
         m.belly = 0.011f;
         m.origin_thickness = 0.003f;
         m.thorax_clearance = 0.006f;
@@ -346,8 +358,10 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     }
     {
         MuscleSpec m = base("rhomboid_major");
-        m.origin = {{sk.site("t2_spinous") + nuchal_in, thorax}, {sk.site("t3_spinous") + nuchal_in, thorax},
-                    {sk.site("t4_spinous") + nuchal_in, thorax}, {sk.site("t5_spinous") + nuchal_in, thorax}};
+        m.origin = {{sk.site("t2_spinous") + nuchal_in, thorax},
+                    {sk.site("t3_spinous") + nuchal_in, thorax},
+                    {sk.site("t4_spinous") + nuchal_in, thorax},
+                    {sk.site("t5_spinous") + nuchal_in, thorax}};
         m.insertion = {{border(0.52f), scapula}, {border(0.75f), scapula}, {border(0.98f), scapula}};
         m.belly = 0.009f;
         m.thorax_clearance = 0.006f;
@@ -359,9 +373,13 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     {
         MuscleSpec m = base("trapezius_upper");
         const glm::vec3 nuchal_line = occiput + glm::vec3(0.012f, s * 0.035f, -0.008f);
-        m.origin = {{nuchal_line, head}, {occiput + glm::vec3(0.0f, 0.0f, -0.004f), head}, {sk.spinous_c[3] + nuchal_out, neck},
-                    {sk.spinous_c[5] + nuchal_out, neck}, {sk.site("c7_spinous") + nuchal_out, neck}};
-        m.insertion = {{clav(0.62f) + glm::vec3(-0.004f, 0.0f, 0.006f), clavicle}, {clav(0.85f) + glm::vec3(-0.006f, 0.0f, 0.006f), clavicle},
+        m.origin = {{nuchal_line, head},
+                    {occiput + glm::vec3(0.0f, 0.0f, -0.004f), head},
+                    {sk.spinous_c[3] + nuchal_out, neck},
+                    {sk.spinous_c[5] + nuchal_out, neck},
+                    {sk.site("c7_spinous") + nuchal_out, neck}};
+        m.insertion = {{clav(0.62f) + glm::vec3(-0.004f, 0.0f, 0.006f), clavicle},
+                       {clav(0.85f) + glm::vec3(-0.006f, 0.0f, 0.006f), clavicle},
                        {sc.acromion + glm::vec3(-0.01f, -s * 0.012f, 0.006f), scapula}};
         // Fibres wind around the back of the neck rather than through it: a guide line on the posterolateral
         // neck surface, lower and more lateral for the fibres that come from further down the nuchal ligament.
@@ -392,11 +410,14 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     }
     {
         MuscleSpec m = base("trapezius_middle");
-        m.origin = {{sk.site("c7_spinous") + nuchal_out, neck}, {sk.site("t1_spinous") + nuchal_out, thorax},
-                    {sk.site("t2_spinous") + nuchal_out, thorax}, {sk.site("t3_spinous") + nuchal_out, thorax}};
+        m.origin = {{sk.site("c7_spinous") + nuchal_out, neck},
+                    {sk.site("t1_spinous") + nuchal_out, thorax},
+                    {sk.site("t2_spinous") + nuchal_out, thorax},
+                    {sk.site("t3_spinous") + nuchal_out, thorax}};
         m.insertion = {{sc.acromion + glm::vec3(-0.012f, -s * 0.01f, 0.004f), scapula},
                        {sc.acromion_posterior + sc.normal * 0.008f, scapula},
-                       {spine_of_scapula(0.45f), scapula}, {spine_of_scapula(0.15f), scapula}};
+                       {spine_of_scapula(0.45f), scapula},
+                       {spine_of_scapula(0.15f), scapula}};
         m.belly = 0.012f;
         m.origin_thickness = 0.003f;
         m.thorax_clearance = 0.022f;
@@ -407,10 +428,13 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     }
     {
         MuscleSpec m = base("trapezius_lower");
-        m.origin = {{sk.site("t4_spinous") + nuchal_out, thorax}, {sk.site("t5_spinous") + nuchal_out, thorax},
-                    {sk.spinous_t[8] + nuchal_out, thorax}, {sk.spinous_t[10] + nuchal_out, thorax},
+        m.origin = {{sk.site("t4_spinous") + nuchal_out, thorax},
+                    {sk.site("t5_spinous") + nuchal_out, thorax},
+                    {sk.spinous_t[8] + nuchal_out, thorax},
+                    {sk.spinous_t[10] + nuchal_out, thorax},
                     {sk.site("t12_spinous") + nuchal_out, thorax}};
-        m.insertion = {{spine_of_scapula(0.14f), scapula}, {spine_of_scapula(0.0f) + glm::vec3(0.0f, 0.0f, -0.008f), scapula}};
+        m.insertion = {{spine_of_scapula(0.14f), scapula},
+                       {spine_of_scapula(0.0f) + glm::vec3(0.0f, 0.0f, -0.008f), scapula}};
         m.belly = 0.01f;
         m.origin_thickness = 0.003f;
         m.thorax_clearance = 0.02f;
@@ -423,9 +447,11 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     const glm::vec3 fwd(1.0f, 0.0f, 0.0f);
     {
         MuscleSpec m = base("deltoid_anterior");
-        m.origin = {{clav(0.6f) + glm::vec3(0.004f, 0.0f, 0.0f), clavicle}, {clav(0.82f) + glm::vec3(0.004f, 0.0f, 0.0f), clavicle},
+        m.origin = {{clav(0.6f) + glm::vec3(0.004f, 0.0f, 0.0f), clavicle},
+                    {clav(0.82f) + glm::vec3(0.004f, 0.0f, 0.0f), clavicle},
                     {clav(1.0f) + glm::vec3(0.006f, s * 0.004f, 0.0f), clavicle}};
-        m.insertion = {{tuberosity + fwd * 0.009f - shaft * 0.01f, humerus}, {tuberosity + fwd * 0.004f + out * 0.002f, humerus}};
+        m.insertion = {{tuberosity + fwd * 0.009f - shaft * 0.01f, humerus},
+                       {tuberosity + fwd * 0.004f + out * 0.002f, humerus}};
         m.belly = 0.026f;
         m.origin_thickness = 0.008f;
         m.head_clearance = 0.006f;
@@ -436,9 +462,11 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     }
     {
         MuscleSpec m = base("deltoid_middle");
-        m.origin = {{sc.acromion + fwd * 0.01f, scapula}, {sc.acromion + out * 0.004f, scapula},
+        m.origin = {{sc.acromion + fwd * 0.01f, scapula},
+                    {sc.acromion + out * 0.004f, scapula},
                     {glm::mix(sc.acromion, sc.acromion_posterior, 0.8f) + out * 0.004f, scapula}};
-        m.insertion = {{tuberosity + fwd * 0.004f + out * 0.002f, humerus}, {tuberosity - fwd * 0.004f + out * 0.002f, humerus}};
+        m.insertion = {{tuberosity + fwd * 0.004f + out * 0.002f, humerus},
+                       {tuberosity - fwd * 0.004f + out * 0.002f, humerus}};
         m.belly = 0.028f;
         m.origin_thickness = 0.008f;
         m.head_clearance = 0.006f;
@@ -449,8 +477,10 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     }
     {
         MuscleSpec m = base("deltoid_posterior");
-        m.origin = {{sc.acromion_posterior, scapula}, {spine_of_scapula(0.6f), scapula}, {spine_of_scapula(0.2f), scapula}};
-        m.insertion = {{tuberosity - fwd * 0.004f + out * 0.002f, humerus}, {tuberosity - fwd * 0.009f - shaft * 0.01f, humerus}};
+        m.origin = {
+            {sc.acromion_posterior, scapula}, {spine_of_scapula(0.6f), scapula}, {spine_of_scapula(0.2f), scapula}};
+        m.insertion = {{tuberosity - fwd * 0.004f + out * 0.002f, humerus},
+                       {tuberosity - fwd * 0.009f - shaft * 0.01f, humerus}};
         m.belly = 0.024f;
         m.origin_thickness = 0.008f;
         m.head_clearance = 0.006f;
@@ -463,7 +493,8 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     // --- Levator scapulae: C1-C4 transverse processes to the superior angle.
     {
         MuscleSpec m = base("levator_scapulae");
-        m.origin = {{sk.body_c[1] + glm::vec3(-0.004f, s * 0.038f, 0.0f), neck}, {sk.body_c[4] + glm::vec3(-0.008f, s * 0.026f, 0.0f), neck}};
+        m.origin = {{sk.body_c[1] + glm::vec3(-0.004f, s * 0.038f, 0.0f), neck},
+                    {sk.body_c[4] + glm::vec3(-0.008f, s * 0.026f, 0.0f), neck}};
         m.insertion = {{sc.superior_angle, scapula}, {glm::mix(sc.superior_angle, sc.spine_root, 0.6f), scapula}};
         m.belly = 0.011f;
         m.neck_clearance = 0.0f;
@@ -480,7 +511,10 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
             const float f = k <= 2 ? 0.62f : 0.66f - 0.012f * static_cast<float>(k);
             m.origin.push_back({rib_point(k, f), thorax});
         }
-        m.insertion = {{border(0.0f), scapula}, {border(0.5f), scapula}, {border(0.8f), scapula}, {border(0.93f), scapula},
+        m.insertion = {{border(0.0f), scapula},
+                       {border(0.5f), scapula},
+                       {border(0.8f), scapula},
+                       {border(0.93f), scapula},
                        {border(1.0f), scapula}};
         m.belly = 0.01f;
         m.origin_thickness = 0.004f;
@@ -494,9 +528,11 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     // --- Sternocleidomastoid: manubrium and medial clavicle to the mastoid.
     {
         MuscleSpec m = base("sternocleidomastoid");
-        m.origin = {{notch + glm::vec3(0.006f, s * 0.012f, -0.012f), thorax}, {clav(0.08f) + glm::vec3(0.004f, 0.0f, 0.006f), clavicle},
+        m.origin = {{notch + glm::vec3(0.006f, s * 0.012f, -0.012f), thorax},
+                    {clav(0.08f) + glm::vec3(0.004f, 0.0f, 0.006f), clavicle},
                     {clav(0.2f) + glm::vec3(0.0f, 0.0f, 0.006f), clavicle}};
-        m.insertion = {{mastoid + glm::vec3(0.008f, 0.0f, 0.0f), head}, {mastoid + glm::vec3(-0.018f, -s * 0.006f, 0.012f), head}};
+        m.insertion = {{mastoid + glm::vec3(0.008f, 0.0f, 0.0f), head},
+                       {mastoid + glm::vec3(-0.018f, -s * 0.006f, 0.012f), head}};
         m.belly = 0.017f;
         m.origin_thickness = 0.006f;
         m.neck_clearance = 0.01f;
@@ -509,9 +545,12 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     {
         MuscleSpec m = base("splenius_capitis");
         const glm::vec3 deep(0.03f, 0.0f, 0.0f);  // beneath the trapezius' origin on the nuchal ligament
-        m.origin = {{sk.spinous_c[4] + deep, neck}, {sk.site("c7_spinous") + deep, neck},
-                    {sk.site("t1_spinous") + deep, thorax}, {sk.site("t3_spinous") + deep, thorax}};
-        m.insertion = {{mastoid + glm::vec3(-0.004f, 0.0f, 0.006f), head}, {mastoid + glm::vec3(-0.028f, -s * 0.02f, 0.014f), head}};
+        m.origin = {{sk.spinous_c[4] + deep, neck},
+                    {sk.site("c7_spinous") + deep, neck},
+                    {sk.site("t1_spinous") + deep, thorax},
+                    {sk.site("t3_spinous") + deep, thorax}};
+        m.insertion = {{mastoid + glm::vec3(-0.004f, 0.0f, 0.006f), head},
+                       {mastoid + glm::vec3(-0.028f, -s * 0.02f, 0.014f), head}};
         m.belly = 0.008f;
         m.neck_clearance = 0.0f;
         m.thorax_clearance = 0.006f;

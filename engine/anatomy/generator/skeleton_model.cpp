@@ -22,17 +22,23 @@ float interp(const std::vector<glm::vec2>& table, float key) {
     return table.back().y;
 }
 
-float spow(float v, float e) { return (v < 0.0f ? -1.0f : 1.0f) * std::pow(std::abs(v), e); }
+float spow(float v, float e) {
+    return (v < 0.0f ? -1.0f : 1.0f) * std::pow(std::abs(v), e);
+}
 
 }  // namespace
 
-float ThoraxSurface::front_x(float z) const { return interp(front, z); }
-float ThoraxSurface::back_x(float z) const { return interp(back, z); }
+float ThoraxSurface::front_x(float z) const {
+    return interp(front, z);
+}
+float ThoraxSurface::back_x(float z) const {
+    return interp(back, z);
+}
 
 float ThoraxSurface::width(float z) const {
-    static const std::vector<glm::vec2> kProfile = {
-        {-0.08f, 0.22f}, {0.0f, 0.34f}, {0.1f, 0.6f}, {0.2f, 0.77f}, {0.35f, 0.9f},
-        {0.5f, 0.97f},   {0.7f, 1.0f},  {1.0f, 0.97f}, {1.4f, 0.92f}};
+    static const std::vector<glm::vec2> kProfile = {{-0.08f, 0.22f}, {0.0f, 0.34f}, {0.1f, 0.6f},
+                                                    {0.2f, 0.77f},   {0.35f, 0.9f}, {0.5f, 0.97f},
+                                                    {0.7f, 1.0f},    {1.0f, 0.97f}, {1.4f, 0.92f}};
     const float h = (z_top - z) / std::max(z_top - z_bottom, 0.05f);
     return half_width * interp(kProfile, h);
 }
@@ -96,7 +102,8 @@ SkeletonModel::SkeletonModel(const Landmarks& landmarks) : lm(landmarks) {
     }
     for (int k = 1; k <= 12; ++k) {
         const float f = static_cast<float>(k - 1) / 11.0f;
-        body_t[static_cast<std::size_t>(k)] = spinous_t[static_cast<std::size_t>(k)] + glm::vec3(0.055f + 0.012f * f, 0.0f, 0.022f);
+        body_t[static_cast<std::size_t>(k)] =
+            spinous_t[static_cast<std::size_t>(k)] + glm::vec3(0.055f + 0.012f * f, 0.0f, 0.022f);
     }
     // Cervical spine: C7 from the model, the skull base between the mastoids, a gentle lordosis between.
     const glm::vec3 mastoid_mid = 0.5f * (site("mastoid_r") + site("mastoid_l"));
@@ -108,7 +115,8 @@ SkeletonModel::SkeletonModel(const Landmarks& landmarks) : lm(landmarks) {
     body_c[1] = skull_base + glm::vec3(0.0f, 0.0f, -0.016f);
     for (int k = 2; k <= 6; ++k) {
         const float f = static_cast<float>(k - 1) / 6.0f;
-        body_c[static_cast<std::size_t>(k)] = glm::mix(body_c[1], body_c[7], f) + glm::vec3(0.012f * std::sin(kPi * f), 0.0f, 0.0f);
+        body_c[static_cast<std::size_t>(k)] =
+            glm::mix(body_c[1], body_c[7], f) + glm::vec3(0.012f * std::sin(kPi * f), 0.0f, 0.0f);
     }
     for (int k = 1; k <= 6; ++k) {
         const float reach = k == 2 ? 0.05f : 0.04f + 0.0025f * static_cast<float>(k);
@@ -136,7 +144,8 @@ SkeletonModel::SkeletonModel(const Landmarks& landmarks) : lm(landmarks) {
     thorax.back.clear();
     thorax.back.push_back({thorax.z_bottom - 0.08f, spinous_t[12].x + 0.032f});
     for (int k = 12; k >= 1; --k) {
-        thorax.back.push_back({body_t[static_cast<std::size_t>(k)].z, spinous_t[static_cast<std::size_t>(k)].x + 0.026f});
+        thorax.back.push_back(
+            {body_t[static_cast<std::size_t>(k)].z, spinous_t[static_cast<std::size_t>(k)].x + 0.026f});
     }
     thorax.back.push_back({thorax.z_top + 0.03f, spinous_t[1].x + 0.035f});
     std::sort(thorax.back.begin(), thorax.back.end(), [](glm::vec2 a, glm::vec2 b) { return a.x < b.x; });
@@ -147,9 +156,9 @@ std::vector<glm::vec3> SkeletonModel::clavicle_curve(const SideInfo& side, int c
     const glm::vec3 acromion = site("acromion" + side.suffix);
     const glm::vec3 ac = acromion + glm::normalize(sc - acromion) * 0.014f + glm::vec3(0.0f, 0.0f, -0.003f);
     const glm::vec3 d = ac - sc;
-    return geo::smooth_curve({sc, sc + 0.33f * d + glm::vec3(0.013f, 0.0f, 0.004f),
-                              sc + 0.72f * d + glm::vec3(-0.011f, 0.0f, 0.007f), ac},
-                             count);
+    return geo::smooth_curve(
+        {sc, sc + 0.33f * d + glm::vec3(0.013f, 0.0f, 0.004f), sc + 0.72f * d + glm::vec3(-0.011f, 0.0f, 0.007f), ac},
+        count);
 }
 
 glm::vec3 SkeletonModel::clavicle_at(const SideInfo& side, float t) const {
@@ -198,7 +207,7 @@ glm::vec3 SkeletonModel::sternum_at(float t) const {
 }
 
 float SkeletonModel::sternum_half_width(float t) const {
-    static const std::vector<glm::vec2> kProfile = {{0.0f, 0.021f}, {0.04f, 0.027f}, {0.12f, 0.025f},
+    static const std::vector<glm::vec2> kProfile = {{0.0f, 0.021f},  {0.04f, 0.027f}, {0.12f, 0.025f},
                                                     {0.24f, 0.014f}, {0.28f, 0.014f}, {0.55f, 0.016f},
                                                     {0.78f, 0.018f}, {0.86f, 0.010f}, {1.0f, 0.004f}};
     return interp(kProfile, t);
@@ -251,8 +260,8 @@ std::vector<glm::vec3> SkeletonModel::rib_curve(int k, const SideInfo& side, flo
     } else {
         float from = 0.0f;
         const std::vector<glm::vec3> above = rib_curve(k - 1, side, &from);
-        const glm::vec3 join = geo::polyline_at(above, from + (1.0f - from) * (k == 8 ? 0.55f : 0.3f)) +
-                               glm::vec3(0.0f, 0.0f, -0.008f);
+        const glm::vec3 join =
+            geo::polyline_at(above, from + (1.0f - from) * (k == 8 ? 0.55f : 0.3f)) + glm::vec3(0.0f, 0.0f, -0.008f);
         const glm::vec3 mid = thorax.point(0.5f * (phi_cc + kPi * 0.3f), 0.5f * (z_cc + join.z) - 0.01f, side.sign);
         pts.push_back(mid);
         pts.push_back(join);

@@ -15,20 +15,20 @@
 namespace myoview::meshgen {
 
 struct SideInfo {
-    std::string suffix;   // "_r" or "_l"
-    float sign = 1.0f;    // +1 left (y > 0), -1 right
+    std::string suffix;  // "_r" or "_l"
+    float sign = 1.0f;   // +1 left (y > 0), -1 right
 };
 
 // The thorax as stacked superellipse cross-sections: at height z, centre (centre_x(z), 0), semi-axes
 // depth(z) along x and width(z) along y.
 class ThoraxSurface {
 public:
-    float z_top = 0.0f;      // rib 1 heads
-    float z_bottom = 0.0f;   // rib 12 heads
+    float z_top = 0.0f;     // rib 1 heads
+    float z_bottom = 0.0f;  // rib 12 heads
     float exponent = 2.4f;
-    std::vector<glm::vec2> front;   // (z, x) samples, descending z
-    std::vector<glm::vec2> back;    // (z, x) samples, descending z
-    float half_width = 0.145f;      // widest half width
+    std::vector<glm::vec2> front;  // (z, x) samples, descending z
+    std::vector<glm::vec2> back;   // (z, x) samples, descending z
+    float half_width = 0.145f;     // widest half width
 
     float front_x(float z) const;
     float back_x(float z) const;
@@ -54,7 +54,7 @@ struct ScapulaShape {
     glm::vec3 superior_angle{0.0f}, inferior_angle{0.0f}, spine_root{0.0f}, glenoid{0.0f};
     glm::vec3 acromion{0.0f}, acromion_posterior{0.0f}, coracoid{0.0f};
     glm::vec3 neck_superior{0.0f}, neck_inferior{0.0f};
-    glm::vec3 normal{0.0f};   // posterior-facing blade normal
+    glm::vec3 normal{0.0f};  // posterior-facing blade normal
 };
 
 class SkeletonModel {
@@ -63,11 +63,11 @@ public:
 
     const Landmarks& lm;
     ThoraxSurface thorax;
-    std::array<glm::vec3, 13> spinous_t{};    // [1..12] thoracic spinous tips (0 unused)
-    std::array<glm::vec3, 13> body_t{};       // [1..12] thoracic vertebral body centres
-    std::array<glm::vec3, 8> spinous_c{};     // [1..7] cervical spinous tips
-    std::array<glm::vec3, 8> body_c{};        // [1..7] cervical body centres
-    glm::vec3 skull_base{0.0f};               // atlanto-occipital joint, midline
+    std::array<glm::vec3, 13> spinous_t{};  // [1..12] thoracic spinous tips (0 unused)
+    std::array<glm::vec3, 13> body_t{};     // [1..12] thoracic vertebral body centres
+    std::array<glm::vec3, 8> spinous_c{};   // [1..7] cervical spinous tips
+    std::array<glm::vec3, 8> body_c{};      // [1..7] cervical body centres
+    glm::vec3 skull_base{0.0f};             // atlanto-occipital joint, midline
     Capsule neck_core;
 
     int body(const std::string& name) const { return lm.body_index(name); }
@@ -84,7 +84,7 @@ public:
     // Ribs: centre line of rib k (1..10) including its costal cartilage, from the vertebra to the sternum;
     // `cartilage_from` receives the arc fraction where cartilage begins.
     std::vector<glm::vec3> rib_curve(int k, const SideInfo& side, float* cartilage_from) const;
-    glm::vec3 sternum_at(float t) const;       // front centre line, 0 = jugular notch, 1 = xiphoid tip
+    glm::vec3 sternum_at(float t) const;  // front centre line, 0 = jugular notch, 1 = xiphoid tip
     float sternum_half_width(float t) const;
 
     // Scapula push: keeps p at least `clearance` posterior to the blade (and more over the spine ridge).

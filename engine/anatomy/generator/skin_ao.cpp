@@ -20,13 +20,15 @@ struct ContentPoint {
     const glm::vec4* weights = nullptr;
 };
 
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
-
+bool starts_with(const std::string& s, const char* prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
 
 // Radii of a stack of rings around an axis: the farthest content in each (ring, sector), filled and smoothed.
 class RadialField {
 public:
-    RadialField(int rings, int sectors) : rings_(rings), sectors_(sectors), r_(static_cast<std::size_t>(rings * sectors), -1.0f) {}
+    RadialField(int rings, int sectors)
+        : rings_(rings), sectors_(sectors), r_(static_cast<std::size_t>(rings * sectors), -1.0f) {}
     void add(int ring, float angle, float radius) {
         if (ring < 0 || ring >= rings_) return;
         float a = angle / (2.0f * kPi);
@@ -63,7 +65,8 @@ public:
         for (int pass = 0; pass < rings_; ++pass) {
             for (int r = 0; r < rings_; ++r) {
                 if (at(r, 0) > 0.0f) continue;
-                const int from = r > 0 && at(r - 1, 0) > 0.0f ? r - 1 : (r + 1 < rings_ && at(r + 1, 0) > 0.0f ? r + 1 : -1);
+                const int from =
+                    r > 0 && at(r - 1, 0) > 0.0f ? r - 1 : (r + 1 < rings_ && at(r + 1, 0) > 0.0f ? r + 1 : -1);
                 if (from < 0) continue;
                 for (int s = 0; s < sectors_; ++s) at(r, s) = at(from, s);
             }
@@ -78,7 +81,8 @@ public:
                     const int s0 = (s + sectors_ - 1) % sectors_;
                     const int s1 = (s + 1) % sectors_;
                     const float avg = (copy[idx(r0, s)] + copy[idx(r1, s)] + copy[idx(r, s0)] + copy[idx(r, s1)] +
-                                       2.0f * copy[idx(r, s)]) / 6.0f;
+                                       2.0f * copy[idx(r, s)]) /
+                                      6.0f;
                     // Smooth, but never shrink below what must be enclosed.
                     r_[idx(r, s)] = std::max(avg, 0.5f * (avg + copy[idx(r, s)]));
                 }
@@ -167,7 +171,8 @@ MeshData build_skin(const SkeletonModel& sk, const std::vector<MeshData>& struct
         const glm::vec3 occiput = sk.site("occiput");
         std::vector<glm::vec2> axis = {{z_lo, sk.thorax.centre_x(z_lo)},
                                        {sk.thorax.z_bottom, sk.thorax.centre_x(sk.thorax.z_bottom)},
-                                       {0.5f * (sk.thorax.z_bottom + sk.thorax.z_top), sk.thorax.centre_x(0.5f * (sk.thorax.z_bottom + sk.thorax.z_top))},
+                                       {0.5f * (sk.thorax.z_bottom + sk.thorax.z_top),
+                                        sk.thorax.centre_x(0.5f * (sk.thorax.z_bottom + sk.thorax.z_top))},
                                        {sk.thorax.z_top, sk.thorax.centre_x(sk.thorax.z_top) - 0.01f},
                                        {sk.neck_core.b.z, sk.neck_core.b.x - 0.005f},
                                        {nasion.z, 0.5f * (nasion.x + occiput.x)},
@@ -176,7 +181,8 @@ MeshData build_skin(const SkeletonModel& sk, const std::vector<MeshData>& struct
         auto axis_x = [&](float z) {
             if (z <= axis.front().x) return axis.front().y;
             for (std::size_t i = 0; i + 1 < axis.size(); ++i) {
-                if (z <= axis[i + 1].x) return glm::mix(axis[i].y, axis[i + 1].y, (z - axis[i].x) / (axis[i + 1].x - axis[i].x));
+                if (z <= axis[i + 1].x)
+                    return glm::mix(axis[i].y, axis[i + 1].y, (z - axis[i].x) / (axis[i + 1].x - axis[i].x));
             }
             return axis.back().y;
         };
@@ -290,7 +296,8 @@ void bake_ambient_occlusion(std::vector<MeshData>& meshes) {
     };
     std::vector<std::vector<std::uint32_t>> cells(static_cast<std::size_t>(dims.x * dims.y * dims.z));
     auto cell_index = [&](glm::ivec3 c) { return static_cast<std::size_t>((c.z * dims.y + c.y) * dims.x + c.x); };
-    for (std::size_t i = 0; i < occ.size(); ++i) cells[cell_index(cell_of(occ[i].p))].push_back(static_cast<std::uint32_t>(i));
+    for (std::size_t i = 0; i < occ.size(); ++i)
+        cells[cell_index(cell_of(occ[i].p))].push_back(static_cast<std::uint32_t>(i));
     for (MeshData& m : meshes) {
         for (std::size_t i = 0; i < m.positions.size(); ++i) {
             const glm::vec3 p = m.positions[i];

@@ -21,9 +21,9 @@ namespace myoview::meshgen {
 enum class StructureKind { bone, muscle, skin };
 
 struct MeshData {
-    std::string id;                           // structure id: node and mesh name in the .glb
+    std::string id;  // structure id: node and mesh name in the .glb
     StructureKind kind = StructureKind::bone;
-    bool closed = true;                       // every edge is shared by exactly two triangles
+    bool closed = true;  // every edge is shared by exactly two triangles
     glm::vec3 base_color{0.8f};
     std::vector<glm::vec3> positions;
     std::vector<glm::vec3> normals;
@@ -35,8 +35,8 @@ struct MeshData {
 };
 
 struct AnatomyModel {
-    std::vector<BodyFrame> bodies;            // skin joints, in MJCF order
-    std::vector<MeshData> meshes;             // bones, then muscles, then the skin
+    std::vector<BodyFrame> bodies;  // skin joints, in MJCF order
+    std::vector<MeshData> meshes;   // bones, then muscles, then the skin
 };
 
 // Structure ids of the contract (assets/anatomy/README.md).

@@ -20,20 +20,20 @@ namespace myoview::meshgen {
 
 struct BodyFrame {
     std::string name;
-    int parent = -1;                          // index into Landmarks::bodies; -1: attached to the world
-    glm::vec3 position{0.0f};                 // world position of the body frame at rest
+    int parent = -1;                                // index into Landmarks::bodies; -1: attached to the world
+    glm::vec3 position{0.0f};                       // world position of the body frame at rest
     glm::quat orientation{1.0f, 0.0f, 0.0f, 0.0f};  // world orientation at rest (w, x, y, z)
 };
 
 struct Site {
     std::string name;
-    int body = -1;                            // index into Landmarks::bodies
-    glm::vec3 position{0.0f};                 // world position at rest
+    int body = -1;             // index into Landmarks::bodies
+    glm::vec3 position{0.0f};  // world position at rest
 };
 
 class Landmarks {
 public:
-    std::string source;                       // file it was read from, or "builtin"
+    std::string source;  // file it was read from, or "builtin"
     std::vector<BodyFrame> bodies;
     std::vector<Site> sites;
 
