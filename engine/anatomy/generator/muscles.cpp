@@ -317,7 +317,7 @@ std::vector<MuscleSpec> muscle_specs(const SkeletonModel& sk, const SideInfo& si
     }
     {
         MuscleSpec m = base("pec_major_costal");
-        const glm::vec3 low = xiphoid + glm::vec3(-0.006f, s * 0.025f, -0.03f);
+        const glm::vec3 low = xiphoid + glm::vec3(-0.006f, s * 0.042f, -0.022f);  // lateral to the rectus sheath
         m.origin = {{sternal(0.83f), thorax},
                     {low, thorax},
                     {rib_point(6, 0.9f) + glm::vec3(0.0f, 0.0f, -0.03f), thorax},
