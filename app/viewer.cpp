@@ -13,6 +13,8 @@
 
 #include "commands.h"
 #include "frame_stats.h"
+#include "panels.h"
+#include "sim_binding.h"
 #include "myoview/assets/import.h"
 #include "myoview/base/log.h"
 #include "myoview/gpu/png.h"
@@ -29,6 +31,7 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kExitRuntime = 1;  // no display, no GPU, a failed frame
 constexpr int kExitInput = 2;    // a bad model file or a file that cannot be written
+constexpr float kSkinOpacity = 0.10f;
 
 std::filesystem::path default_model_path() { return std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb"; }
 
@@ -50,8 +53,15 @@ struct ViewState {
     double last_x = 0.0, last_y = 0.0;
 };
 
-void apply_input(platform::Window& window, const render::ImGuiLayer* ui, ViewState& view, VkExtent2D extent,
-                 const assets::Bounds& bounds) {
+struct KeyActions {
+    bool massage = false;
+    bool reset = false;
+    bool toggle_pause = false;
+};
+
+KeyActions apply_input(platform::Window& window, const render::ImGuiLayer* ui, ViewState& view, VkExtent2D extent,
+                       const assets::Bounds& bounds) {
+    KeyActions actions;
     const bool ui_mouse = ui && ui->wants_mouse();
     const bool ui_keys = ui && ui->wants_keyboard();
     for (const platform::InputEvent& e : window.take_events()) {
@@ -93,12 +103,74 @@ void apply_input(platform::Window& window, const render::ImGuiLayer* ui, ViewSta
                     window.toggle_fullscreen();
                 } else if (e.key == GLFW_KEY_Q || e.key == GLFW_KEY_ESCAPE) {
                     window.request_close();
+                } else if (e.key == GLFW_KEY_M) {
+                    actions.massage = true;
+                } else if (e.key == GLFW_KEY_R) {
+                    actions.reset = true;
+                } else if (e.key == GLFW_KEY_SPACE) {
+                    actions.toggle_pause = true;
                 }
                 break;
             }
         }
     }
+    return actions;
 }
+
+// The clinician's controls over the simulation, applied at one point per frame (the MuJoCo simulate habit: UI
+// actions are queued, never applied from inside the UI code).
+class Therapy {
+public:
+    static constexpr double kMassageSeconds = 4.0;  // the visible release takes a few seconds
+
+    explicit Therapy(sim::Simulation& simulation) : sim_(simulation) {}
+    bool paused() const { return paused_; }
+    bool massaging() const { return ramp_from_.has_value(); }
+    double release() const { return sim_.release(); }
+
+    void apply(const UiRequests& ui, const KeyActions& keys, Panels& panels) {
+        if (ui.preset) {
+            (void)sim_.set_preset(*ui.preset);  // names come from the preset list; cannot fail
+            ramp_from_.reset();
+            panels.clear_history();
+        }
+        if (ui.release) {
+            ramp_from_.reset();
+            sim_.set_release(*ui.release);
+        }
+        if ((ui.apply_massage || keys.massage) && !massaging() && sim_.release() < 1.0) {
+            ramp_from_ = sim_.release();
+            ramp_t_ = 0.0;
+        }
+        if (ui.reset || keys.reset) {
+            ramp_from_.reset();
+            sim_.set_release(0.0);
+            sim_.reset();
+            panels.clear_history();
+        }
+        if (ui.toggle_pause || keys.toggle_pause) paused_ = !paused_;
+    }
+
+    // Real-time step; a stall longer than 0.25 s (a window drag, a slow frame) is not caught up.
+    void step(double dt) {
+        if (paused_) return;
+        const double h = std::min(dt, 0.25);
+        if (ramp_from_) {
+            ramp_t_ += h;
+            const double u = std::min(ramp_t_ / kMassageSeconds, 1.0);
+            const double eased = u * u * (3.0 - 2.0 * u);
+            sim_.set_release(*ramp_from_ + (1.0 - *ramp_from_) * eased);
+            if (u >= 1.0) ramp_from_.reset();
+        }
+        sim_.advance(h);
+    }
+
+private:
+    sim::Simulation& sim_;
+    bool paused_ = false;
+    std::optional<double> ramp_from_;
+    double ramp_t_ = 0.0;
+};
 
 struct StatusInfo {
     std::string device;
@@ -165,8 +237,6 @@ int run_viewer(const Options& o) {
             return kExitInput;
         }
         simulation.emplace(std::move(started).value());
-        // Headless is deterministic: the requested simulated time is stepped before the first frame.
-        if (o.headless) simulation->advance(o.seconds.value_or(0.0));
     }
 
     std::unique_ptr<platform::Window> window;
@@ -210,6 +280,7 @@ int run_viewer(const Options& o) {
 
     int exit_code = 0;
     FrameStats frame_stats;
+    std::optional<nlohmann::json> posture_start;  // the settled posture the session starts from
     int recreations = 0;
     {
         // Everything created from the device lives in this scope and is gone before the context.
@@ -225,6 +296,11 @@ int run_viewer(const Options& o) {
         if (auto s = renderer->set_model(model.value(), &ring); !s) {
             std::fprintf(stderr, "myoview: %s\n", s.error().full_text().c_str());
             return kExitInput;
+        }
+        // The body outline is a faint veil over the muscles: enough to show the silhouette, too little to wash out
+        // the tension colours.
+        for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
+            if (renderer->mesh_name(i) == "skin") renderer->draw_state(i).tint.a = kSkinOpacity;
         }
         if (!o.isolate.empty()) {
             bool found = false;
@@ -252,6 +328,22 @@ int run_viewer(const Options& o) {
             ui = std::move(created).value();
         }
 
+        // The bind pose is the simulation's rest pose (MJCF qpos0), before any step: what the meshes were baked in.
+        std::optional<SimBinding> binding;
+        std::optional<Therapy> therapy;
+        Panels panels;
+        if (simulation) {
+            binding.emplace(*renderer, simulation->snapshot());
+            therapy.emplace(*simulation);
+            // Settle into the preset's posture before the first frame (deterministic: fixed steps, no clock), so the
+            // picture starts from the rounded posture, not from the model's neutral rest pose.
+            simulation->advance(o.seconds.value_or(kDefaultSimulatedSeconds));
+            posture_start = simulation->report_json()["posture"];
+            binding->apply(simulation->snapshot(), *renderer, true);
+            log::debug("bound " + std::to_string(binding->bound_bones()) + " bones, " +
+                       std::to_string(binding->bound_muscles()) + " muscles to the simulation");
+        }
+
         ViewState view;
         render::ViewPreset preset = render::ViewPreset::kFront;
         render::parse_view_preset(o.view, preset);
@@ -273,12 +365,19 @@ int run_viewer(const Options& o) {
         status.frames = &frame_stats;
         status.validate = o.validate;
 
+        UiRequests requests;
         auto build_ui = [&](VkExtent2D extent, float dt) {
+            requests = {};
             if (!ui) return;
             status.extent = extent;
             status.validation_messages = ctx->validation_messages();
             ui->begin_frame(extent, dt);
             draw_status_panel(status, ui->scale());
+            if (simulation) {
+                requests = panels.draw(*simulation, renderer->tension_view, therapy->paused(), therapy->release(),
+                                       therapy->massaging(), ui->scale(), ui->large_font());
+                draw_legend(renderer->tension_view, ui->scale());
+            }
             ui->end_frame();
         };
         auto record = [&](VkCommandBuffer cmd, uint32_t image, uint32_t frame) {
@@ -304,11 +403,15 @@ int run_viewer(const Options& o) {
                     continue;
                 }
                 const VkExtent2D extent = window->framebuffer_size();
-                apply_input(*window, ui.get(), view, extent, frame_bounds);
+                const KeyActions keys = apply_input(*window, ui.get(), view, extent, frame_bounds);
                 const float dt = std::chrono::duration<float>(start - last).count();
                 last = start;
-                // Real time, fixed steps inside advance(); a long stall (a drag of the window) is not caught up.
-                if (simulation) simulation->advance(std::min(dt, 0.1f));
+                if (therapy) {
+                    therapy->apply(requests, keys, panels);  // last frame's UI requests and this frame's keys
+                    therapy->step(dt);
+                    panels.record_history(simulation->snapshot());
+                    binding->apply(simulation->snapshot(), *renderer, true);
+                }
                 build_ui(extent, dt);
                 auto outcome = presenter->draw(record);
                 if (!outcome) {
@@ -363,6 +466,7 @@ int run_viewer(const Options& o) {
     const int messages = ctx->validation_messages();
     if (!o.report.empty()) {
         nlohmann::json report = simulation ? simulation->report_json() : nlohmann::json::object();
+        if (posture_start) report["posture_start"] = *posture_start;
         const nlohmann::json sim_timing = report.contains("timing") ? report["timing"] : nlohmann::json::object();
         report["timing"] = {{"frames", frame_stats.count()},
                             {"frame_ms_median", frame_stats.percentile(50.0)},

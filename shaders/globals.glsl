@@ -13,4 +13,11 @@ layout(set = 0, binding = 0) uniform FrameGlobals {
     vec4 bg_top;          // background gradient, linear rgb
     vec4 bg_bottom;
     vec4 viewport;        // width, height, time s, exposure
+    vec4 tension_view;    // x: colormap position of zero tension, y: span above it, z: full-scale tension, w: stripes
+    vec4 colormap[9];     // the active tension colormap, linear rgb, evenly spaced stops (render::colormap_stops)
 } g;
+
+// Bone palette for skinning (set 0, binding 1): world-from-bind matrices, one per skin joint.
+layout(std430, set = 0, binding = 1) readonly buffer BonePalette {
+    mat4 bones[];
+} palette;

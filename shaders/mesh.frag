@@ -6,6 +6,7 @@ layout(push_constant) uniform DrawConstants {
     mat4 model;
     vec4 color;
     vec4 params;
+    vec4 muscle;
 } pc;
 
 layout(location = 0) in vec3 v_world;
@@ -13,6 +14,14 @@ layout(location = 1) in vec3 v_normal;
 layout(location = 2) in vec4 v_color;
 layout(location = 3) in vec3 v_fibre;
 layout(location = 0) out vec4 out_color;
+
+vec3 tension_color(float tension) {
+    // Same scale as render::TensionScale::position (the legend).
+    float s = sqrt(clamp(tension / g.tension_view.z, 0.0, 1.0));
+    float x = clamp(g.tension_view.x + g.tension_view.y * s, 0.0, 1.0) * 8.0;
+    int i = min(int(floor(x)), 7);
+    return mix(g.colormap[i].rgb, g.colormap[i + 1].rgb, x - float(i));
+}
 
 // Soft studio lighting for anatomy: a warm wrapped key, a cool fill from the other side, a rim that separates the
 // silhouette from the background, and a sky/ground hemisphere ambient modulated by baked occlusion.
@@ -25,16 +34,30 @@ void main() {
     vec3 albedo = use_vertex_color ? v_color.rgb * pc.color.rgb : pc.color.rgb;
     float ao = use_vertex_color ? mix(1.0, v_color.a, 0.85) : 1.0;
 
+    vec3 fibre = v_fibre - n * dot(v_fibre, n);
+    float fibre_len = length(fibre);
+    fibre = fibre_len > 1e-4 ? fibre / fibre_len : vec3(0.0);
+
+    if (pc.muscle.x >= 0.0) {
+        albedo = tension_color(pc.muscle.x);
+        // Length encoding, across the fibres: wide bands = stretched ("long and strained"), tight bands = shortened
+        // ("short and tight"); no bands near the resting length.
+        float strain = pc.muscle.y - 1.0;
+        float amount = g.tension_view.w * smoothstep(0.02, 0.10, abs(strain));
+        if (amount > 0.0 && fibre_len > 1e-4) {
+            float bands_per_m = strain > 0.0 ? 45.0 : 160.0;
+            float phase = dot(v_world, fibre) * bands_per_m;
+            float band = smoothstep(0.35, 0.5, abs(fract(phase) - 0.5));
+            albedo *= 1.0 - 0.45 * amount * band;
+        }
+    }
+
     // Fibre shading: a faint anisotropic sheen across the fibres makes muscle read as muscle, not plastic.
-    float fibre_amount = pc.params.z;
-    vec3 f = v_fibre - n * dot(v_fibre, n);
-    float fibre_len = length(f);
+    vec3 h = normalize(-g.key_dir.xyz + v);
     float sheen = 0.0;
-    if (fibre_amount > 0.0 && fibre_len > 1e-4) {
-        f /= fibre_len;
-        vec3 h = normalize(-g.key_dir.xyz + v);
-        float th = dot(f, h);
-        sheen = fibre_amount * 0.18 * pow(sqrt(max(1.0 - th * th, 0.0)), 24.0);
+    if (pc.params.z > 0.0 && fibre_len > 1e-4) {
+        float th = dot(fibre, h);
+        sheen = pc.params.z * 0.18 * pow(sqrt(max(1.0 - th * th, 0.0)), 24.0);
     }
 
     float wrap = g.key_dir.w;
@@ -42,7 +65,6 @@ void main() {
     float fill = max((dot(n, -g.fill_dir.xyz) + 0.5) / 1.5, 0.0);
     float rim = pow(1.0 - max(dot(n, v), 0.0), g.rim_color.w);
     vec3 ambient = mix(g.ground_color.rgb, g.sky_color.rgb, n.z * 0.5 + 0.5);
-    vec3 h = normalize(-g.key_dir.xyz + v);
     float spec = pow(max(dot(n, h), 0.0), 40.0) * 0.12;
 
     vec3 lit = albedo * (ambient * ao + key * g.key_color.rgb * mix(0.6, 1.0, ao) + fill * g.fill_color.rgb * ao);

@@ -6,11 +6,14 @@ layout(location = 0) in vec3 in_position;
 layout(location = 1) in vec3 in_normal;
 layout(location = 2) in vec4 in_color;    // rgb albedo, a: baked ambient occlusion
 layout(location = 3) in vec4 in_tangent;  // xyz: fibre direction on muscles
+layout(location = 4) in uvec4 in_joints;  // indices into the bone palette
+layout(location = 5) in vec4 in_weights;  // sum 1 on skinned meshes, 0 on static ones
 
 layout(push_constant) uniform DrawConstants {
     mat4 model;
     vec4 color;    // rgb tint (multiplied with the vertex colour), a: opacity
     vec4 params;   // x: 1 = use vertex colour, y: highlight 0..1, z: fibre shading 0..1, w: unused
+    vec4 muscle;   // x: tension (fraction of max force; < 0: not coloured by tension), y: length / rest length
 } pc;
 
 layout(location = 0) out vec3 v_world;
@@ -19,11 +22,19 @@ layout(location = 2) out vec4 v_color;
 layout(location = 3) out vec3 v_fibre;
 
 void main() {
-    vec4 world = pc.model * vec4(in_position, 1.0);
-    mat3 normal_matrix = transpose(inverse(mat3(pc.model)));
+    // Linear blend skinning; static meshes (weights 0) keep their bind pose.
+    float weight_sum = in_weights.x + in_weights.y + in_weights.z + in_weights.w;
+    mat4 skin = mat4(1.0);
+    if (weight_sum > 0.0) {
+        skin = in_weights.x * palette.bones[in_joints.x] + in_weights.y * palette.bones[in_joints.y] +
+               in_weights.z * palette.bones[in_joints.z] + in_weights.w * palette.bones[in_joints.w];
+    }
+    mat4 world_from_bind = pc.model * skin;
+    vec4 world = world_from_bind * vec4(in_position, 1.0);
+    mat3 linear_part = mat3(world_from_bind);  // rigid bones: rotation (and uniform scale), no shear
     v_world = world.xyz;
-    v_normal = normal_matrix * in_normal;
+    v_normal = linear_part * in_normal;
     v_color = in_color;
-    v_fibre = mat3(pc.model) * in_tangent.xyz;
+    v_fibre = linear_part * in_tangent.xyz;
     gl_Position = g.proj * g.view * world;
 }

@@ -96,6 +96,32 @@ TEST_F(WindowTest, KeyQFromARealXClientQuitsCleanly) {
     EXPECT_EQ(json["validation"]["messages"], 0);
 }
 
+TEST_F(WindowTest, KeysMThenQApplyTheMassageAndTheShouldersComeBack) {
+    const std::string dir = temp_dir("window-massage");
+    const std::string report = dir + "/r.json";
+    BackgroundProcess viewer({executable(), "--validate", "--size", "640x400", "--report", report});
+    const std::string id = find_window(viewer.pid(), 60.0);
+    ASSERT_FALSE(id.empty());
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    run_process({"/usr/bin/xdotool", "windowfocus", "--sync", id}, with_timeout(10.0));
+    run_process({"/usr/bin/xdotool", "key", "--clearmodifiers", "m"}, with_timeout(10.0));
+    // The release ramps over 4 simulated seconds and the posture follows; frames are slow on a loaded software
+    // renderer (each frame advances at most 0.25 s), so give it time.
+    std::this_thread::sleep_for(std::chrono::seconds(20));
+    run_process({"/usr/bin/xdotool", "key", "--clearmodifiers", "q"}, with_timeout(10.0));
+    const auto r = viewer.wait(60.0);
+    ASSERT_FALSE(r.timed_out);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto json = read_json(report);
+    ASSERT_TRUE(json.is_object());
+    EXPECT_EQ(json["validation"]["messages"], 0);
+    EXPECT_EQ(json["warnings"], 0) << "MuJoCo warnings";
+    EXPECT_GT(json["release"].get<double>(), 0.5) << "M applied the chest release";
+    const double start = json["posture_start"]["forward_shoulder_mm"].get<double>();
+    const double end = json["posture"]["forward_shoulder_mm"].get<double>();
+    EXPECT_LT(end, start - 5.0) << "the shoulders moved back: " << start << " -> " << end << " mm";
+}
+
 TEST_F(WindowTest, ClosingTheWindowFromTheWindowManagerSideExitsZero) {
     BackgroundProcess viewer({executable(), "--size", "320x240"});
     const std::string id = find_window(viewer.pid(), 60.0);

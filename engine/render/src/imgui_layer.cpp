@@ -137,6 +137,8 @@ void ImGuiLayer::record(VkCommandBuffer cmd) {
 }
 
 bool ImGuiLayer::wants_mouse() const { return ImGui::GetIO().WantCaptureMouse; }
-bool ImGuiLayer::wants_keyboard() const { return ImGui::GetIO().WantCaptureKeyboard; }
+// Only while text is being typed: the clinician's single-key shortcuts (and a presenter clicker's keys) must work
+// whichever panel has focus.
+bool ImGuiLayer::wants_keyboard() const { return ImGui::GetIO().WantTextInput; }
 
 }  // namespace myoview::render

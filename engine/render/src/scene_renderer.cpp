@@ -18,13 +18,16 @@ struct Vertex {
     glm::vec3 normal;
     glm::vec4 color;    // rgb albedo, a: ambient occlusion
     glm::vec4 tangent;  // fibre direction (xyz), 0 when the mesh has none
+    glm::uvec4 joints;  // bone palette indices
+    glm::vec4 weights;  // 0 on static meshes
 };
-static_assert(sizeof(Vertex) == 56);
+static_assert(sizeof(Vertex) == 88);
 
 struct DrawConstants {
     glm::mat4 model;
     glm::vec4 color;
     glm::vec4 params;
+    glm::vec4 muscle;
 };
 static_assert(sizeof(DrawConstants) <= 128, "the guaranteed push-constant budget is 128 bytes");
 
@@ -147,27 +150,32 @@ Status SceneRenderer::create_render_pass(const RenderTargetDesc& desc) {
 }
 
 Status SceneRenderer::create_uniforms() {
-    VkDescriptorSetLayoutBinding binding{};
-    binding.binding = 0;
-    binding.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-    binding.descriptorCount = 1;
-    binding.stageFlags = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+    std::array<VkDescriptorSetLayoutBinding, 2> bindings{};
+    bindings[0].binding = 0;
+    bindings[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+    bindings[0].descriptorCount = 1;
+    bindings[0].stageFlags = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+    bindings[1].binding = 1;
+    bindings[1].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    bindings[1].descriptorCount = 1;
+    bindings[1].stageFlags = VK_SHADER_STAGE_VERTEX_BIT;
     VkDescriptorSetLayoutCreateInfo layout{};
     layout.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
-    layout.bindingCount = 1;
-    layout.pBindings = &binding;
+    layout.bindingCount = static_cast<uint32_t>(bindings.size());
+    layout.pBindings = bindings.data();
     VkDescriptorSetLayout l = VK_NULL_HANDLE;
     VkResult r = vkCreateDescriptorSetLayout(device_, &layout, nullptr, &l);
     if (r != VK_SUCCESS) return gpu::make_vk_error("creating the frame descriptor layout", r);
     set_layout_ = gpu::UniqueDescriptorSetLayout(device_, l);
     device_.name(l, "frame globals layout");
 
-    VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, gpu::kFramesInFlight};
+    const std::array<VkDescriptorPoolSize, 2> sizes{{{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, gpu::kFramesInFlight},
+                                                     {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, gpu::kFramesInFlight}}};
     VkDescriptorPoolCreateInfo pool{};
     pool.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
     pool.maxSets = gpu::kFramesInFlight;
-    pool.poolSizeCount = 1;
-    pool.pPoolSizes = &size;
+    pool.poolSizeCount = static_cast<uint32_t>(sizes.size());
+    pool.pPoolSizes = sizes.data();
     VkDescriptorPool p = VK_NULL_HANDLE;
     r = vkCreateDescriptorPool(device_, &pool, nullptr, &p);
     if (r != VK_SUCCESS) return gpu::make_vk_error("creating the frame descriptor pool", r);
@@ -180,6 +188,11 @@ Status SceneRenderer::create_uniforms() {
                                          name.c_str());
         if (!buffer) return buffer.error();
         uniforms_.push_back(std::move(buffer).value());
+        const std::string bones_name = "bone palette " + std::to_string(i);
+        auto bones = gpu::create_buffer(device_, sizeof(glm::mat4) * kMaxBones, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+                                        true, bones_name.c_str());
+        if (!bones) return bones.error();
+        bone_buffers_.push_back(std::move(bones).value());
         VkDescriptorSetAllocateInfo alloc{};
         alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
         alloc.descriptorPool = p;
@@ -189,15 +202,21 @@ Status SceneRenderer::create_uniforms() {
         r = vkAllocateDescriptorSets(device_, &alloc, &set);
         if (r != VK_SUCCESS) return gpu::make_vk_error("allocating a frame descriptor set", r);
         device_.name(set, name.c_str());
-        VkDescriptorBufferInfo info{uniforms_.back().buffer, 0, sizeof(FrameGlobals)};
-        VkWriteDescriptorSet write{};
-        write.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
-        write.dstSet = set;
-        write.dstBinding = 0;
-        write.descriptorCount = 1;
-        write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-        write.pBufferInfo = &info;
-        vkUpdateDescriptorSets(device_, 1, &write, 0, nullptr);
+        const VkDescriptorBufferInfo globals_info{uniforms_.back().buffer, 0, sizeof(FrameGlobals)};
+        const VkDescriptorBufferInfo bones_info{bone_buffers_.back().buffer, 0, VK_WHOLE_SIZE};
+        std::array<VkWriteDescriptorSet, 2> writes{};
+        for (auto& w : writes) {
+            w.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+            w.dstSet = set;
+            w.descriptorCount = 1;
+        }
+        writes[0].dstBinding = 0;
+        writes[0].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+        writes[0].pBufferInfo = &globals_info;
+        writes[1].dstBinding = 1;
+        writes[1].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+        writes[1].pBufferInfo = &bones_info;
+        vkUpdateDescriptorSets(device_, static_cast<uint32_t>(writes.size()), writes.data(), 0, nullptr);
         descriptor_sets_.push_back(set);
     }
     return Ok{};
@@ -248,11 +267,13 @@ Status SceneRenderer::create_pipelines() {
     };
 
     VkVertexInputBindingDescription binding{0, sizeof(Vertex), VK_VERTEX_INPUT_RATE_VERTEX};
-    const std::array<VkVertexInputAttributeDescription, 4> attributes{{
+    const std::array<VkVertexInputAttributeDescription, 6> attributes{{
         {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(Vertex, position)},
         {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(Vertex, normal)},
         {2, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(Vertex, color)},
         {3, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(Vertex, tangent)},
+        {4, 0, VK_FORMAT_R32G32B32A32_UINT, offsetof(Vertex, joints)},
+        {5, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(Vertex, weights)},
     }};
 
     for (const Variant& v : variants) {
@@ -342,8 +363,28 @@ Status SceneRenderer::create_pipelines() {
 
 Status SceneRenderer::set_model(const assets::Model& model, gpu::FrameRing* ring) {
     std::vector<GpuMesh> meshes;
+    std::vector<std::string> bone_names;
+    auto palette_index = [&](const std::string& name) -> Result<uint32_t> {
+        auto it = std::find(bone_names.begin(), bone_names.end(), name);
+        if (it != bone_names.end()) return static_cast<uint32_t>(it - bone_names.begin());
+        if (bone_names.size() >= kMaxBones) {
+            return Error("the model " + model.source_path + " has more than " + std::to_string(kMaxBones) +
+                         " skin joints, more than myoview can animate");
+        }
+        bone_names.push_back(name);
+        return static_cast<uint32_t>(bone_names.size() - 1);
+    };
     for (const assets::Mesh& m : model.meshes) {
         if (m.positions.empty() || m.indices.empty()) continue;
+        // Mesh-local joint indices -> palette indices.
+        std::vector<uint32_t> joint_map;
+        for (const assets::Bone& b : m.bones) {
+            auto index = palette_index(b.name);
+            if (!index) return index.error();
+            joint_map.push_back(index.value());
+        }
+        const bool skinned = !joint_map.empty() && m.joints.size() == m.positions.size() &&
+                             m.weights.size() == m.positions.size();
         std::vector<Vertex> vertices(m.positions.size());
         const bool has_colors = m.colors.size() == m.positions.size();
         const bool has_tangents = m.tangents.size() == m.positions.size();
@@ -354,6 +395,15 @@ Status SceneRenderer::set_model(const assets::Model& model, gpu::FrameRing* ring
             vertices[i].normal = has_normals ? m.normals[i] : glm::vec3(0.0f, 0.0f, 1.0f);
             vertices[i].color = has_colors ? m.colors[i] : glm::vec4(1.0f);
             vertices[i].tangent = has_tangents ? m.tangents[i] : glm::vec4(0.0f);
+            vertices[i].joints = glm::uvec4(0u);
+            vertices[i].weights = glm::vec4(0.0f);
+            if (skinned) {
+                for (int k = 0; k < 4; ++k) {
+                    const uint32_t j = m.joints[i][k];
+                    if (j < joint_map.size()) vertices[i].joints[k] = joint_map[j];
+                }
+                vertices[i].weights = m.weights[i];
+            }
             sum += m.positions[i];
         }
         GpuMesh gm;
@@ -382,6 +432,8 @@ Status SceneRenderer::set_model(const assets::Model& model, gpu::FrameRing* ring
         ring->defer([old]() mutable { old->clear(); });
     }
     meshes_ = std::move(meshes);
+    bone_names_ = std::move(bone_names);
+    palette_.assign(kMaxBones, glm::mat4(1.0f));
     bounds_ = model.bounds;
     return Ok{};
 }
@@ -441,6 +493,7 @@ void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const {
     dc.model = mesh.state.model;
     dc.color = glm::vec4(glm::vec3(mesh.base_color) * glm::vec3(mesh.state.tint), mesh.state.tint.a);
     dc.params = glm::vec4(1.0f, mesh.state.highlight, mesh.uses_tangents ? 1.0f : 0.0f, 0.0f);
+    dc.muscle = glm::vec4(mesh.state.tension, mesh.state.length_ratio, 0.0f, 0.0f);
     vkCmdPushConstants(cmd, pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(dc),
                        &dc);
     const VkBuffer vb = mesh.vertices.buffer;
@@ -470,7 +523,13 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     g.bg_top = linear(kBackgroundTopSrgb);
     g.bg_bottom = linear(kBackgroundBottomSrgb);
     g.viewport = glm::vec4(static_cast<float>(extent_.width), static_cast<float>(extent_.height), 0.0f, exposure);
+    const TensionScale& scale = tension_view.scale;
+    g.tension_view = glm::vec4(scale.floor, scale.range, scale.full_scale, tension_view.stripes);
+    const auto& stops = colormap_stops(tension_view.colormap);
+    for (int i = 0; i < kColormapStops; ++i) g.colormap[i] = linear(stops[static_cast<std::size_t>(i)]);
     std::memcpy(uniforms_[frame_index].mapped, &g, sizeof(g));
+    if (palette_.size() < kMaxBones) palette_.assign(kMaxBones, glm::mat4(1.0f));
+    std::memcpy(bone_buffers_[frame_index].mapped, palette_.data(), sizeof(glm::mat4) * kMaxBones);
 
     std::array<VkClearValue, 3> clears{};
     clears[1].depthStencil = {1.0f, 0};

@@ -35,7 +35,7 @@ public:
     void record(VkCommandBuffer cmd);  // inside the scene render pass, after the scene
     float scale() const { return scale_; }
     bool wants_mouse() const;
-    bool wants_keyboard() const;
+    bool wants_keyboard() const;  // true only while a text field has the keyboard
     ImFont* large_font() const { return large_font_; }
 
 private:

@@ -20,6 +20,7 @@
 #include "myoview/gpu/handle.h"
 #include "myoview/gpu/resources.h"
 #include "myoview/render/camera.h"
+#include "myoview/render/colormap.h"
 
 namespace myoview::render {
 
@@ -44,7 +45,18 @@ struct FrameGlobals {
     glm::vec4 bg_top;
     glm::vec4 bg_bottom;
     glm::vec4 viewport;
+    glm::vec4 tension_view;   // x: scale floor, y: scale range, z: full-scale tension, w: stripe strength
+    glm::vec4 colormap[kColormapStops];  // linear rgb
 };
+
+// How muscles are coloured: the colormap, the tension scale (shared with the legend) and the length stripes.
+struct TensionView {
+    ColormapId colormap = ColormapId::kMagma;
+    TensionScale scale;
+    float stripes = 1.0f;  // 0 hides the length encoding
+};
+
+inline constexpr std::size_t kMaxBones = 64;
 
 // Background gradient colours in sRGB (what a designer picks); converted to linear for the shader.
 inline constexpr glm::vec3 kBackgroundTopSrgb{0.20f, 0.25f, 0.31f};
@@ -56,6 +68,8 @@ struct MeshDrawState {
     glm::vec4 tint{1.0f};        // rgb multiplies the mesh colour; a: opacity (< 1 draws in the translucent pass)
     float highlight = 0.0f;      // 0..1
     glm::mat4 model{1.0f};
+    float tension = -1.0f;       // fraction of max isometric force; < 0: coloured by its material, not by tension
+    float length_ratio = 1.0f;   // length / resting length (drives the stripes)
 };
 
 class SceneRenderer {
@@ -82,7 +96,12 @@ public:
     std::size_t mesh_count() const { return meshes_.size(); }
     const std::string& mesh_name(std::size_t i) const { return meshes_[i].name; }
     MeshDrawState& draw_state(std::size_t i) { return meshes_[i].state; }
+    // Skin joints of the current model (union over meshes, first-seen order): the bone palette's layout.
+    const std::vector<std::string>& bone_names() const { return bone_names_; }
+    // World-from-bind matrix of palette entry i (identity until set): copied to the GPU at the next record().
+    void set_bone_matrix(std::size_t i, const glm::mat4& world_from_bind) { palette_.at(i) = world_from_bind; }
     float exposure = 1.0f;
+    TensionView tension_view;
 
 private:
     struct GpuMesh {
@@ -115,6 +134,9 @@ private:
     gpu::UniquePipeline opaque_pipeline_;
     gpu::UniquePipeline translucent_pipeline_;
     std::vector<gpu::Buffer> uniforms_;           // one per frame in flight
+    std::vector<gpu::Buffer> bone_buffers_;       // one per frame in flight, kMaxBones matrices
+    std::vector<std::string> bone_names_;
+    std::vector<glm::mat4> palette_;
     std::vector<VkDescriptorSet> descriptor_sets_;
     gpu::Image msaa_color_;
     gpu::Image depth_;

@@ -1,0 +1,188 @@
+#include "panels.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <vector>
+
+namespace myoview::app {
+namespace {
+
+constexpr std::size_t kHistory = 240;
+constexpr std::array<const char*, 4> kPresets{"neutral", "desk-worker", "driver", "phone-user"};
+
+bool is_back_holder(const std::string& base) {
+    return base == "rhomboid_major" || base == "rhomboid_minor" || base == "trapezius_middle" ||
+           base == "deltoid_posterior";
+}
+
+ImU32 to_imgui(glm::vec3 srgb) {
+    return IM_COL32(static_cast<int>(srgb.r * 255.0f + 0.5f), static_cast<int>(srgb.g * 255.0f + 0.5f),
+                    static_cast<int>(srgb.b * 255.0f + 0.5f), 255);
+}
+
+void push_history(std::deque<float>& h, float v) {
+    h.push_back(v);
+    while (h.size() > kHistory) h.pop_front();
+}
+
+void plot(const char* label, const std::deque<float>& h, const char* overlay, float height) {
+    std::vector<float> values(h.begin(), h.end());
+    if (values.empty()) values.push_back(0.0f);
+    const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+    const float pad = std::max(0.5f, (*hi - *lo) * 0.15f);
+    ImGui::PlotLines(label, values.data(), static_cast<int>(values.size()), 0, overlay, *lo - pad, *hi + pad,
+                     ImVec2(-1.0f, height));
+}
+
+}  // namespace
+
+double back_load(const sim::Snapshot& snapshot) {
+    double sum = 0.0;
+    int count = 0;
+    for (const auto& m : snapshot.muscles) {
+        if (!is_back_holder(m.base_id)) continue;
+        sum += m.tension;
+        ++count;
+    }
+    return count > 0 ? sum / count : 0.0;
+}
+
+void Panels::record_history(const sim::Snapshot& snapshot) {
+    const double shoulder = snapshot.posture.mean.forward_shoulder_mm;
+    const double back = back_load(snapshot) * 100.0;
+    if (!start_forward_shoulder_mm_) start_forward_shoulder_mm_ = shoulder;
+    if (!start_back_load_) start_back_load_ = back;
+    push_history(shoulder_history_, static_cast<float>(shoulder));
+    push_history(back_history_, static_cast<float>(back));
+}
+
+void Panels::clear_history() {
+    shoulder_history_.clear();
+    back_history_.clear();
+    start_forward_shoulder_mm_.reset();
+    start_back_load_.reset();
+}
+
+UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& view, bool paused, double release,
+                        bool massaging, float scale, ImFont* large_font) {
+    UiRequests out;
+    const ImGuiIO& io = ImGui::GetIO();
+    const float width = 380.0f * scale;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - 12.0f * scale, 12.0f * scale), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize;
+    if (ImGui::Begin("Chest release", nullptr, flags)) {
+        const sim::Snapshot& s = simulation.snapshot();
+        int preset_index = 1;
+        for (std::size_t i = 0; i < kPresets.size(); ++i) {
+            if (simulation.preset() == kPresets[i]) preset_index = static_cast<int>(i);
+        }
+        ImGui::SetNextItemWidth(-1.0f);
+        if (ImGui::Combo("##preset", &preset_index, kPresets.data(), static_cast<int>(kPresets.size()))) {
+            out.preset = kPresets[static_cast<std::size_t>(preset_index)];
+        }
+
+        if (large_font) ImGui::PushFont(large_font);
+        float release_pct = static_cast<float>(release * 100.0);
+        ImGui::SetNextItemWidth(-1.0f);
+        if (ImGui::SliderFloat("##release", &release_pct, 0.0f, 100.0f, "Chest release %.0f %%")) {
+            out.release = static_cast<double>(release_pct) / 100.0;
+        }
+        const ImVec2 big(-1.0f, 0.0f);
+        if (ImGui::Button(massaging ? "Releasing..." : "Apply massage  (M)", big)) out.apply_massage = true;
+        if (large_font) ImGui::PopFont();
+        const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        if (ImGui::Button(paused ? "Resume  (Space)" : "Pause  (Space)", ImVec2(half, 0.0f))) out.toggle_pause = true;
+        ImGui::SameLine();
+        if (ImGui::Button("Reset  (R)", ImVec2(half, 0.0f))) out.reset = true;
+        ImGui::TextWrapped("The massage releases the pectoral muscles fully over a few seconds: what repeated "
+                           "sessions, stretching and strengthening reach over weeks. One session moves the "
+                           "shoulder a few millimetres.");
+
+        ImGui::Separator();
+        const double shoulder = s.posture.mean.forward_shoulder_mm;
+        const double back = back_load(s) * 100.0;
+        if (large_font) ImGui::PushFont(large_font);
+        ImGui::Text("Shoulders forward  %.0f mm", shoulder);
+        ImGui::Text("Upper-back load    %.0f %%", back);
+        if (large_font) ImGui::PopFont();
+        if (start_forward_shoulder_mm_ && start_back_load_) {
+            ImGui::Text("Since start: shoulders %+.1f mm, back load %+.0f %%", shoulder - *start_forward_shoulder_mm_,
+                        *start_back_load_ > 0.0 ? (back / *start_back_load_ - 1.0) * 100.0 : 0.0);
+        }
+        if (shoulder_history_.size() > 1) {
+            plot("##shoulder", shoulder_history_, "shoulders forward (mm)", 54.0f * scale);
+            plot("##back", back_history_, "upper-back load (%)", 54.0f * scale);
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextWrapped("Back load and muscle forces are model predictions, not measured in patients.");
+        ImGui::PopStyleColor();
+        if (ImGui::CollapsingHeader("Posture (clinical measures)")) {
+            ImGui::Text("Craniovertebral angle   %.1f deg", s.posture.craniovertebral_angle_deg);
+            ImGui::Text("Pectoralis minor length %.0f mm", s.posture.mean.pec_minor_length_mm);
+            ImGui::Text("Scapular internal rot.  %.1f deg", s.posture.mean.scapular_internal_rotation_deg);
+            ImGui::Text("Scapular upward rot.    %.1f deg", s.posture.mean.scapular_upward_rotation_deg);
+            ImGui::Text("Scapular anterior tilt  %.1f deg", s.posture.mean.scapular_anterior_tilt_deg);
+        }
+        if (ImGui::CollapsingHeader("Colours")) {
+            int map = static_cast<int>(view.colormap);
+            const char* names[] = {"magma (heat)", "viridis", "cividis (colour-blind safe)"};
+            ImGui::SetNextItemWidth(-1.0f);
+            if (ImGui::Combo("##colormap", &map, names, render::kColormapCount)) {
+                view.colormap = static_cast<render::ColormapId>(map);
+            }
+            bool stripes = view.stripes > 0.0f;
+            if (ImGui::Checkbox("Length bands (stretched / shortened)", &stripes)) view.stripes = stripes ? 1.0f : 0.0f;
+        }
+    }
+    ImGui::End();
+    return out;
+}
+
+void draw_legend(const render::TensionView& view, float scale) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float bar_w = 300.0f * scale, bar_h = 20.0f * scale;
+    ImGui::SetNextWindowPos(ImVec2(12.0f * scale, io.DisplaySize.y - 12.0f * scale), ImGuiCond_Always,
+                            ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(0.80f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
+    if (ImGui::Begin("legend", nullptr, flags)) {
+        ImGui::TextUnformatted("Muscle tension (% of maximum force)");
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        constexpr int kSteps = 60;
+        for (int i = 0; i < kSteps; ++i) {
+            // Equal steps of tension along the bar, coloured through the same scale as the muscles.
+            const float t0 = static_cast<float>(i) / kSteps, t1 = static_cast<float>(i + 1) / kSteps;
+            const float tension = (t0 + t1) * 0.5f * view.scale.full_scale;
+            const ImU32 c = to_imgui(render::colormap_srgb(view.colormap, view.scale.position(tension)));
+            draw->AddRectFilled(ImVec2(p.x + t0 * bar_w, p.y), ImVec2(p.x + t1 * bar_w + 1.0f, p.y + bar_h), c);
+        }
+        ImGui::Dummy(ImVec2(bar_w, bar_h));
+        const ImVec2 q = ImGui::GetCursorScreenPos();
+        for (float pct : {0.0f, 10.0f, 20.0f, 30.0f, 40.0f, 50.0f}) {
+            const float x = q.x + pct / 100.0f / view.scale.full_scale * bar_w;
+            char text[16];
+            std::snprintf(text, sizeof(text), pct >= 50.0f ? "%.0f+" : "%.0f", static_cast<double>(pct));
+            const float tw = ImGui::CalcTextSize(text).x;
+            draw->AddLine(ImVec2(x, q.y - 4.0f * scale), ImVec2(x, q.y), IM_COL32(230, 230, 230, 255));
+            draw->AddText(ImVec2(std::clamp(x - tw * 0.5f, q.x, q.x + bar_w - tw), q.y), IM_COL32(230, 230, 230, 255),
+                          text);
+        }
+        ImGui::Dummy(ImVec2(bar_w, ImGui::GetTextLineHeight()));
+        if (view.stripes > 0.0f) {
+            ImGui::TextUnformatted("Wide bands: stretched (long and strained)");
+            ImGui::TextUnformatted("Tight bands: shortened (short and tight)");
+        }
+    }
+    ImGui::End();
+}
+
+}  // namespace myoview::app

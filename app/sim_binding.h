@@ -1,0 +1,40 @@
+#pragma once
+// Binds a simulation snapshot to the renderer by id: skin joints <-> MJCF bodies (bone matrices), mesh nodes <->
+// MJCF muscles (tension and length). Data flows one way: snapshot -> renderer state; nothing is written back.
+
+#include <optional>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "myoview/render/scene_renderer.h"
+#include "myoview/sim/simulation.h"
+
+namespace myoview::app {
+
+class SimBinding {
+public:
+    // `bind_pose` is the snapshot of the pose the meshes were generated in (MJCF qpos0: the snapshot right after
+    // load, before any advance).
+    SimBinding(const render::SceneRenderer& renderer, const sim::Snapshot& bind_pose);
+
+    // Writes bone matrices and muscle tension/length into the renderer.
+    void apply(const sim::Snapshot& snapshot, render::SceneRenderer& renderer, bool tension_colours) const;
+
+    std::size_t bound_bones() const;
+    std::size_t bound_muscles() const { return muscle_of_mesh_.size() - unbound_meshes_; }
+
+private:
+    struct Bone {
+        std::size_t palette_index = 0;
+        std::size_t body_index = 0;
+        glm::mat4 bind_from_world{1.0f};  // inverse of the body's world transform in the bind pose
+    };
+    std::vector<Bone> bones_;
+    std::vector<std::optional<std::size_t>> muscle_of_mesh_;  // per renderer mesh: index into snapshot.muscles
+    std::size_t unbound_meshes_ = 0;
+};
+
+glm::mat4 body_transform(const sim::BodyPose& pose);
+
+}  // namespace myoview::app
