@@ -163,7 +163,14 @@ MeshData skull(const SkeletonModel& sk) {
         mb.add(s);
     }
     // Face: maxilla, brow and orbital rims, cheek bones, nasal bones.
-    mb.add(ellipsoid(nasion + glm::vec3(-0.03f, 0.0f, -0.06f), kX * 0.034f, kY * 0.04f, kZ * 0.042f, 12, 16, b));
+    mb.add(ellipsoid(nasion + glm::vec3(-0.032f, 0.0f, -0.056f), kX * 0.03f, kY * 0.037f, kZ * 0.036f, 12, 16, b));
+    // Upper and lower teeth rows: a U along the alveolar arches.
+    for (float dz : {-0.086f, -0.097f}) {
+        mb.add(geo::tube({nasion + glm::vec3(-0.052f, -0.026f, dz), nasion + glm::vec3(-0.018f, -0.024f, dz),
+                          nasion + glm::vec3(-0.004f, 0.0f, dz), nasion + glm::vec3(-0.018f, 0.024f, dz),
+                          nasion + glm::vec3(-0.052f, 0.026f, dz)},
+                         16, 8, kZ, constant(0.0048f), constant(0.0035f), glm::vec3(0.95f, 0.94f, 0.88f), b));
+    }
     mb.add(geo::tube(
         {nasion + glm::vec3(-0.004f, 0.0f, 0.0f), nasion + glm::vec3(0.006f, 0.0f, -0.014f),
          nasion + glm::vec3(0.011f, 0.0f, -0.026f)},
