@@ -1,5 +1,5 @@
 // Dev tool (not built by CMake): prints actuator_lengthrange of an MJCF as JSON for make_myoview_mjcf.py.
-//   g++ -O2 -o /tmp/dump_lengthrange engine/sim/tools/dump_lengthrange.cpp -lmujoco
+//   g++ -O2 -o /tmp/dump_lengthrange tools/mjcf/dump_lengthrange.cpp -lmujoco
 #include <mujoco/mujoco.h>
 #include <cstdio>
 int main(int argc, char** argv) {
