@@ -50,6 +50,7 @@ View options:
   --size WxH          window or image size in pixels (default 1280x720)
   --fullscreen        start fullscreen (F toggles)
   --ui-scale S        UI scale (default: from the monitor's DPI)
+  --msaa N            anti-aliasing samples 1, 2, 4 or 8 (default 4; 1 is fastest on a software renderer)
   --no-ui             hide the on-screen panels
   --headless          render offscreen: no window, no display needed
   --screenshot FILE   write the last frame as PNG (implies one frame headless unless --frames)
@@ -138,6 +139,12 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             long n = 0;
             if (!parse_number(*v, n) || n < 1) return Error("--frames must be a whole number >= 1, not \"" + *v + "\"");
             o.frames = n;
+        } else if (a == "--msaa") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            if (!parse_number(*v, o.msaa) || (o.msaa != 1 && o.msaa != 2 && o.msaa != 4 && o.msaa != 8)) {
+                return Error("--msaa must be 1, 2, 4 or 8, not \"" + *v + "\"");
+            }
         } else if (a == "--ui-scale") {
             auto v = need_value(a);
             if (!v) return v.error();

@@ -30,6 +30,7 @@ struct Options {
     std::optional<float> ui_scale;  // --ui-scale S
     bool no_ui = false;
     bool fullscreen = false;
+    int msaa = 4;                   // --msaa 1|2|4|8 (capped by the device)
     // Simulation (engine/sim)
     std::string preset = "desk-worker";
     double release = 0.0;

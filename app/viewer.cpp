@@ -31,7 +31,7 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kExitRuntime = 1;  // no display, no GPU, a failed frame
 constexpr int kExitInput = 2;    // a bad model file or a file that cannot be written
-constexpr float kSkinOpacity = 0.10f;
+constexpr float kSkinOpacity = 0.45f;  // at the silhouette; face-on it is 12 % of this
 
 std::filesystem::path default_model_path() { return std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb"; }
 
@@ -265,6 +265,7 @@ int run_viewer(const Options& o) {
     std::unique_ptr<render::GpuContext> ctx = std::move(ctx_result).value();
 
     render::RenderTargetDesc target;
+    target.samples = static_cast<VkSampleCountFlagBits>(o.msaa);
     if (window) {
         auto format = render::WindowPresenter::surface_format(*ctx);
         if (!format) {
@@ -293,14 +294,17 @@ int run_viewer(const Options& o) {
         }
         gpu::FrameRing ring = std::move(ring_result).value();
         std::unique_ptr<render::SceneRenderer> renderer = std::move(renderer_result).value();
-        if (auto s = renderer->set_model(model.value(), &ring); !s) {
+        // The bundled model's meshes are closed and outward-wound (the generator's tests check it).
+        if (auto s = renderer->set_model(model.value(), &ring, o.model.empty()); !s) {
             std::fprintf(stderr, "myoview: %s\n", s.error().full_text().c_str());
             return kExitInput;
         }
         // The body outline is a faint veil over the muscles: enough to show the silhouette, too little to wash out
         // the tension colours.
         for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
-            if (renderer->mesh_name(i) == "skin") renderer->draw_state(i).tint.a = kSkinOpacity;
+            if (renderer->mesh_name(i) != "skin") continue;
+            renderer->draw_state(i).tint.a = kSkinOpacity;
+            renderer->draw_state(i).outline = true;
         }
         if (!o.isolate.empty()) {
             bool found = false;

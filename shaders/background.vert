@@ -1,5 +1,6 @@
 #version 450
-// A full-screen triangle: no vertex buffer, 3 vertices.
+// A full-screen triangle at the far plane (no vertex buffer, 3 vertices). Drawn after the opaque meshes with the
+// depth test on, it shades only the pixels nothing else covered.
 layout(location = 0) out vec2 uv;
 void main() {
     uv = vec2((gl_VertexIndex << 1) & 2, gl_VertexIndex & 2);

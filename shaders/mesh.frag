@@ -74,5 +74,9 @@ void main() {
     // Gentle filmic shoulder so highlights roll off instead of clipping.
     lit *= g.viewport.w;
     lit = lit / (1.0 + 0.25 * lit);
-    out_color = vec4(lit, pc.color.a);
+    // Outline layers (the skin) fade toward the viewer and show at the silhouette, so they outline the body
+    // without veiling the muscles under it.
+    float alpha = pc.color.a;
+    if (pc.params.w > 0.5) alpha *= mix(0.12, 1.0, pow(1.0 - abs(dot(n, v)), 2.0));
+    out_color = vec4(lit, alpha);
 }

@@ -12,7 +12,7 @@ layout(location = 5) in vec4 in_weights;  // sum 1 on skinned meshes, 0 on stati
 layout(push_constant) uniform DrawConstants {
     mat4 model;
     vec4 color;    // rgb tint (multiplied with the vertex colour), a: opacity
-    vec4 params;   // x: 1 = use vertex colour, y: highlight 0..1, z: fibre shading 0..1, w: unused
+    vec4 params;   // x: 1 = use vertex colour, y: highlight 0..1, z: fibre shading 0..1, w: 1 = outline alpha
     vec4 muscle;   // x: tension (fraction of max force; < 0: not coloured by tension), y: length / rest length
 } pc;
 

@@ -70,6 +70,7 @@ struct MeshDrawState {
     glm::mat4 model{1.0f};
     float tension = -1.0f;       // fraction of max isometric force; < 0: coloured by its material, not by tension
     float length_ratio = 1.0f;   // length / resting length (drives the stripes)
+    bool outline = false;        // translucent as an outline: clear face-on, opaque toward the silhouette
 };
 
 class SceneRenderer {
@@ -80,7 +81,9 @@ public:
     SceneRenderer& operator=(const SceneRenderer&) = delete;
 
     // Uploads the model's meshes. Meshes of a previous model are released through `ring` when one is given.
-    Status set_model(const assets::Model& model, gpu::FrameRing* ring);
+    // closed_outward: every mesh is closed and wound outward (myoview's generated model, checked by its tests), so
+    // back faces may be culled; imported files are drawn two-sided.
+    Status set_model(const assets::Model& model, gpu::FrameRing* ring, bool closed_outward = false);
     // (Re)creates the MSAA colour and depth attachments and one framebuffer per final view.
     Status resize(VkExtent2D extent, const std::vector<VkImageView>& final_views);
 
@@ -111,6 +114,7 @@ private:
         uint32_t index_count = 0;
         glm::vec4 base_color{1.0f};
         bool uses_tangents = false;
+        bool cull_back_faces = false;
         bool translucent = false;
         glm::vec3 center{0.0f};
         MeshDrawState state;
@@ -132,6 +136,7 @@ private:
     gpu::UniquePipelineLayout pipeline_layout_;
     gpu::UniquePipeline background_pipeline_;
     gpu::UniquePipeline opaque_pipeline_;
+    gpu::UniquePipeline opaque_culled_pipeline_;
     gpu::UniquePipeline translucent_pipeline_;
     std::vector<gpu::Buffer> uniforms_;           // one per frame in flight
     std::vector<gpu::Buffer> bone_buffers_;       // one per frame in flight, kMaxBones matrices
