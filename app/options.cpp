@@ -52,6 +52,7 @@ View options:
   --ui-scale S        UI scale (default: from the monitor's DPI)
   --msaa N            anti-aliasing samples 1, 2, 4 or 8 (default 4; 1 is fastest on a software renderer)
   --no-ui             hide the on-screen panels
+  --colors MODE       tension (default: muscles coloured by simulated tension) or natural (anatomical colours)
   --headless          render offscreen: no window, no display needed
   --screenshot FILE   write the last frame as PNG (implies one frame headless unless --frames)
   --frames N          exit after N frames
@@ -62,6 +63,7 @@ View options:
 Simulation options:
   --preset NAME       neutral | desk-worker | driver | phone-user (default desk-worker)
   --release R         chest release 0..1 applied at start (default 0)
+  --massage           start the massage at once (as the M key): the release ramps to 100 % over 4 s
   --seconds S         simulated seconds before the report or screenshot
   --no-render         simulate only (no GPU, no window); use with --report
 
@@ -100,6 +102,8 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             o.no_render = true;
         } else if (a == "--validate") {
             o.validate = true;
+        } else if (a == "--massage") {
+            o.massage = true;
         } else if (a == "--no-ui") {
             o.no_ui = true;
         } else if (a == "--fullscreen") {
@@ -124,6 +128,11 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
                 }
                 o.view = *v;
             }
+        } else if (a == "--colors") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            if (*v != "tension" && *v != "natural") return Error("--colors must be tension or natural, not \"" + *v + "\"");
+            o.natural_colors = *v == "natural";
         } else if (a == "--size") {
             auto v = need_value(a);
             if (!v) return v.error();

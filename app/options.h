@@ -29,11 +29,13 @@ struct Options {
     std::string view = "front";     // --view
     std::optional<float> ui_scale;  // --ui-scale S
     bool no_ui = false;
+    bool natural_colors = false;    // --colors natural: the meshes' own colours instead of tension
     bool fullscreen = false;
     int msaa = 4;                   // --msaa 1|2|4|8 (capped by the device)
     // Simulation (engine/sim)
     std::string preset = "desk-worker";
     double release = 0.0;
+    bool massage = false;           // --massage: start the chest release at once, as the M key does
     std::optional<double> seconds;
     std::string isolate;            // --isolate ID
     bool verbose = false;

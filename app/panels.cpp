@@ -66,8 +66,8 @@ void Panels::clear_history() {
     start_back_load_.reset();
 }
 
-UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& view, bool paused, double release,
-                        bool massaging, float scale, ImFont* large_font) {
+UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& view, bool& tension_colours,
+                        bool paused, double release, bool massaging, float scale, ImFont* large_font) {
     UiRequests out;
     const ImGuiIO& io = ImGui::GetIO();
     const float width = 380.0f * scale;
@@ -130,6 +130,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
             ImGui::Text("Scapular anterior tilt  %.1f deg", s.posture.mean.scapular_anterior_tilt_deg);
         }
         if (ImGui::CollapsingHeader("Colours")) {
+            ImGui::Checkbox("Colour muscles by tension", &tension_colours);
             int map = static_cast<int>(view.colormap);
             const char* names[] = {"magma (heat)", "viridis", "cividis (colour-blind safe)"};
             ImGui::SetNextItemWidth(-1.0f);
@@ -167,10 +168,12 @@ void draw_legend(const render::TensionView& view, float scale) {
         }
         ImGui::Dummy(ImVec2(bar_w, bar_h));
         const ImVec2 q = ImGui::GetCursorScreenPos();
-        for (float pct : {0.0f, 10.0f, 20.0f, 30.0f, 40.0f, 50.0f}) {
-            const float x = q.x + pct / 100.0f / view.scale.full_scale * bar_w;
+        const float full_pct = view.scale.full_scale * 100.0f;
+        for (int k = 0; k <= 5; ++k) {
+            const float pct = full_pct * static_cast<float>(k) / 5.0f;
+            const float x = q.x + static_cast<float>(k) / 5.0f * bar_w;
             char text[16];
-            std::snprintf(text, sizeof(text), pct >= 50.0f ? "%.0f+" : "%.0f", static_cast<double>(pct));
+            std::snprintf(text, sizeof(text), k == 5 ? "%.0f+" : "%.0f", static_cast<double>(pct));
             const float tw = ImGui::CalcTextSize(text).x;
             draw->AddLine(ImVec2(x, q.y - 4.0f * scale), ImVec2(x, q.y), IM_COL32(230, 230, 230, 255));
             draw->AddText(ImVec2(std::clamp(x - tw * 0.5f, q.x, q.x + bar_w - tw), q.y), IM_COL32(230, 230, 230, 255),

@@ -29,8 +29,8 @@ double back_load(const sim::Snapshot& snapshot);
 class Panels {
 public:
     void record_history(const sim::Snapshot& snapshot);
-    UiRequests draw(const sim::Simulation& simulation, render::TensionView& view, bool paused, double release,
-                    bool massaging, float scale, ImFont* large_font);
+    UiRequests draw(const sim::Simulation& simulation, render::TensionView& view, bool& tension_colours, bool paused,
+                    double release, bool massaging, float scale, ImFont* large_font);
     void clear_history();
 
 private:

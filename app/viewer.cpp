@@ -31,6 +31,7 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kExitRuntime = 1;  // no display, no GPU, a failed frame
 constexpr int kExitInput = 2;    // a bad model file or a file that cannot be written
+constexpr double kHeadlessFrameSeconds = 1.0 / 60.0;
 constexpr float kSkinOpacity = 0.45f;  // at the silhouette; face-on it is 12 % of this
 
 std::filesystem::path default_model_path() { return std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb"; }
@@ -336,6 +337,7 @@ int run_viewer(const Options& o) {
         std::optional<SimBinding> binding;
         std::optional<Therapy> therapy;
         Panels panels;
+        bool tension_colours = !o.natural_colors;
         if (simulation) {
             binding.emplace(*renderer, simulation->snapshot());
             therapy.emplace(*simulation);
@@ -343,7 +345,8 @@ int run_viewer(const Options& o) {
             // picture starts from the rounded posture, not from the model's neutral rest pose.
             simulation->advance(o.seconds.value_or(kDefaultSimulatedSeconds));
             posture_start = simulation->report_json()["posture"];
-            binding->apply(simulation->snapshot(), *renderer, true);
+            if (o.massage) therapy->apply({}, KeyActions{.massage = true}, panels);
+            binding->apply(simulation->snapshot(), *renderer, tension_colours);
             log::debug("bound " + std::to_string(binding->bound_bones()) + " bones, " +
                        std::to_string(binding->bound_muscles()) + " muscles to the simulation");
         }
@@ -378,9 +381,9 @@ int run_viewer(const Options& o) {
             ui->begin_frame(extent, dt);
             draw_status_panel(status, ui->scale());
             if (simulation) {
-                requests = panels.draw(*simulation, renderer->tension_view, therapy->paused(), therapy->release(),
-                                       therapy->massaging(), ui->scale(), ui->large_font());
-                draw_legend(renderer->tension_view, ui->scale());
+                requests = panels.draw(*simulation, renderer->tension_view, tension_colours, therapy->paused(),
+                                       therapy->release(), therapy->massaging(), ui->scale(), ui->large_font());
+                if (tension_colours) draw_legend(renderer->tension_view, ui->scale());
             }
             ui->end_frame();
         };
@@ -414,7 +417,7 @@ int run_viewer(const Options& o) {
                     therapy->apply(requests, keys, panels);  // last frame's UI requests and this frame's keys
                     therapy->step(dt);
                     panels.record_history(simulation->snapshot());
-                    binding->apply(simulation->snapshot(), *renderer, true);
+                    binding->apply(simulation->snapshot(), *renderer, tension_colours);
                 }
                 build_ui(extent, dt);
                 auto outcome = presenter->draw(record);
@@ -444,7 +447,12 @@ int run_viewer(const Options& o) {
             build_ui(extent, 1.0f / 60.0f);
             for (long f = 0; f < frames; ++f) {
                 const auto start = Clock::now();
-                build_ui(extent, 1.0f / 60.0f);
+                if (therapy && f > 0) {
+                    // Deterministic animation: a fixed 1/60 s of simulated time per frame after the first.
+                    therapy->step(kHeadlessFrameSeconds);
+                    binding->apply(simulation->snapshot(), *renderer, tension_colours);
+                }
+                build_ui(extent, static_cast<float>(kHeadlessFrameSeconds));
                 const bool last_frame = f + 1 == frames;
                 if (auto s = presenter->draw(record, last_frame && !o.screenshot.empty()); !s) {
                     std::fprintf(stderr, "myoview: %s\n", s.error().full_text().c_str());

@@ -1,5 +1,5 @@
-// Frame cost of the bundled anatomy model rendered headless (offscreen, same renderer as the window), at
-// 1280x720 and 1920x1080. Two measures:
+// Frame cost of the bundled anatomy model rendered headless (offscreen, same renderer and settings as the
+// viewer), at 1280x720 and 1920x1080, with 4x MSAA (the default) and 1 sample (--msaa 1). Two measures:
 //   FrameLatency  — record, submit and wait for one frame to finish (what one frame costs end to end);
 //   FrameThroughput — frames submitted back to back with 2 in flight (what the viewer sustains).
 // Wall-clock (UseRealTime): the GPU is the CPU on lavapipe, so CPU time of this thread would hide its work.
@@ -26,7 +26,7 @@ struct Scene {
     render::OrbitCamera camera;
 };
 
-std::unique_ptr<Scene> make_scene(uint32_t w, uint32_t h, std::string& error) {
+std::unique_ptr<Scene> make_scene(uint32_t w, uint32_t h, int samples, std::string& error) {
     assets::ImportOptions import;
     import.isolate = false;
     import.convert_y_up_to_z_up = true;
@@ -40,10 +40,18 @@ std::unique_ptr<Scene> make_scene(uint32_t w, uint32_t h, std::string& error) {
     if (!ring) return error = ring.error().message, nullptr;
     scene->ring = std::make_unique<gpu::FrameRing>(std::move(ring).value());
     render::RenderTargetDesc desc;
+    desc.samples = static_cast<VkSampleCountFlagBits>(samples);
     auto renderer = render::SceneRenderer::create(scene->ctx->device, desc);
     if (!renderer) return error = renderer.error().message, nullptr;
     scene->renderer = std::move(renderer).value();
-    if (auto s = scene->renderer->set_model(model.value(), scene->ring.get()); !s) return error = s.error().message, nullptr;
+    if (auto s = scene->renderer->set_model(model.value(), scene->ring.get(), true); !s) {
+        return error = s.error().message, nullptr;
+    }
+    for (std::size_t i = 0; i < scene->renderer->mesh_count(); ++i) {  // as the viewer shows the skin
+        if (scene->renderer->mesh_name(i) != "skin") continue;
+        scene->renderer->draw_state(i).tint.a = 0.45f;
+        scene->renderer->draw_state(i).outline = true;
+    }
     auto presenter = render::OffscreenPresenter::create(*scene->ctx, {w, h}, *scene->renderer, *scene->ring);
     if (!presenter) return error = presenter.error().message, nullptr;
     scene->presenter = std::move(presenter).value();
@@ -55,8 +63,9 @@ std::unique_ptr<Scene> make_scene(uint32_t w, uint32_t h, std::string& error) {
 void run(benchmark::State& state, bool wait_each) {
     const auto w = static_cast<uint32_t>(state.range(0));
     const auto h = static_cast<uint32_t>(state.range(1));
+    const auto samples = static_cast<int>(state.range(2));
     std::string error;
-    auto scene = make_scene(w, h, error);
+    auto scene = make_scene(w, h, samples, error);
     if (!scene) {
         state.SkipWithError(error.c_str());
         return;
@@ -84,6 +93,13 @@ void FrameThroughput(benchmark::State& state) { run(state, false); }
 
 }  // namespace
 
-BENCHMARK(FrameLatency)->Args({1280, 720})->Args({1920, 1080})->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(FrameThroughput)->Args({1280, 720})->Args({1920, 1080})->Unit(benchmark::kMillisecond)->UseRealTime();
+void sizes(benchmark::internal::Benchmark* b) {
+    for (int samples : {4, 1}) {
+        b->Args({1280, 720, samples});
+        b->Args({1920, 1080, samples});
+    }
+    b->ArgNames({"w", "h", "msaa"})->Unit(benchmark::kMillisecond)->UseRealTime();
+}
+BENCHMARK(FrameLatency)->Apply(sizes);
+BENCHMARK(FrameThroughput)->Apply(sizes);
 BENCHMARK_MAIN();

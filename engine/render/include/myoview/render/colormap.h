@@ -23,7 +23,7 @@ glm::vec3 colormap_srgb(ColormapId id, float t);  // t in 0..1, interpolated bet
 // stops are never used, so a muscle at 1 % reads different from one at 0, and low tensions keep contrast (users of
 // linear blue-to-red maps report that low activations vanish). Full colour at `full_scale`.
 struct TensionScale {
-    float full_scale = 0.5f;  // tension at the top of the legend (50 % of max force)
+    float full_scale = 0.25f;  // tension at the top of the legend: postural muscles work at 5-15 % of max force
     float floor = 0.16f;      // colormap position of zero tension
     float range = 0.82f;      // colormap span used above the floor
     float position(float tension) const;
