@@ -47,6 +47,7 @@ View options:
   --model FILE        show FILE (glTF/GLB, OBJ, FBX, STL, PLY, DAE and the rest Assimp reads) instead
   --view NAME         front | back | left | right | three-quarter (default front)
   --isolate ID        show only the structure ID (see --list-structures)
+  --select ID         open the info card of structure ID (click a structure to do the same)
   --size WxH          window or image size in pixels (default 1280x720)
   --fullscreen        start fullscreen (F toggles)
   --ui-scale S        UI scale (default: from the monitor's DPI)
@@ -111,7 +112,7 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
         } else if (a == "-v" || a == "--verbose") {
             o.verbose = true;
         } else if (a == "--model" || a == "--screenshot" || a == "--report" || a == "--gpu" || a == "--view" ||
-                   a == "--preset" || a == "--isolate") {
+                   a == "--preset" || a == "--isolate" || a == "--select") {
             auto v = need_value(a);
             if (!v) return v.error();
             if (v->empty()) return Error(a + " needs a non-empty value");
@@ -121,6 +122,7 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             else if (a == "--gpu") o.gpu = *v;
             else if (a == "--preset") o.preset = *v;
             else if (a == "--isolate") o.isolate = *v;
+            else if (a == "--select") o.select = *v;
             else {
                 static const std::set<std::string> kViews{"front", "back", "left", "right", "three-quarter"};
                 if (!kViews.count(*v)) {

@@ -38,6 +38,7 @@ struct Options {
     bool massage = false;           // --massage: start the chest release at once, as the M key does
     std::optional<double> seconds;
     std::string isolate;            // --isolate ID
+    std::string select;             // --select ID: open this structure's info card
     bool verbose = false;
 };
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <cstdio>
 #include <vector>
@@ -96,6 +97,26 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
         const ImVec2 big(-1.0f, 0.0f);
         if (ImGui::Button(massaging ? "Releasing..." : "Apply massage  (M)", big)) out.apply_massage = true;
         if (large_font) ImGui::PopFont();
+        // The part sliders follow the overall release whenever their mean no longer matches it (after M, Reset or
+        // the main slider); moving one part changes the overall release to the parts' mean.
+        float part_mean = 0.0f;
+        for (float p : part_pct_) part_mean += p / static_cast<float>(part_pct_.size());
+        if (std::abs(part_mean - release_pct) > 0.5f) part_pct_.fill(release_pct);
+        if (ImGui::TreeNode("Release by part")) {
+            static constexpr std::array<const char*, 4> kParts{"Pec major, clavicular %.0f %%",
+                                                               "Pec major, sternal %.0f %%",
+                                                               "Pec major, costal %.0f %%", "Pec minor %.0f %%"};
+            for (std::size_t i = 0; i < kParts.size(); ++i) {
+                ImGui::PushID(static_cast<int>(i));
+                ImGui::SetNextItemWidth(-1.0f);
+                if (ImGui::SliderFloat("##part", &part_pct_[i], 0.0f, 100.0f, kParts[i])) {
+                    out.part_release = std::make_pair(static_cast<sim::PecPart>(i),
+                                                      static_cast<double>(part_pct_[i]) / 100.0);
+                }
+                ImGui::PopID();
+            }
+            ImGui::TreePop();
+        }
         const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
         if (ImGui::Button(paused ? "Resume  (Space)" : "Pause  (Space)", ImVec2(half, 0.0f))) out.toggle_pause = true;
         ImGui::SameLine();
@@ -112,7 +133,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
         ImGui::Text("Upper-back load    %.0f %%", back);
         if (large_font) ImGui::PopFont();
         if (start_forward_shoulder_mm_ && start_back_load_) {
-            ImGui::Text("Since start: shoulders %+.1f mm, back load %+.0f %%", shoulder - *start_forward_shoulder_mm_,
+            ImGui::TextWrapped("Since start: shoulders %+.1f mm, back load %+.0f %%", shoulder - *start_forward_shoulder_mm_,
                         *start_back_load_ > 0.0 ? (back / *start_back_load_ - 1.0) * 100.0 : 0.0);
         }
         if (shoulder_history_.size() > 1) {
@@ -122,6 +143,34 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
         ImGui::TextWrapped("Back load and muscle forces are model predictions, not measured in patients.");
         ImGui::PopStyleColor();
+        if (ImGui::CollapsingHeader("Over days and weeks")) {
+            ImGui::TextWrapped("One session each, applied now; their effects unfold on the tissue clock.");
+            const float third = (ImGui::GetContentRegionAvail().x - 2.0f * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
+            if (ImGui::Button("Massage", ImVec2(third, 0.0f))) out.intervention = sim::InterventionKind::kChestMassage;
+            ImGui::SameLine();
+            if (ImGui::Button("Stretch", ImVec2(third, 0.0f))) {
+                out.intervention = sim::InterventionKind::kDoorwayStretch;
+            }
+            ImGui::SameLine();
+            if (ImGui::Button("Strengthen", ImVec2(third, 0.0f))) {
+                out.intervention = sim::InterventionKind::kUpperBackStrengthening;
+            }
+            static constexpr std::array<const char*, 3> kLapse{"real time", "1 s = 1 day", "1 s = 1 week"};
+            static constexpr std::array<double, 3> kLapseFactor{1.0, 86400.0, 7.0 * 86400.0};
+            ImGui::SetNextItemWidth(-1.0f);
+            if (ImGui::Combo("##lapse", &time_lapse_index_, kLapse.data(), static_cast<int>(kLapse.size()))) {
+                out.time_lapse = kLapseFactor[static_cast<std::size_t>(time_lapse_index_)];
+            }
+            ImGui::Text("Tissue time: day %.1f", s.tissue_days);
+        }
+        if (ImGui::CollapsingHeader("Layers")) {
+            ImGui::Checkbox("Skin outline", &layers.skin);
+            ImGui::Checkbox("Superficial muscles", &layers.superficial);
+            ImGui::SameLine();
+            ImGui::Checkbox("x-ray", &layers.xray_superficial);
+            ImGui::Checkbox("Deep muscles", &layers.deep);
+            ImGui::Checkbox("Bones", &layers.bones);
+        }
         if (ImGui::CollapsingHeader("Posture (clinical measures)")) {
             ImGui::Text("Craniovertebral angle   %.1f deg", s.posture.craniovertebral_angle_deg);
             ImGui::Text("Pectoralis minor length %.0f mm", s.posture.mean.pec_minor_length_mm);
@@ -138,7 +187,9 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                 view.colormap = static_cast<render::ColormapId>(map);
             }
             bool stripes = view.stripes > 0.0f;
-            if (ImGui::Checkbox("Length bands (stretched / shortened)", &stripes)) view.stripes = stripes ? 1.0f : 0.0f;
+            if (ImGui::Checkbox("Length bands (longer / shorter than healthy)", &stripes)) {
+                view.stripes = stripes ? 1.0f : 0.0f;
+            }
         }
     }
     ImGui::End();
@@ -181,8 +232,8 @@ void draw_legend(const render::TensionView& view, float scale) {
         }
         ImGui::Dummy(ImVec2(bar_w, ImGui::GetTextLineHeight()));
         if (view.stripes > 0.0f) {
-            ImGui::TextUnformatted("Wide bands: stretched (long and strained)");
-            ImGui::TextUnformatted("Tight bands: shortened (short and tight)");
+            ImGui::TextUnformatted("Wide bands: longer than healthy (strained)");
+            ImGui::TextUnformatted("Tight bands: shorter than healthy (tight)");
         }
     }
     ImGui::End();

@@ -3,9 +3,11 @@
 // tension legend. Panels never touch the simulation: they return the user's requests (UiRequests), which the
 // viewer applies at one point per frame.
 
+#include <array>
 #include <deque>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "myoview/render/scene_renderer.h"
 #include "myoview/sim/simulation.h"
@@ -16,6 +18,9 @@ namespace myoview::app {
 
 struct UiRequests {
     std::optional<double> release;         // slider moved
+    std::optional<std::pair<sim::PecPart, double>> part_release;
+    std::optional<sim::InterventionKind> intervention;  // one session of it, now
+    std::optional<double> time_lapse;
     bool apply_massage = false;
     bool reset = false;
     bool toggle_pause = false;
@@ -26,14 +31,27 @@ struct UiRequests {
 // posterior deltoid, both sides. The "load on the upper back" the story is about.
 double back_load(const sim::Snapshot& snapshot);
 
+// Which anatomical layers are drawn; superficial muscles may be see-through (x-ray) to show the deep ones.
+struct LayerVisibility {
+    bool skin = true;
+    bool superficial = true;
+    bool xray_superficial = false;
+    bool deep = true;
+    bool bones = true;
+};
+
 class Panels {
 public:
+    LayerVisibility layers;
+
     void record_history(const sim::Snapshot& snapshot);
     UiRequests draw(const sim::Simulation& simulation, render::TensionView& view, bool& tension_colours, bool paused,
                     double release, bool massaging, float scale, ImFont* large_font);
     void clear_history();
 
 private:
+    std::array<float, 4> part_pct_{};  // per pec part, as the sliders show it
+    int time_lapse_index_ = 0;
     std::deque<float> shoulder_history_;
     std::deque<float> back_history_;
     std::optional<double> start_forward_shoulder_mm_;

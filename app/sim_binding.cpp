@@ -20,6 +20,7 @@ SimBinding::SimBinding(const render::SceneRenderer& renderer, const sim::Snapsho
             break;
         }
     }
+    for (const auto& m : bind_pose.muscles) healthy_length_.push_back(m.length_m);
     muscle_of_mesh_.resize(renderer.mesh_count());
     for (std::size_t m = 0; m < renderer.mesh_count(); ++m) {
         for (std::size_t k = 0; k < bind_pose.muscles.size(); ++k) {
@@ -43,8 +44,13 @@ void SimBinding::apply(const sim::Snapshot& snapshot, render::SceneRenderer& ren
         if (!k || *k >= snapshot.muscles.size()) continue;
         const sim::MuscleState& muscle = snapshot.muscles[*k];
         state.tension = tension_colours ? static_cast<float>(muscle.tension) : -1.0f;
-        state.length_ratio = static_cast<float>(muscle.length_ratio);
+        state.length_ratio = static_cast<float>(length_vs_healthy(snapshot, *k));
     }
+}
+
+double SimBinding::length_vs_healthy(const sim::Snapshot& snapshot, std::size_t k) const {
+    if (k >= snapshot.muscles.size() || k >= healthy_length_.size() || healthy_length_[k] <= 0.0) return 1.0;
+    return snapshot.muscles[k].length_m / healthy_length_[k];
 }
 
 }  // namespace myoview::app

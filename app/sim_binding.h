@@ -22,6 +22,10 @@ public:
     void apply(const sim::Snapshot& snapshot, render::SceneRenderer& renderer, bool tension_colours) const;
 
     std::size_t bound_bones() const;
+    // Current length over the muscle's healthy length (its length in the neutral rest pose): < 1 shortened (the
+    // tight pectorals), > 1 lengthened (the strained back muscles). The simulation's own length_ratio compares
+    // with the tissue's current resting length, which adaptive shortening has already moved.
+    double length_vs_healthy(const sim::Snapshot& snapshot, std::size_t muscle_index) const;
     std::size_t bound_muscles() const { return muscle_of_mesh_.size() - unbound_meshes_; }
 
 private:
@@ -33,6 +37,7 @@ private:
     std::vector<Bone> bones_;
     std::vector<std::optional<std::size_t>> muscle_of_mesh_;  // per renderer mesh: index into snapshot.muscles
     std::size_t unbound_meshes_ = 0;
+    std::vector<double> healthy_length_;  // per snapshot muscle, metres
 };
 
 glm::mat4 body_transform(const sim::BodyPose& pose);

@@ -7,14 +7,18 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <cmath>
 #include <optional>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "frame_stats.h"
+#include "info_card.h"
 #include "panels.h"
 #include "sim_binding.h"
+#include "myoview/anatomy/catalog.h"
 #include "myoview/assets/import.h"
 #include "myoview/base/log.h"
 #include "myoview/gpu/png.h"
@@ -32,6 +36,7 @@ using Clock = std::chrono::steady_clock;
 constexpr int kExitRuntime = 1;  // no display, no GPU, a failed frame
 constexpr int kExitInput = 2;    // a bad model file or a file that cannot be written
 constexpr double kHeadlessFrameSeconds = 1.0 / 60.0;
+constexpr float kXrayOpacity = 0.6f;  // see-through superficial muscles, at the silhouette
 constexpr float kSkinOpacity = 0.45f;  // at the silhouette; face-on it is 12 % of this
 
 std::filesystem::path default_model_path() { return std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb"; }
@@ -52,7 +57,12 @@ struct ViewState {
     bool dragging_orbit = false;
     bool dragging_pan = false;
     double last_x = 0.0, last_y = 0.0;
+    double press_x = 0.0, press_y = 0.0;
+    bool mouse_moved = false;                 // since the last hover pick
+    std::optional<std::pair<double, double>> click;  // a press and release without a drag, in pixels
 };
+
+constexpr double kClickSlop = 4.0;  // pixels a click may move and still select
 
 struct KeyActions {
     bool massage = false;
@@ -69,8 +79,15 @@ KeyActions apply_input(platform::Window& window, const render::ImGuiLayer* ui, V
         switch (e.type) {
             case platform::InputEvent::Type::kMouseButton:
                 if (!e.pressed) {
+                    const bool was_dragging = view.dragging_orbit || view.dragging_pan;
                     view.dragging_orbit = view.dragging_pan = false;
+                    if (was_dragging && e.button == GLFW_MOUSE_BUTTON_LEFT &&
+                        std::abs(e.x - view.press_x) < kClickSlop && std::abs(e.y - view.press_y) < kClickSlop) {
+                        view.click = std::make_pair(e.x, e.y);
+                    }
                 } else if (!ui_mouse) {
+                    view.press_x = e.x;
+                    view.press_y = e.y;
                     const bool pan = e.button == GLFW_MOUSE_BUTTON_RIGHT || e.button == GLFW_MOUSE_BUTTON_MIDDLE ||
                                      (e.mods & GLFW_MOD_SHIFT);
                     view.dragging_pan = pan;
@@ -84,6 +101,7 @@ KeyActions apply_input(platform::Window& window, const render::ImGuiLayer* ui, V
                 const auto dy = static_cast<float>(e.y - view.last_y);
                 if (view.dragging_orbit) view.camera.orbit(dx, dy);
                 if (view.dragging_pan) view.camera.pan(dx, dy, static_cast<float>(extent.height));
+                view.mouse_moved = true;
                 view.last_x = e.x;
                 view.last_y = e.y;
                 break;
@@ -139,6 +157,12 @@ public:
             ramp_from_.reset();
             sim_.set_release(*ui.release);
         }
+        if (ui.part_release) {
+            ramp_from_.reset();
+            sim_.set_part_release(ui.part_release->first, ui.part_release->second);
+        }
+        if (ui.intervention) sim_.apply_intervention({*ui.intervention, 1.0});
+        if (ui.time_lapse) sim_.set_time_lapse(*ui.time_lapse);
         if ((ui.apply_massage || keys.massage) && !massaging() && sim_.release() < 1.0) {
             ramp_from_ = sim_.release();
             ramp_t_ = 0.0;
@@ -283,6 +307,7 @@ int run_viewer(const Options& o) {
     int exit_code = 0;
     FrameStats frame_stats;
     std::optional<nlohmann::json> posture_start;  // the settled posture the session starts from
+    std::string selected_id;                      // for the report
     int recreations = 0;
     {
         // Everything created from the device lives in this scope and is gone before the context.
@@ -332,6 +357,56 @@ int run_viewer(const Options& o) {
             }
             ui = std::move(created).value();
         }
+
+        // Anatomical layer of each mesh, from the catalog (bundled model only); a user's model has none.
+        std::vector<std::optional<anatomy::Layer>> mesh_layers(renderer->mesh_count());
+        std::optional<anatomy::Catalog> catalog;
+        if (simulation) {
+            auto loaded = anatomy::Catalog::load(anatomy::default_catalog_path());
+            if (!loaded) {
+                std::fprintf(stderr, "myoview: %s\n", loaded.error().full_text().c_str());
+                return kExitInput;
+            }
+            catalog.emplace(std::move(loaded).value());
+            for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
+                if (const anatomy::Structure* st = catalog->find(renderer->mesh_name(i))) mesh_layers[i] = st->layer;
+            }
+        }
+        std::optional<std::size_t> hovered, selected;
+        if (!o.select.empty()) {
+            for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
+                if (renderer->mesh_name(i) == o.select) selected = i;
+            }
+            if (!selected) {
+                std::fprintf(stderr, "myoview: --select %s: no structure with that id in the model (see "
+                                     "--list-structures)\n", o.select.c_str());
+                return kExitInput;
+            }
+        }
+        std::string isolated_id = o.isolate;
+        std::string language = "en";
+        auto apply_layers = [&](const LayerVisibility& layers) {
+            if (!isolated_id.empty()) {  // isolation decides alone
+                for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
+                    renderer->draw_state(i).visible = renderer->mesh_name(i) == isolated_id;
+                }
+                return;
+            }
+            for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
+                if (!mesh_layers[i]) continue;
+                render::MeshDrawState& st = renderer->draw_state(i);
+                switch (*mesh_layers[i]) {
+                    case anatomy::Layer::kSkin: st.visible = layers.skin; break;
+                    case anatomy::Layer::kBone: st.visible = layers.bones; break;
+                    case anatomy::Layer::kDeep: st.visible = layers.deep; break;
+                    case anatomy::Layer::kSuperficial:
+                        st.visible = layers.superficial;
+                        st.tint.a = layers.xray_superficial ? kXrayOpacity : 1.0f;
+                        st.outline = layers.xray_superficial;
+                        break;
+                }
+            }
+        };
 
         // The bind pose is the simulation's rest pose (MJCF qpos0), before any step: what the meshes were baked in.
         std::optional<SimBinding> binding;
@@ -384,6 +459,20 @@ int run_viewer(const Options& o) {
                 requests = panels.draw(*simulation, renderer->tension_view, tension_colours, therapy->paused(),
                                        therapy->release(), therapy->massaging(), ui->scale(), ui->large_font());
                 if (tension_colours) draw_legend(renderer->tension_view, ui->scale());
+                const anatomy::Structure* structure =
+                    selected && catalog ? catalog->find(renderer->mesh_name(*selected)) : nullptr;
+                if (structure) {
+                    const sim::Snapshot& snap = simulation->snapshot();
+                    const sim::MuscleState* muscle = snap.find_muscle(structure->id);
+                    const double vs_healthy =
+                        muscle ? binding->length_vs_healthy(snap, static_cast<std::size_t>(muscle - snap.muscles.data()))
+                               : 1.0;
+                    const InfoCardActions card =
+                        draw_info_card(*structure, muscle, vs_healthy, catalog->languages(), language,
+                                       !isolated_id.empty(), ui->scale(), ui->large_font());
+                    if (card.toggle_isolate) isolated_id = isolated_id.empty() ? structure->id : std::string();
+                    if (card.close) selected.reset();
+                }
             }
             ui->end_frame();
         };
@@ -415,6 +504,27 @@ int run_viewer(const Options& o) {
                 last = start;
                 if (therapy) {
                     therapy->apply(requests, keys, panels);  // last frame's UI requests and this frame's keys
+                    apply_layers(panels.layers);
+                    // Hover and click: a CPU ray cast against the posed meshes, only when the mouse moved.
+                    const bool mouse_free = !(ui && ui->wants_mouse()) && !view.dragging_orbit && !view.dragging_pan;
+                    if (view.mouse_moved || view.click) {
+                        view.mouse_moved = false;
+                        if (hovered) renderer->draw_state(*hovered).highlight = 0.0f;
+                        hovered = mouse_free ? renderer->pick(view.camera, static_cast<float>(view.last_x),
+                                                              static_cast<float>(view.last_y),
+                                                              static_cast<float>(extent.width),
+                                                              static_cast<float>(extent.height))
+                                             : std::nullopt;
+                    }
+                    if (view.click) {
+                        const auto [cx, cy] = *view.click;
+                        view.click.reset();
+                        selected = renderer->pick(view.camera, static_cast<float>(cx), static_cast<float>(cy),
+                                                  static_cast<float>(extent.width), static_cast<float>(extent.height));
+                    }
+                    for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
+                        renderer->draw_state(i).highlight = i == selected ? 0.45f : i == hovered ? 0.25f : 0.0f;
+                    }
                     therapy->step(dt);
                     panels.record_history(simulation->snapshot());
                     binding->apply(simulation->snapshot(), *renderer, tension_colours);
@@ -473,12 +583,14 @@ int run_viewer(const Options& o) {
             }
         }
         ring.drain();
+        if (selected) selected_id = renderer->mesh_name(*selected);
     }
 
     const int messages = ctx->validation_messages();
     if (!o.report.empty()) {
         nlohmann::json report = simulation ? simulation->report_json() : nlohmann::json::object();
         if (posture_start) report["posture_start"] = *posture_start;
+        report["selected"] = selected_id;
         const nlohmann::json sim_timing = report.contains("timing") ? report["timing"] : nlohmann::json::object();
         report["timing"] = {{"frames", frame_stats.count()},
                             {"frame_ms_median", frame_stats.percentile(50.0)},

@@ -40,7 +40,7 @@ void main() {
 
     if (pc.muscle.x >= 0.0) {
         albedo = tension_color(pc.muscle.x);
-        // Length encoding, across the fibres: wide bands = stretched ("long and strained"), tight bands = shortened
+        // Length against the healthy length, across the fibres: wide bands = lengthened ("long and strained"), tight bands = shortened
         // ("short and tight"); no bands near the resting length.
         float strain = pc.muscle.y - 1.0;
         float amount = g.tension_view.w * smoothstep(0.02, 0.10, abs(strain));

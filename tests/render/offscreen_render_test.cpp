@@ -262,3 +262,39 @@ TEST_F(OffscreenRender, AModelWithoutTrianglesIsRefusedCleanly) {
 
 }  // namespace
 }  // namespace myoview::render
+
+namespace myoview::render {
+namespace {
+
+
+TEST(Picking, TheMeshUnderThePixelIsPickedAndTheNearerOneWins) {
+    GpuOptions options;
+    auto ctx = create_gpu_context(options, nullptr);
+    ASSERT_TRUE(ctx);
+    RenderTargetDesc desc;
+    auto renderer = SceneRenderer::create((*ctx)->device, desc);
+    ASSERT_TRUE(renderer);
+    auto model = model_of({box("near", glm::vec3(0.3f, 0.0f, 0.0f), glm::vec3(0.15f), kRed),
+                           box("far", glm::vec3(-0.3f, 0.0f, 0.0f), glm::vec3(0.3f), kBlue)});
+    ASSERT_TRUE((*renderer)->set_model(model, nullptr));
+    OrbitCamera camera;
+    camera.set_preset(ViewPreset::kFront);  // on +x: the "near" box is in front
+    const auto bounds = cube_scene_bounds();
+    camera.frame(bounds, 1.0f);
+    const auto center = (*renderer)->pick(camera, 200.0f, 200.0f, 400.0f, 400.0f);
+    ASSERT_TRUE(center.has_value());
+    EXPECT_EQ((*renderer)->mesh_name(*center), "near");
+    // Beside the small near box but on the large far one.
+    const auto side = (*renderer)->pick(camera, 200.0f + 50.0f, 200.0f, 400.0f, 400.0f);
+    ASSERT_TRUE(side.has_value());
+    EXPECT_EQ((*renderer)->mesh_name(*side), "far");
+    EXPECT_FALSE((*renderer)->pick(camera, 2.0f, 2.0f, 400.0f, 400.0f).has_value()) << "a corner hits nothing";
+    // Hidden meshes are not pickable; moved bones move what is picked.
+    (*renderer)->draw_state(*center).visible = false;
+    const auto behind = (*renderer)->pick(camera, 200.0f, 200.0f, 400.0f, 400.0f);
+    ASSERT_TRUE(behind.has_value());
+    EXPECT_EQ((*renderer)->mesh_name(*behind), "far");
+}
+
+}  // namespace
+}  // namespace myoview::render

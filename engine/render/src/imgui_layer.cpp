@@ -71,9 +71,19 @@ Result<std::unique_ptr<ImGuiLayer>> ImGuiLayer::create(const gpu::Instance& inst
     if (window) io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     apply_style(ui_scale);
 
+    // Latin-1 covers English and Spanish letters; anatomy text also needs dashes, degree and math signs.
+    static const ImWchar kGlyphRanges[] = {
+        0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement (á é í ó ú ñ ü ¿ ¡ °)
+        0x0100, 0x017F,  // Latin Extended-A
+        0x2010, 0x205E,  // General Punctuation (– — ‘ ’ “ ” …)
+        0x2190, 0x21FF,  // Arrows
+        0x2200, 0x22FF,  // Mathematical Operators (≥ ≤ ±)
+        0,
+    };
     if (std::filesystem::exists(kUiFontPath)) {
-        io.Fonts->AddFontFromFileTTF(kUiFontPath, kUiFontPixels * ui_scale);
-        layer->large_font_ = io.Fonts->AddFontFromFileTTF(kUiFontPath, kUiFontPixels * 1.6f * ui_scale);
+        io.Fonts->AddFontFromFileTTF(kUiFontPath, kUiFontPixels * ui_scale, nullptr, kGlyphRanges);
+        layer->large_font_ =
+            io.Fonts->AddFontFromFileTTF(kUiFontPath, kUiFontPixels * 1.6f * ui_scale, nullptr, kGlyphRanges);
     } else {
         log::warn(std::string("UI font ") + kUiFontPath + " not found (Debian package fonts-dejavu-core); "
                   "using Dear ImGui's built-in font");

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <string>
 
 #include "myoview/gpu/shader.h"
@@ -430,6 +431,14 @@ Status SceneRenderer::set_model(const assets::Model& model, gpu::FrameRing* ring
         auto ib = gpu::upload_buffer(device_, upload_pool_, m.indices.data(), sizeof(uint32_t) * m.indices.size(),
                                      VK_BUFFER_USAGE_INDEX_BUFFER_BIT, iname.c_str());
         if (!ib) return ib.error();
+        gm.positions = m.positions;
+        gm.triangle_indices = m.indices;
+        gm.joints.reserve(vertices.size());
+        gm.weights.reserve(vertices.size());
+        for (const Vertex& v : vertices) {
+            gm.joints.push_back(v.joints);
+            gm.weights.push_back(v.weights);
+        }
         gm.vertices = std::move(vb).value();
         gm.indices = std::move(ib).value();
         meshes.push_back(std::move(gm));
@@ -494,6 +503,67 @@ Status SceneRenderer::resize(VkExtent2D extent, const std::vector<VkImageView>& 
         framebuffers_.emplace_back(device_, fb);
     }
     return Ok{};
+}
+
+namespace {
+// Distance along the ray to the triangle (a, b, c), if the ray hits it (both faces count).
+std::optional<float> ray_triangle(const glm::vec3& origin, const glm::vec3& dir, const glm::vec3& a,
+                                  const glm::vec3& b, const glm::vec3& c) {
+    const glm::vec3 e1 = b - a, e2 = c - a;
+    const glm::vec3 p = glm::cross(dir, e2);
+    const float det = glm::dot(e1, p);
+    if (std::abs(det) < 1e-12f) return std::nullopt;  // parallel to the plane
+    const float inv = 1.0f / det;
+    const glm::vec3 s = origin - a;
+    const float u = glm::dot(s, p) * inv;
+    if (u < 0.0f || u > 1.0f) return std::nullopt;
+    const glm::vec3 q = glm::cross(s, e1);
+    const float v = glm::dot(dir, q) * inv;
+    if (v < 0.0f || u + v > 1.0f) return std::nullopt;
+    const float t = glm::dot(e2, q) * inv;
+    if (t <= 0.0f) return std::nullopt;
+    return t;
+}
+}  // namespace
+
+std::optional<std::size_t> SceneRenderer::pick(const OrbitCamera& camera, float x, float y, float width,
+                                               float height) const {
+    if (width <= 0.0f || height <= 0.0f) return std::nullopt;
+    const glm::mat4 inv = glm::inverse(camera.projection(width / height) * camera.view());
+    // The projection flips y, so framebuffer y (down) maps to clip y directly.
+    const glm::vec2 ndc(2.0f * x / width - 1.0f, 2.0f * y / height - 1.0f);
+    glm::vec4 near_point = inv * glm::vec4(ndc, 0.0f, 1.0f);
+    glm::vec4 far_point = inv * glm::vec4(ndc, 1.0f, 1.0f);
+    const glm::vec3 origin = glm::vec3(near_point) / near_point.w;
+    const glm::vec3 dir = glm::normalize(glm::vec3(far_point) / far_point.w - origin);
+
+    std::optional<std::size_t> best;
+    float best_t = std::numeric_limits<float>::max();
+    std::vector<glm::vec3> posed;
+    for (std::size_t m = 0; m < meshes_.size(); ++m) {
+        const GpuMesh& mesh = meshes_[m];
+        if (!mesh.state.visible || mesh.state.outline) continue;
+        posed.resize(mesh.positions.size());
+        for (std::size_t i = 0; i < posed.size(); ++i) {
+            const glm::vec4 w = mesh.weights[i];
+            const float sum = w.x + w.y + w.z + w.w;
+            glm::vec4 p(mesh.positions[i], 1.0f);
+            if (sum > 0.0f) {
+                const glm::uvec4 j = mesh.joints[i];
+                p = (w.x * palette_[j.x] + w.y * palette_[j.y] + w.z * palette_[j.z] + w.w * palette_[j.w]) * p;
+            }
+            posed[i] = glm::vec3(mesh.state.model * p);
+        }
+        for (std::size_t t = 0; t + 2 < mesh.triangle_indices.size(); t += 3) {
+            const auto hit = ray_triangle(origin, dir, posed[mesh.triangle_indices[t]],
+                                          posed[mesh.triangle_indices[t + 1]], posed[mesh.triangle_indices[t + 2]]);
+            if (hit && *hit < best_t) {
+                best_t = *hit;
+                best = m;
+            }
+        }
+    }
+    return best;
 }
 
 void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const {

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,7 +70,7 @@ struct MeshDrawState {
     float highlight = 0.0f;      // 0..1
     glm::mat4 model{1.0f};
     float tension = -1.0f;       // fraction of max isometric force; < 0: coloured by its material, not by tension
-    float length_ratio = 1.0f;   // length / resting length (drives the stripes)
+    float length_ratio = 1.0f;   // length / healthy length (drives the bands)
     bool outline = false;        // translucent as an outline: clear face-on, opaque toward the silhouette
 };
 
@@ -90,6 +91,10 @@ public:
     // Records the whole frame into `cmd` for framebuffer `target_index`, using frame slot `frame_index`'s uniforms.
     void record(VkCommandBuffer cmd, uint32_t target_index, uint32_t frame_index, const OrbitCamera& camera,
                 const std::function<void(VkCommandBuffer)>& overlay);
+
+    // The visible, non-outline mesh under pixel (x, y) of a `width` x `height` view, posed with the current bone
+    // matrices: a ray cast on the CPU against every triangle (the scene has ~70 k; a pick costs a few ms).
+    std::optional<std::size_t> pick(const OrbitCamera& camera, float x, float y, float width, float height) const;
 
     VkRenderPass render_pass() const { return render_pass_; }
     VkSampleCountFlagBits samples() const { return samples_; }
@@ -118,6 +123,11 @@ private:
         bool translucent = false;
         glm::vec3 center{0.0f};
         MeshDrawState state;
+        // CPU copies for picking.
+        std::vector<glm::vec3> positions;
+        std::vector<uint32_t> triangle_indices;
+        std::vector<glm::uvec4> joints;  // palette indices
+        std::vector<glm::vec4> weights;
     };
     explicit SceneRenderer(const gpu::Device& device) : device_(device) {}
     Status create_render_pass(const RenderTargetDesc& desc);

@@ -1,0 +1,25 @@
+#pragma once
+// The info card of a selected structure: names in the chosen language, Latin, origin, insertion, action,
+// innervation, the patient line, trigger points (with the caution), and live simulation values.
+
+#include <string>
+
+#include "myoview/anatomy/catalog.h"
+#include "myoview/sim/simulation.h"
+
+struct ImFont;
+
+namespace myoview::app {
+
+struct InfoCardActions {
+    bool close = false;
+    bool toggle_isolate = false;
+};
+
+// `length_vs_healthy`: the muscle's length over its healthy (neutral) length, when simulated.
+InfoCardActions draw_info_card(const anatomy::Structure& structure, const sim::MuscleState* muscle,
+                               double length_vs_healthy,
+                               const std::vector<std::string>& languages, std::string& language, bool isolated,
+                               float scale, ImFont* large_font);
+
+}  // namespace myoview::app
