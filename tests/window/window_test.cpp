@@ -122,6 +122,37 @@ TEST_F(WindowTest, KeysMThenQApplyTheMassageAndTheShouldersComeBack) {
     EXPECT_LT(end, start - 5.0) << "the shoulders moved back: " << start << " -> " << end << " mm";
 }
 
+TEST_F(WindowTest, DraggingTheReleaseSliderWithTheMouseSetsTheRelease) {
+    const std::string dir = temp_dir("window-slider");
+    const std::string report = dir + "/r.json";
+    // --ui-scale 1 fixes the layout: the "Chest release" panel is 380 px wide at the top right, its release
+    // slider the second row, about 110 px from the top of a 1280x720 window.
+    BackgroundProcess viewer({executable(), "--size", "1280x720", "--ui-scale", "1", "--report", report});
+    const std::string id = find_window(viewer.pid(), 60.0);
+    ASSERT_FALSE(id.empty());
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    auto xdo = [&](const std::vector<std::string>& args) {
+        std::vector<std::string> argv{"/usr/bin/xdotool"};
+        for (const auto& a : args) argv.push_back(a);
+        run_process(argv, with_timeout(10.0));
+        std::this_thread::sleep_for(std::chrono::milliseconds(400));  // let a (slow) frame see each event
+    };
+    xdo({"windowfocus", "--sync", id});
+    xdo({"mousemove", "--window", id, "912", "110"});
+    xdo({"mousedown", "1"});
+    for (int x = 960; x <= 1260; x += 60) xdo({"mousemove", "--window", id, std::to_string(x), "110"});
+    xdo({"mouseup", "1"});
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    xdo({"key", "--clearmodifiers", "q"});
+    const auto r = viewer.wait(60.0);
+    ASSERT_FALSE(r.timed_out);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto json = read_json(report);
+    ASSERT_TRUE(json.is_object());
+    EXPECT_GT(json["release"].get<double>(), 0.9) << "the slider dragged to its right end releases the chest";
+    EXPECT_EQ(json["selected"], "") << "dragging a UI slider must not select anatomy behind it";
+}
+
 TEST_F(WindowTest, ClosingTheWindowFromTheWindowManagerSideExitsZero) {
     BackgroundProcess viewer({executable(), "--size", "320x240"});
     const std::string id = find_window(viewer.pid(), 60.0);
