@@ -48,6 +48,7 @@ View options:
   --view NAME         front | back | left | right | three-quarter (default front)
   --isolate ID        show only the structure ID (see --list-structures)
   --select ID         open the info card of structure ID (click a structure to do the same)
+  --story N           start at step N (1-6) of the clinic story; PageDown / PageUp walk through it
   --size WxH          window or image size in pixels (default 1280x720)
   --fullscreen        start fullscreen (F toggles)
   --ui-scale S        UI scale (default: from the monitor's DPI)
@@ -72,7 +73,8 @@ Simulation options:
   -h, --help          this text
   --version           print the version
 
-Keys: drag = orbit, right/middle drag = pan, wheel = zoom, 1-5 preset views, F fullscreen, Q quit.
+Keys: drag = orbit, right/middle drag = pan, wheel = zoom, click = info card, M massage, R reset, Space pause,
+PageDown / PageUp story steps, 1-5 preset views, F fullscreen, Q quit.
 )";
 }
 
@@ -150,6 +152,12 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             long n = 0;
             if (!parse_number(*v, n) || n < 1) return Error("--frames must be a whole number >= 1, not \"" + *v + "\"");
             o.frames = n;
+        } else if (a == "--story") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            if (!parse_number(*v, o.story) || o.story < 1 || o.story > 6) {
+                return Error("--story must be a step number from 1 to 6, not \"" + *v + "\"");
+            }
         } else if (a == "--msaa") {
             auto v = need_value(a);
             if (!v) return v.error();

@@ -39,6 +39,7 @@ struct Options {
     std::optional<double> seconds;
     std::string isolate;            // --isolate ID
     std::string select;             // --select ID: open this structure's info card
+    int story = 0;                  // --story N: start at story step N (1-based); 0: no story
     bool verbose = false;
 };
 

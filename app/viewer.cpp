@@ -18,6 +18,7 @@
 #include "info_card.h"
 #include "panels.h"
 #include "sim_binding.h"
+#include "story.h"
 #include "myoview/anatomy/catalog.h"
 #include "myoview/assets/import.h"
 #include "myoview/base/log.h"
@@ -68,6 +69,7 @@ struct KeyActions {
     bool massage = false;
     bool reset = false;
     bool toggle_pause = false;
+    int story = 0;  // +1 next step (PageDown), -1 previous (PageUp)
 };
 
 KeyActions apply_input(platform::Window& window, const render::ImGuiLayer* ui, ViewState& view, VkExtent2D extent,
@@ -128,6 +130,10 @@ KeyActions apply_input(platform::Window& window, const render::ImGuiLayer* ui, V
                     actions.reset = true;
                 } else if (e.key == GLFW_KEY_SPACE) {
                     actions.toggle_pause = true;
+                } else if (e.key == GLFW_KEY_PAGE_DOWN) {
+                    actions.story = +1;
+                } else if (e.key == GLFW_KEY_PAGE_UP) {
+                    actions.story = -1;
                 }
                 break;
             }
@@ -385,6 +391,7 @@ int run_viewer(const Options& o) {
         }
         std::string isolated_id = o.isolate;
         std::string language = "en";
+        std::optional<int> story;  // the step shown, 0-based
         auto apply_layers = [&](const LayerVisibility& layers) {
             if (!isolated_id.empty()) {  // isolation decides alone
                 for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
@@ -430,6 +437,22 @@ int run_viewer(const Options& o) {
         render::ViewPreset preset = render::ViewPreset::kFront;
         render::parse_view_preset(o.view, preset);
         view.camera.set_preset(preset);
+        // A story step sets the view, the card and the release, as a clinician would by hand.
+        auto go_to_step = [&](int index, VkExtent2D extent) {
+            if (!simulation) return;
+            story = std::clamp(index, 0, kStoryStepCount - 1);
+            const StoryStep& step = story_step(*story);
+            view.camera.set_preset(step.view);
+            view.camera.frame(model->bounds, static_cast<float>(extent.width) /
+                                                 static_cast<float>(std::max(extent.height, 1u)));
+            selected.reset();
+            for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
+                if (renderer->mesh_name(i) == step.select) selected = i;
+            }
+            UiRequests requests_for_step;
+            requests_for_step.release = step.release;
+            therapy->apply(requests_for_step, KeyActions{.massage = step.massage}, panels);
+        };
         assets::Bounds frame_bounds = model->bounds;
         if (!o.isolate.empty()) {
             frame_bounds = {};
@@ -439,6 +462,7 @@ int run_viewer(const Options& o) {
             }
         }
         view.camera.frame(frame_bounds, static_cast<float>(o.width) / static_cast<float>(o.height));
+        if (o.story > 0) go_to_step(o.story - 1, {static_cast<uint32_t>(o.width), static_cast<uint32_t>(o.height)});
 
         StatusInfo status;
         status.device = ctx->device.physical().name();
@@ -459,6 +483,7 @@ int run_viewer(const Options& o) {
                 requests = panels.draw(*simulation, renderer->tension_view, tension_colours, therapy->paused(),
                                        therapy->release(), therapy->massaging(), ui->scale(), ui->large_font());
                 if (tension_colours) draw_legend(renderer->tension_view, ui->scale());
+                if (story) draw_story_caption(*story, language, ui->scale(), ui->large_font());
                 const anatomy::Structure* structure =
                     selected && catalog ? catalog->find(renderer->mesh_name(*selected)) : nullptr;
                 if (structure) {
@@ -503,6 +528,7 @@ int run_viewer(const Options& o) {
                 const float dt = std::chrono::duration<float>(start - last).count();
                 last = start;
                 if (therapy) {
+                    if (keys.story != 0) go_to_step(story ? *story + keys.story : 0, extent);
                     therapy->apply(requests, keys, panels);  // last frame's UI requests and this frame's keys
                     apply_layers(panels.layers);
                     // Hover and click: a CPU ray cast against the posed meshes, only when the mouse moved.

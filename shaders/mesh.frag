@@ -69,7 +69,8 @@ void main() {
 
     vec3 lit = albedo * (ambient * ao + key * g.key_color.rgb * mix(0.6, 1.0, ao) + fill * g.fill_color.rgb * ao);
     lit += (spec + sheen) * g.key_color.rgb * ao + rim * g.rim_color.rgb * ao;
-    lit = mix(lit, lit + vec3(0.25, 0.22, 0.1), pc.params.y);
+    // Hover / selection: a cool rim glow that leaves the face colour (the tension) untouched.
+    lit += pc.params.y * pow(1.0 - max(dot(n, v), 0.0), 1.5) * vec3(0.45, 0.75, 1.2);
 
     // Gentle filmic shoulder so highlights roll off instead of clipping.
     lit *= g.viewport.w;

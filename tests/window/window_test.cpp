@@ -153,6 +153,28 @@ TEST_F(WindowTest, DraggingTheReleaseSliderWithTheMouseSetsTheRelease) {
     EXPECT_EQ(json["selected"], "") << "dragging a UI slider must not select anatomy behind it";
 }
 
+TEST_F(WindowTest, PresenterKeysPageDownWalkTheStory) {
+    const std::string dir = temp_dir("window-story");
+    const std::string report = dir + "/r.json";
+    BackgroundProcess viewer({executable(), "--size", "640x400", "--report", report});
+    const std::string id = find_window(viewer.pid(), 60.0);
+    ASSERT_FALSE(id.empty());
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    run_process({"/usr/bin/xdotool", "windowfocus", "--sync", id}, with_timeout(10.0));
+    // Step 1 (posture), step 2 (the tight chest: the pectoralis minor card), then back and forth.
+    for (const char* key : {"Next", "Next", "Next", "Prior"}) {  // X keysyms of PageDown / PageUp
+        run_process({"/usr/bin/xdotool", "key", "--clearmodifiers", key}, with_timeout(10.0));
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    }
+    run_process({"/usr/bin/xdotool", "key", "--clearmodifiers", "q"}, with_timeout(10.0));
+    const auto r = viewer.wait(60.0);
+    ASSERT_FALSE(r.timed_out);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto json = read_json(report);
+    ASSERT_TRUE(json.is_object());
+    EXPECT_EQ(json["selected"], "pec_minor_r") << "step 2 of the story opens the pectoralis minor";
+}
+
 TEST_F(WindowTest, ClosingTheWindowFromTheWindowManagerSideExitsZero) {
     BackgroundProcess viewer({executable(), "--size", "320x240"});
     const std::string id = find_window(viewer.pid(), 60.0);

@@ -1,0 +1,31 @@
+#pragma once
+// The clinic story as steps a clinician walks through with PageDown / PageUp (a presenter clicker sends these):
+// the posture, the tight chest, the overworked back, the release, the back at rest, keeping the gain. Each step
+// sets the view and what is shown; the caption says it in plain words (English and Spanish).
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "myoview/render/camera.h"
+
+struct ImFont;
+
+namespace myoview::app {
+
+struct StoryStep {
+    std::string_view title_en, text_en;
+    std::string_view title_es, text_es;
+    render::ViewPreset view = render::ViewPreset::kFront;
+    std::string_view select;          // structure whose card opens ("" none)
+    std::optional<double> release;    // chest release to set at once
+    bool massage = false;             // start the massage (as M)
+};
+
+inline constexpr int kStoryStepCount = 6;
+const StoryStep& story_step(int index);  // 0 .. kStoryStepCount - 1
+
+// Draws the caption of step `index` at the top centre.
+void draw_story_caption(int index, std::string_view language, float scale, ImFont* large_font);
+
+}  // namespace myoview::app
