@@ -3,6 +3,8 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/quaternion.hpp>
 
+#include <optional>
+
 namespace myoview::app {
 
 glm::mat4 body_transform(const sim::BodyPose& pose) {
@@ -32,11 +34,91 @@ SimBinding::SimBinding(const render::SceneRenderer& renderer, const sim::Snapsho
 
 std::size_t SimBinding::bound_bones() const { return bones_.size(); }
 
+void SimBinding::bind_trigger_points(const assets::Model& model, const sim::Snapshot& bind_pose,
+                                     const render::SceneRenderer& renderer) {
+    constexpr float kBand = 0.06f;  // half-width of the slice of the muscle averaged for the point
+    for (std::size_t k = 0; k < bind_pose.trigger_points.size(); ++k) {
+        const sim::TriggerPointState& tp = bind_pose.trigger_points[k];
+        const assets::Mesh* mesh = nullptr;
+        for (const auto& m : model.meshes) {
+            if (m.node_name == tp.muscle_id) mesh = &m;
+        }
+        std::optional<std::size_t> render_index;
+        for (std::size_t i = 0; i < renderer.mesh_count(); ++i) {
+            if (renderer.mesh_name(i) == tp.muscle_id) render_index = i;
+        }
+        if (!mesh || !render_index || mesh->positions.empty()) continue;
+        // The muscle's long axis: from the vertex farthest from the centroid to the vertex farthest from that.
+        glm::vec3 centroid(0.0f);
+        for (const auto& p : mesh->positions) centroid += p;
+        centroid /= static_cast<float>(mesh->positions.size());
+        auto farthest_from = [&](glm::vec3 q) {
+            std::size_t best = 0;
+            for (std::size_t i = 1; i < mesh->positions.size(); ++i) {
+                if (glm::length(mesh->positions[i] - q) > glm::length(mesh->positions[best] - q)) best = i;
+            }
+            return mesh->positions[best];
+        };
+        glm::vec3 a = farthest_from(centroid);
+        glm::vec3 b = farthest_from(a);
+        if (std::abs(a.y) > std::abs(b.y)) std::swap(a, b);  // a: the medial (origin) end
+        const glm::vec3 axis = b - a;
+        const float length2 = glm::dot(axis, axis);
+        if (length2 <= 0.0f) continue;
+        TriggerSpot spot;
+        spot.mesh = *render_index;
+        spot.trigger = k;
+        std::vector<float> bone_sum(mesh->bones.size(), 0.0f);
+        int count = 0;
+        for (std::size_t i = 0; i < mesh->positions.size(); ++i) {
+            const float t = glm::dot(mesh->positions[i] - a, axis) / length2;
+            if (std::abs(t - static_cast<float>(tp.position)) > kBand) continue;
+            spot.center_bind += mesh->positions[i];
+            ++count;
+            if (mesh->joints.size() != mesh->positions.size()) continue;
+            for (int c = 0; c < 4; ++c) {
+                const uint32_t j = mesh->joints[i][c];
+                if (j < bone_sum.size()) bone_sum[j] += mesh->weights[i][c];
+            }
+        }
+        if (count == 0) continue;
+        spot.center_bind /= static_cast<float>(count);
+        float total = 0.0f;
+        for (float w : bone_sum) total += w;
+        for (std::size_t j = 0; j < bone_sum.size() && total > 0.0f; ++j) {
+            if (bone_sum[j] <= 0.0f) continue;
+            for (std::size_t bone = 0; bone < bones_.size(); ++bone) {
+                if (renderer.bone_names()[bones_[bone].palette_index] == mesh->bones[j].name) {
+                    spot.bone_weights.emplace_back(bone, bone_sum[j] / total);
+                }
+            }
+        }
+        spots_.push_back(std::move(spot));
+    }
+}
+
 void SimBinding::apply(const sim::Snapshot& snapshot, render::SceneRenderer& renderer, bool tension_colours) const {
     for (const Bone& bone : bones_) {
         if (bone.body_index >= snapshot.bodies.size()) continue;
         renderer.set_bone_matrix(bone.palette_index, body_transform(snapshot.bodies[bone.body_index]) *
                                                          bone.bind_from_world);
+    }
+    renderer.hot_spots.clear();
+    for (const TriggerSpot& spot : spots_) {
+        if (spot.trigger >= snapshot.trigger_points.size()) continue;
+        glm::vec4 posed(0.0f);
+        for (const auto& [b, w] : spot.bone_weights) {
+            if (bones_[b].body_index >= snapshot.bodies.size()) continue;
+            posed += w * (body_transform(snapshot.bodies[bones_[b].body_index]) * bones_[b].bind_from_world *
+                          glm::vec4(spot.center_bind, 1.0f));
+        }
+        if (spot.bone_weights.empty()) posed = glm::vec4(spot.center_bind, 1.0f);
+        render::HotSpot hot;
+        hot.center = glm::vec3(posed);
+        hot.radius = 0.022f;  // about a fingertip: what a therapist palpates
+        hot.strength = tension_colours ? static_cast<float>(snapshot.trigger_points[spot.trigger].severity) : 0.0f;
+        hot.mesh = spot.mesh;
+        renderer.hot_spots.push_back(hot);
     }
     for (std::size_t m = 0; m < muscle_of_mesh_.size(); ++m) {
         render::MeshDrawState& state = renderer.draw_state(m);

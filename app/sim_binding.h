@@ -7,6 +7,7 @@
 
 #include <glm/glm.hpp>
 
+#include "myoview/assets/model.h"
 #include "myoview/render/scene_renderer.h"
 #include "myoview/sim/simulation.h"
 
@@ -18,7 +19,13 @@ public:
     // load, before any advance).
     SimBinding(const render::SceneRenderer& renderer, const sim::Snapshot& bind_pose);
 
-    // Writes bone matrices and muscle tension/length into the renderer.
+    // Places the snapshot's trigger points on their muscle meshes (bind pose): a point at `position` p lies where
+    // the muscle is a fraction p of the way from its origin end to its insertion end. Pectoral origins are the
+    // medial ends (sternum, ribs, medial clavicle), the only muscles with trigger points in the model.
+    void bind_trigger_points(const assets::Model& model, const sim::Snapshot& bind_pose,
+                             const render::SceneRenderer& renderer);
+
+    // Writes bone matrices, muscle tension/length and trigger-point hot spots into the renderer.
     void apply(const sim::Snapshot& snapshot, render::SceneRenderer& renderer, bool tension_colours) const;
 
     std::size_t bound_bones() const;
@@ -38,6 +45,13 @@ private:
     std::vector<std::optional<std::size_t>> muscle_of_mesh_;  // per renderer mesh: index into snapshot.muscles
     std::size_t unbound_meshes_ = 0;
     std::vector<double> healthy_length_;  // per snapshot muscle, metres
+    struct TriggerSpot {
+        std::size_t mesh = 0;         // renderer mesh
+        std::size_t trigger = 0;      // index into snapshot.trigger_points
+        glm::vec3 center_bind{0.0f};  // bind-pose world position
+        std::vector<std::pair<std::size_t, float>> bone_weights;  // index into bones_, weight
+    };
+    std::vector<TriggerSpot> spots_;
 };
 
 glm::mat4 body_transform(const sim::BodyPose& pose);

@@ -422,6 +422,7 @@ int run_viewer(const Options& o) {
         bool tension_colours = !o.natural_colors;
         if (simulation) {
             binding.emplace(*renderer, simulation->snapshot());
+            binding->bind_trigger_points(model.value(), simulation->snapshot(), *renderer);
             therapy.emplace(*simulation);
             // Settle into the preset's posture before the first frame (deterministic: fixed steps, no clock), so the
             // picture starts from the rounded posture, not from the model's neutral rest pose.
@@ -527,6 +528,7 @@ int run_viewer(const Options& o) {
                 const KeyActions keys = apply_input(*window, ui.get(), view, extent, frame_bounds);
                 const float dt = std::chrono::duration<float>(start - last).count();
                 last = start;
+                renderer->time_s = std::chrono::duration<float>(start.time_since_epoch()).count();
                 if (therapy) {
                     if (keys.story != 0) go_to_step(story ? *story + keys.story : 0, extent);
                     therapy->apply(requests, keys, panels);  // last frame's UI requests and this frame's keys

@@ -13,7 +13,7 @@ layout(push_constant) uniform DrawConstants {
     mat4 model;
     vec4 color;    // rgb tint (multiplied with the vertex colour), a: opacity
     vec4 params;   // x: 1 = use vertex colour, y: highlight 0..1, z: fibre shading 0..1, w: 1 = outline alpha
-    vec4 muscle;   // x: tension (fraction of max force; < 0: not coloured by tension), y: length / rest length
+    vec4 muscle;   // x: tension (fraction of max force; < 0: not by tension), y: length / healthy, z: mesh index
 } pc;
 
 layout(location = 0) out vec3 v_world;

@@ -572,7 +572,8 @@ void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const {
     dc.color = glm::vec4(glm::vec3(mesh.base_color) * glm::vec3(mesh.state.tint), mesh.state.tint.a);
     dc.params = glm::vec4(1.0f, mesh.state.highlight, mesh.uses_tangents ? 1.0f : 0.0f, 0.0f);
     dc.params.w = mesh.state.outline ? 1.0f : 0.0f;
-    dc.muscle = glm::vec4(mesh.state.tension, mesh.state.length_ratio, 0.0f, 0.0f);
+    const auto mesh_index = static_cast<float>(&mesh - meshes_.data());
+    dc.muscle = glm::vec4(mesh.state.tension, mesh.state.length_ratio, mesh_index, 0.0f);
     vkCmdPushConstants(cmd, pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(dc),
                        &dc);
     const VkBuffer vb = mesh.vertices.buffer;
@@ -601,7 +602,13 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     g.ground_color = glm::vec4(0.12f, 0.10f, 0.09f, 0.0f);
     g.bg_top = linear(kBackgroundTopSrgb);
     g.bg_bottom = linear(kBackgroundBottomSrgb);
-    g.viewport = glm::vec4(static_cast<float>(extent_.width), static_cast<float>(extent_.height), 0.0f, exposure);
+    g.viewport = glm::vec4(static_cast<float>(extent_.width), static_cast<float>(extent_.height), time_s, exposure);
+    const std::size_t spots = std::min(hot_spots.size(), kMaxHotSpots);
+    g.hot_spot_count = glm::vec4(static_cast<float>(spots), 0.0f, 0.0f, 0.0f);
+    for (std::size_t i = 0; i < spots; ++i) {
+        g.hot_spots[i] = glm::vec4(hot_spots[i].center, hot_spots[i].radius);
+        g.hot_spot_info[i] = glm::vec4(hot_spots[i].strength, static_cast<float>(hot_spots[i].mesh), 0.0f, 0.0f);
+    }
     const TensionScale& scale = tension_view.scale;
     g.tension_view = glm::vec4(scale.floor, scale.range, scale.full_scale, tension_view.stripes);
     const auto& stops = colormap_stops(tension_view.colormap);

@@ -31,6 +31,8 @@ struct RenderTargetDesc {
     VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT;  // reduced to what the device supports
 };
 
+inline constexpr std::size_t kMaxHotSpots = 8;  // shaders/globals.glsl: hot_spots[8]
+
 // std140 mirror of shaders/globals.glsl.
 struct FrameGlobals {
     glm::mat4 view;
@@ -48,6 +50,9 @@ struct FrameGlobals {
     glm::vec4 viewport;
     glm::vec4 tension_view;   // x: scale floor, y: scale range, z: full-scale tension, w: stripe strength
     glm::vec4 colormap[kColormapStops];  // linear rgb
+    glm::vec4 hot_spot_count;            // x: number of hot spots in use
+    glm::vec4 hot_spots[kMaxHotSpots];   // xyz centre, w radius
+    glm::vec4 hot_spot_info[kMaxHotSpots];  // x strength, y mesh index
 };
 
 // How muscles are coloured: the colormap, the tension scale (shared with the legend) and the length stripes.
@@ -58,6 +63,14 @@ struct TensionView {
 };
 
 inline constexpr std::size_t kMaxBones = 64;
+
+// A glowing spot on one mesh's surface (trigger points): world centre, radius, strength 0..1.
+struct HotSpot {
+    glm::vec3 center{0.0f};
+    float radius = 0.02f;
+    float strength = 0.0f;
+    std::size_t mesh = 0;
+};
 
 // Background gradient colours in sRGB (what a designer picks); converted to linear for the shader.
 inline constexpr glm::vec3 kBackgroundTopSrgb{0.20f, 0.25f, 0.31f};
@@ -110,6 +123,8 @@ public:
     void set_bone_matrix(std::size_t i, const glm::mat4& world_from_bind) { palette_.at(i) = world_from_bind; }
     float exposure = 1.0f;
     TensionView tension_view;
+    std::vector<HotSpot> hot_spots;  // at most kMaxHotSpots are drawn
+    float time_s = 0.0f;             // drives the hot spots' pulse
 
 private:
     struct GpuMesh {
