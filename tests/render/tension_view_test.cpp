@@ -95,5 +95,24 @@ TEST(TensionView, ReleasedSternalPectoralisCoolsDownTheLegendAndItsTensionFalls)
     EXPECT_NEAR(p1, scale.position(static_cast<float>(t1 / 100.0)), 0.15f);
 }
 
+// Hot-spot red: saturated red-orange, which the magma map never reaches at a muscle's low tension.
+int hot_spot_pixels(const gpu::Pixels& p) {
+    int n = 0;
+    for (uint32_t y = 0; y < p.height; ++y)
+        for (uint32_t x = 0; x < p.width; ++x) {
+            const uint8_t* c = p.at(x, y);
+            if (c[0] > 220 && c[1] < 170 && c[2] < 110) ++n;
+        }
+    return n;
+}
+
+TEST(TensionView, TriggerPointHotSpotsShowWhenTightAndFadeWithRelease) {
+    const std::string dir = temp_dir("hot-spots");
+    const Shot tight = shoot("0", dir);
+    const Shot released = shoot("1", dir);
+    EXPECT_GT(hot_spot_pixels(tight.pixels), 40) << "the sternal pectoralis' trigger point glows when tight";
+    EXPECT_LT(hot_spot_pixels(released.pixels), 5) << "full release takes its severity to zero";
+}
+
 }  // namespace
 }  // namespace myoview::testing
