@@ -23,6 +23,17 @@ public:
         return s[lo] * (1.0 - t) + s[hi] * t;
     }
     double last() const { return samples_.empty() ? 0.0 : samples_.back(); }
+    // Median of the frames in [begin, end) as fractions of the run (0.0-0.1: the first tenth): frame-time growth
+    // over a long run shows as a last tenth slower than the first.
+    double median_of_span(double begin, double end) const {
+        const auto n = static_cast<double>(samples_.size());
+        const auto b = static_cast<std::size_t>(begin * n), e = static_cast<std::size_t>(end * n);
+        if (e <= b) return 0.0;
+        std::vector<double> s(samples_.begin() + static_cast<std::ptrdiff_t>(b),
+                              samples_.begin() + static_cast<std::ptrdiff_t>(e));
+        std::nth_element(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(s.size() / 2), s.end());
+        return s[s.size() / 2];
+    }
 
 private:
     std::vector<double> samples_;

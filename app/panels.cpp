@@ -170,6 +170,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
             ImGui::Checkbox("x-ray", &layers.xray_superficial);
             ImGui::Checkbox("Deep muscles", &layers.deep);
             ImGui::Checkbox("Bones", &layers.bones);
+            ImGui::Checkbox("Labels", &layers.labels);
         }
         if (ImGui::CollapsingHeader("Posture (clinical measures)")) {
             ImGui::Text("Craniovertebral angle   %.1f deg", s.posture.craniovertebral_angle_deg);

@@ -38,6 +38,7 @@ struct LayerVisibility {
     bool xray_superficial = false;
     bool deep = true;
     bool bones = true;
+    bool labels = true;
 };
 
 class Panels {

@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "frame_stats.h"
 #include "info_card.h"
+#include "labels.h"
 #include "panels.h"
 #include "sim_binding.h"
 #include "story.h"
@@ -392,6 +393,7 @@ int run_viewer(const Options& o) {
         std::string isolated_id = o.isolate;
         std::string language = "en";
         std::optional<int> story;  // the step shown, 0-based
+        Labels labels(*renderer);
         auto apply_layers = [&](const LayerVisibility& layers) {
             if (!isolated_id.empty()) {  // isolation decides alone
                 for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
@@ -485,6 +487,10 @@ int run_viewer(const Options& o) {
                                        therapy->release(), therapy->massaging(), ui->scale(), ui->large_font());
                 if (tension_colours) draw_legend(renderer->tension_view, ui->scale());
                 if (story) draw_story_caption(*story, language, ui->scale(), ui->large_font());
+                if (panels.layers.labels && catalog) {
+                    labels.draw(*renderer, view.camera, static_cast<float>(extent.width),
+                                static_cast<float>(extent.height), *catalog, language, ui->scale());
+                }
                 const anatomy::Structure* structure =
                     selected && catalog ? catalog->find(renderer->mesh_name(*selected)) : nullptr;
                 if (structure) {
@@ -622,7 +628,9 @@ int run_viewer(const Options& o) {
         const nlohmann::json sim_timing = report.contains("timing") ? report["timing"] : nlohmann::json::object();
         report["timing"] = {{"frames", frame_stats.count()},
                             {"frame_ms_median", frame_stats.percentile(50.0)},
-                            {"frame_ms_p95", frame_stats.percentile(95.0)}};
+                            {"frame_ms_p95", frame_stats.percentile(95.0)},
+                            {"frame_ms_median_first_tenth", frame_stats.median_of_span(0.0, 0.1)},
+                            {"frame_ms_median_last_tenth", frame_stats.median_of_span(0.9, 1.0)}};
         for (const auto& [key, value] : sim_timing.items()) report["timing"][key] = value;
         report["mode"] = window ? "window" : "headless";
         report["device"] = ctx->device.physical().name();

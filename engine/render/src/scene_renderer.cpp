@@ -566,6 +566,21 @@ std::optional<std::size_t> SceneRenderer::pick(const OrbitCamera& camera, float 
     return best;
 }
 
+glm::vec3 SceneRenderer::posed_center(std::size_t i) const {
+    const GpuMesh& mesh = meshes_.at(i);
+    glm::vec3 sum(0.0f);
+    for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+        const glm::vec4 w = mesh.weights[v];
+        glm::vec4 p(mesh.positions[v], 1.0f);
+        if (w.x + w.y + w.z + w.w > 0.0f) {
+            const glm::uvec4 j = mesh.joints[v];
+            p = (w.x * palette_[j.x] + w.y * palette_[j.y] + w.z * palette_[j.z] + w.w * palette_[j.w]) * p;
+        }
+        sum += glm::vec3(mesh.state.model * p);
+    }
+    return mesh.positions.empty() ? sum : sum / static_cast<float>(mesh.positions.size());
+}
+
 void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const {
     DrawConstants dc{};
     dc.model = mesh.state.model;

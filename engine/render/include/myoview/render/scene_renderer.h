@@ -109,6 +109,9 @@ public:
     // matrices: a ray cast on the CPU against every triangle (the scene has ~70 k; a pick costs a few ms).
     std::optional<std::size_t> pick(const OrbitCamera& camera, float x, float y, float width, float height) const;
 
+    // Centre of mesh i as currently posed (mean of its skinned vertices), in world space.
+    glm::vec3 posed_center(std::size_t i) const;
+
     VkRenderPass render_pass() const { return render_pass_; }
     VkSampleCountFlagBits samples() const { return samples_; }
     VkCommandPool upload_pool() const { return upload_pool_; }
@@ -117,6 +120,7 @@ public:
     std::size_t mesh_count() const { return meshes_.size(); }
     const std::string& mesh_name(std::size_t i) const { return meshes_[i].name; }
     MeshDrawState& draw_state(std::size_t i) { return meshes_[i].state; }
+    const MeshDrawState& draw_state(std::size_t i) const { return meshes_[i].state; }
     // Skin joints of the current model (union over meshes, first-seen order): the bone palette's layout.
     const std::vector<std::string>& bone_names() const { return bone_names_; }
     // World-from-bind matrix of palette entry i (identity until set): copied to the GPU at the next record().
