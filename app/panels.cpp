@@ -171,6 +171,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
             ImGui::Checkbox("Deep muscles", &layers.deep);
             ImGui::Checkbox("Bones", &layers.bones);
             ImGui::Checkbox("Labels", &layers.labels);
+            ImGui::Checkbox("Ghost of the starting posture", &layers.ghost);
         }
         if (ImGui::CollapsingHeader("Posture (clinical measures)")) {
             ImGui::Text("Craniovertebral angle   %.1f deg", s.posture.craniovertebral_angle_deg);

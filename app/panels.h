@@ -39,6 +39,7 @@ struct LayerVisibility {
     bool deep = true;
     bool bones = true;
     bool labels = true;
+    bool ghost = true;  // the starting posture's bones as a faint outline (before / after)
 };
 
 class Panels {

@@ -395,6 +395,7 @@ int run_viewer(const Options& o) {
         std::optional<int> story;  // the step shown, 0-based
         Labels labels(*renderer);
         auto apply_layers = [&](const LayerVisibility& layers) {
+            renderer->show_ghost = layers.ghost;
             if (!isolated_id.empty()) {  // isolation decides alone
                 for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
                     renderer->draw_state(i).visible = renderer->mesh_name(i) == isolated_id;
@@ -432,6 +433,17 @@ int run_viewer(const Options& o) {
             posture_start = simulation->report_json()["posture"];
             if (o.massage) therapy->apply({}, KeyActions{.massage = true}, panels);
             binding->apply(simulation->snapshot(), *renderer, tension_colours);
+            // The bones as they stand now: the ghost the session is compared with.
+            renderer->capture_ghost_pose();
+            std::vector<std::size_t> ghost;
+            for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
+                if (mesh_layers[i] == anatomy::Layer::kBone && renderer->mesh_name(i) != "ribcage" &&
+                    renderer->mesh_name(i) != "sternum" && renderer->mesh_name(i) != "thoracic_spine") {
+                    ghost.push_back(i);  // the bones that move: girdles, arms, neck and head
+                }
+            }
+            renderer->set_ghost(std::move(ghost));
+            apply_layers(panels.layers);
             log::debug("bound " + std::to_string(binding->bound_bones()) + " bones, " +
                        std::to_string(binding->bound_muscles()) + " muscles to the simulation");
         }

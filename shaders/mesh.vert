@@ -13,7 +13,7 @@ layout(push_constant) uniform DrawConstants {
     mat4 model;
     vec4 color;    // rgb tint (multiplied with the vertex colour), a: opacity
     vec4 params;   // x: 1 = use vertex colour, y: highlight 0..1, z: fibre shading 0..1, w: 1 = outline alpha
-    vec4 muscle;   // x: tension (fraction of max force; < 0: not by tension), y: length / healthy, z: mesh index
+    vec4 muscle;   // x: tension (< 0: not by tension), y: length / healthy, z: mesh index, w: palette offset
 } pc;
 
 layout(location = 0) out vec3 v_world;
@@ -26,8 +26,9 @@ void main() {
     float weight_sum = in_weights.x + in_weights.y + in_weights.z + in_weights.w;
     mat4 skin = mat4(1.0);
     if (weight_sum > 0.0) {
-        skin = in_weights.x * palette.bones[in_joints.x] + in_weights.y * palette.bones[in_joints.y] +
-               in_weights.z * palette.bones[in_joints.z] + in_weights.w * palette.bones[in_joints.w];
+        uvec4 j = in_joints + uvec4(uint(pc.muscle.w));  // w: palette offset (0 live pose, 32 the ghost's)
+        skin = in_weights.x * palette.bones[j.x] + in_weights.y * palette.bones[j.y] +
+               in_weights.z * palette.bones[j.z] + in_weights.w * palette.bones[j.w];
     }
     mat4 world_from_bind = pc.model * skin;
     vec4 world = world_from_bind * vec4(in_position, 1.0);

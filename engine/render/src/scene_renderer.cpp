@@ -190,7 +190,7 @@ Status SceneRenderer::create_uniforms() {
         if (!buffer) return buffer.error();
         uniforms_.push_back(std::move(buffer).value());
         const std::string bones_name = "bone palette " + std::to_string(i);
-        auto bones = gpu::create_buffer(device_, sizeof(glm::mat4) * kMaxBones, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+        auto bones = gpu::create_buffer(device_, sizeof(glm::mat4) * kMaxBones * 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
                                         true, bones_name.c_str());
         if (!bones) return bones.error();
         bone_buffers_.push_back(std::move(bones).value());
@@ -450,7 +450,8 @@ Status SceneRenderer::set_model(const assets::Model& model, gpu::FrameRing* ring
     }
     meshes_ = std::move(meshes);
     bone_names_ = std::move(bone_names);
-    palette_.assign(kMaxBones, glm::mat4(1.0f));
+    palette_.assign(kMaxBones * 2, glm::mat4(1.0f));
+    ghost_meshes_.clear();
     bounds_ = model.bounds;
     return Ok{};
 }
@@ -581,6 +582,26 @@ glm::vec3 SceneRenderer::posed_center(std::size_t i) const {
     return mesh.positions.empty() ? sum : sum / static_cast<float>(mesh.positions.size());
 }
 
+void SceneRenderer::capture_ghost_pose() {
+    std::copy(palette_.begin(), palette_.begin() + static_cast<std::ptrdiff_t>(kMaxBones),
+              palette_.begin() + static_cast<std::ptrdiff_t>(kMaxBones));
+}
+
+void SceneRenderer::draw_ghost(VkCommandBuffer cmd, const GpuMesh& mesh) const {
+    DrawConstants dc{};
+    dc.model = mesh.state.model;
+    dc.color = glm::vec4(0.55f, 0.80f, 1.0f, 0.55f);
+    dc.params = glm::vec4(0.0f, 0.0f, 0.0f, 1.0f);  // flat tint, outline alpha
+    dc.muscle = glm::vec4(-1.0f, 1.0f, -1.0f, static_cast<float>(kMaxBones));  // w: palette offset
+    vkCmdPushConstants(cmd, pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(dc),
+                       &dc);
+    const VkBuffer vb = mesh.vertices.buffer;
+    const VkDeviceSize offset = 0;
+    vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
+    vkCmdBindIndexBuffer(cmd, mesh.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
+    vkCmdDrawIndexed(cmd, mesh.index_count, 1, 0, 0, 0);
+}
+
 void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const {
     DrawConstants dc{};
     dc.model = mesh.state.model;
@@ -629,8 +650,8 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     const auto& stops = colormap_stops(tension_view.colormap);
     for (int i = 0; i < kColormapStops; ++i) g.colormap[i] = linear(stops[static_cast<std::size_t>(i)]);
     std::memcpy(uniforms_[frame_index].mapped, &g, sizeof(g));
-    if (palette_.size() < kMaxBones) palette_.assign(kMaxBones, glm::mat4(1.0f));
-    std::memcpy(bone_buffers_[frame_index].mapped, palette_.data(), sizeof(glm::mat4) * kMaxBones);
+    if (palette_.size() < kMaxBones * 2) palette_.assign(kMaxBones * 2, glm::mat4(1.0f));
+    std::memcpy(bone_buffers_[frame_index].mapped, palette_.data(), sizeof(glm::mat4) * kMaxBones * 2);
 
     std::array<VkClearValue, 3> clears{};
     clears[1].depthStencil = {1.0f, 0};
@@ -680,6 +701,12 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
         });
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, translucent_pipeline_);
         for (const GpuMesh* m : translucent) draw_mesh(cmd, *m);
+    }
+    if (show_ghost && !ghost_meshes_.empty()) {
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, translucent_pipeline_);
+        for (std::size_t i : ghost_meshes_) {
+            if (i < meshes_.size()) draw_ghost(cmd, meshes_[i]);
+        }
     }
     if (overlay) overlay(cmd);
     vkCmdEndRenderPass(cmd);

@@ -62,7 +62,7 @@ struct TensionView {
     float stripes = 1.0f;  // 0 hides the length encoding
 };
 
-inline constexpr std::size_t kMaxBones = 64;
+inline constexpr std::size_t kMaxBones = 32;  // live pose; the ghost pose takes the next 32 palette slots
 
 // A glowing spot on one mesh's surface (trigger points): world centre, radius, strength 0..1.
 struct HotSpot {
@@ -125,6 +125,11 @@ public:
     const std::vector<std::string>& bone_names() const { return bone_names_; }
     // World-from-bind matrix of palette entry i (identity until set): copied to the GPU at the next record().
     void set_bone_matrix(std::size_t i, const glm::mat4& world_from_bind) { palette_.at(i) = world_from_bind; }
+    // The ghost: meshes drawn a second time, as a faint outline, posed with the palette captured by
+    // capture_ghost_pose() (the posture a session started from), for before/after comparison.
+    void capture_ghost_pose();
+    void set_ghost(std::vector<std::size_t> meshes) { ghost_meshes_ = std::move(meshes); }
+    bool show_ghost = false;
     float exposure = 1.0f;
     TensionView tension_view;
     std::vector<HotSpot> hot_spots;  // at most kMaxHotSpots are drawn
@@ -153,6 +158,7 @@ private:
     Status create_pipelines();
     Status create_uniforms();
     void draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const;
+    void draw_ghost(VkCommandBuffer cmd, const GpuMesh& mesh) const;
 
     const gpu::Device& device_;
     VkSampleCountFlagBits samples_ = VK_SAMPLE_COUNT_1_BIT;
@@ -170,7 +176,8 @@ private:
     std::vector<gpu::Buffer> uniforms_;           // one per frame in flight
     std::vector<gpu::Buffer> bone_buffers_;       // one per frame in flight, kMaxBones matrices
     std::vector<std::string> bone_names_;
-    std::vector<glm::mat4> palette_;
+    std::vector<glm::mat4> palette_;          // kMaxGhostOffset entries for the live pose, then the ghost's
+    std::vector<std::size_t> ghost_meshes_;
     std::vector<VkDescriptorSet> descriptor_sets_;
     gpu::Image msaa_color_;
     gpu::Image depth_;
