@@ -705,7 +705,7 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     if (show_ghost && !ghost_meshes_.empty()) {
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, translucent_pipeline_);
         for (std::size_t i : ghost_meshes_) {
-            if (i < meshes_.size()) draw_ghost(cmd, meshes_[i]);
+            if (i < meshes_.size() && meshes_[i].state.visible) draw_ghost(cmd, meshes_[i]);  // follows layers, isolation
         }
     }
     if (overlay) overlay(cmd);
