@@ -23,6 +23,7 @@ SimBinding::SimBinding(const render::SceneRenderer& renderer, const sim::Snapsho
         }
     }
     for (const auto& m : bind_pose.muscles) healthy_length_.push_back(m.length_m);
+    for (const auto& b : bind_pose.bodies) body_bind_from_world_.emplace_back(b.name, glm::inverse(body_transform(b)));
     muscle_of_mesh_.resize(renderer.mesh_count());
     for (std::size_t m = 0; m < renderer.mesh_count(); ++m) {
         for (std::size_t k = 0; k < bind_pose.muscles.size(); ++k) {
@@ -128,6 +129,16 @@ void SimBinding::apply(const sim::Snapshot& snapshot, render::SceneRenderer& ren
         state.tension = tension_colours ? static_cast<float>(muscle.tension) : -1.0f;
         state.length_ratio = static_cast<float>(length_vs_healthy(snapshot, *k));
     }
+}
+
+std::optional<glm::vec3> SimBinding::pose_point(std::string_view body, glm::vec3 bind_world,
+                                                const sim::Snapshot& now) const {
+    const sim::BodyPose* pose = now.find_body(body);
+    if (!pose) return std::nullopt;
+    for (const auto& [name, bind_from_world] : body_bind_from_world_) {
+        if (name == body) return glm::vec3(body_transform(*pose) * bind_from_world * glm::vec4(bind_world, 1.0f));
+    }
+    return std::nullopt;
 }
 
 double SimBinding::length_vs_healthy(const sim::Snapshot& snapshot, std::size_t k) const {

@@ -3,6 +3,7 @@
 // MJCF muscles (tension and length). Data flows one way: snapshot -> renderer state; nothing is written back.
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -24,6 +25,9 @@ public:
     // medial ends (sternum, ribs, medial clavicle), the only muscles with trigger points in the model.
     void bind_trigger_points(const assets::Model& model, const sim::Snapshot& bind_pose,
                              const render::SceneRenderer& renderer);
+
+    // Where a point given in the bind pose (world coordinates) is now, carried by MJCF body `body`.
+    std::optional<glm::vec3> pose_point(std::string_view body, glm::vec3 bind_world, const sim::Snapshot& now) const;
 
     // Writes bone matrices, muscle tension/length and trigger-point hot spots into the renderer.
     void apply(const sim::Snapshot& snapshot, render::SceneRenderer& renderer, bool tension_colours) const;
@@ -52,6 +56,7 @@ private:
         std::vector<std::pair<std::size_t, float>> bone_weights;  // index into bones_, weight
     };
     std::vector<TriggerSpot> spots_;
+    std::vector<std::pair<std::string, glm::mat4>> body_bind_from_world_;  // every body, by name
 };
 
 glm::mat4 body_transform(const sim::BodyPose& pose);

@@ -18,6 +18,7 @@
 #include "info_card.h"
 #include "labels.h"
 #include "panels.h"
+#include "referral.h"
 #include "sim_binding.h"
 #include "story.h"
 #include "myoview/anatomy/catalog.h"
@@ -448,6 +449,19 @@ int run_viewer(const Options& o) {
                        std::to_string(binding->bound_muscles()) + " muscles to the simulation");
         }
 
+        // The referred-pain zones of the selected muscle's trigger points, on the body outline.
+        std::optional<std::size_t> skin_mesh;
+        for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
+            if (renderer->mesh_name(i) == "skin") skin_mesh = i;
+        }
+        auto show_referral = [&]() {
+            if (!selected || !skin_mesh || !binding) return;
+            for (const render::HotSpot& spot : referral_spots(renderer->mesh_name(*selected),
+                                                              simulation->snapshot(), *binding, *skin_mesh)) {
+                renderer->hot_spots.push_back(spot);
+            }
+        };
+
         ViewState view;
         render::ViewPreset preset = render::ViewPreset::kFront;
         render::parse_view_preset(o.view, preset);
@@ -574,6 +588,7 @@ int run_viewer(const Options& o) {
                     therapy->step(dt);
                     panels.record_history(simulation->snapshot());
                     binding->apply(simulation->snapshot(), *renderer, tension_colours);
+                    show_referral();
                 }
                 build_ui(extent, dt);
                 auto outcome = presenter->draw(record);
@@ -608,6 +623,7 @@ int run_viewer(const Options& o) {
                     therapy->step(kHeadlessFrameSeconds);
                     binding->apply(simulation->snapshot(), *renderer, tension_colours);
                 }
+                if (therapy) show_referral();
                 build_ui(extent, static_cast<float>(kHeadlessFrameSeconds));
                 const bool last_frame = f + 1 == frames;
                 if (auto s = presenter->draw(record, last_frame && !o.screenshot.empty()); !s) {

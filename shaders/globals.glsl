@@ -16,8 +16,8 @@ layout(set = 0, binding = 0) uniform FrameGlobals {
     vec4 tension_view;    // x: colormap position of zero tension, y: span above it, z: full-scale tension, w: stripes
     vec4 colormap[9];     // the active tension colormap, linear rgb, evenly spaced stops (render::colormap_stops)
     vec4 hot_spot_count;  // x: hot spots in use
-    vec4 hot_spots[8];    // xyz world centre, w radius (trigger points)
-    vec4 hot_spot_info[8];  // x strength 0..1, y index of the mesh they lie on
+    vec4 hot_spots[24];    // xyz world centre, w radius (trigger points, referred-pain zones)
+    vec4 hot_spot_info[24];  // x strength 0..1, y index of the mesh they lie on, z: 1 = a zone (soft wash)
 } g;
 
 // Bone palette for skinning (set 0, binding 1): world-from-bind matrices, one per skin joint.

@@ -75,22 +75,29 @@ void main() {
     // Gentle filmic shoulder so highlights roll off instead of clipping.
     lit *= g.viewport.w;
     lit = lit / (1.0 + 0.25 * lit);
-    // Trigger points: a pulsing warm glow with a bright core on the muscle that holds them, as strong as the
-    // point is severe (release fades it).
+    // Trigger points (on muscles) and referred-pain zones (on the skin): a pulsing warm glow with a bright core on
+    // the mesh that holds them, as strong as the point is severe (release fades it).
     int spots = int(g.hot_spot_count.x);
+    float spot_glow = 0.0;
     for (int i = 0; i < spots; ++i) {
         if (int(g.hot_spot_info[i].y + 0.5) != int(pc.muscle.z + 0.5)) continue;
         float r = g.hot_spots[i].w;
         float d = length(v_world - g.hot_spots[i].xyz) / r;
         float pulse = 0.8 + 0.2 * sin(g.viewport.z * 4.0);
-        float glow = g.hot_spot_info[i].x * pulse * (exp(-d * d * 2.0) + 0.6 * smoothstep(0.25, 0.0, abs(d - 1.2)));
+        bool zone = g.hot_spot_info[i].z > 0.5;  // a referred-pain area: a soft wash, no ring, no core
+        float glow = zone ? g.hot_spot_info[i].x * pulse * smoothstep(1.0, 0.3, d)
+                          : g.hot_spot_info[i].x * pulse * (exp(-d * d * 2.0) + 0.6 * smoothstep(0.25, 0.0, abs(d - 1.2)));
         lit = mix(lit, vec3(1.6, 0.35, 0.12), clamp(1.6 * glow, 0.0, 1.0));
-        lit += vec3(1.4, 1.1, 0.8) * g.hot_spot_info[i].x * exp(-d * d * 5.0);
+        if (!zone) lit += vec3(1.4, 1.1, 0.8) * g.hot_spot_info[i].x * exp(-d * d * 5.0);
+        spot_glow += glow;
     }
 
     // Outline layers (the skin) fade toward the viewer and show at the silhouette, so they outline the body
     // without veiling the muscles under it.
     float alpha = pc.color.a;
-    if (pc.params.w > 0.5) alpha *= mix(0.12, 1.0, pow(1.0 - abs(dot(n, v)), 2.0));
+    if (pc.params.w > 0.5) {
+        alpha *= mix(0.12, 1.0, pow(1.0 - abs(dot(n, v)), 2.0));
+        alpha = max(alpha, 0.75 * clamp(spot_glow, 0.0, 1.0));  // a zone on the see-through skin shows face-on
+    }
     out_color = vec4(lit, alpha);
 }

@@ -643,7 +643,8 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     g.hot_spot_count = glm::vec4(static_cast<float>(spots), 0.0f, 0.0f, 0.0f);
     for (std::size_t i = 0; i < spots; ++i) {
         g.hot_spots[i] = glm::vec4(hot_spots[i].center, hot_spots[i].radius);
-        g.hot_spot_info[i] = glm::vec4(hot_spots[i].strength, static_cast<float>(hot_spots[i].mesh), 0.0f, 0.0f);
+        g.hot_spot_info[i] = glm::vec4(hot_spots[i].strength, static_cast<float>(hot_spots[i].mesh),
+                                       hot_spots[i].zone ? 1.0f : 0.0f, 0.0f);
     }
     const TensionScale& scale = tension_view.scale;
     g.tension_view = glm::vec4(scale.floor, scale.range, scale.full_scale, tension_view.stripes);

@@ -31,7 +31,7 @@ struct RenderTargetDesc {
     VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT;  // reduced to what the device supports
 };
 
-inline constexpr std::size_t kMaxHotSpots = 8;  // shaders/globals.glsl: hot_spots[8]
+inline constexpr std::size_t kMaxHotSpots = 24;  // shaders/globals.glsl: hot_spots[24]
 
 // std140 mirror of shaders/globals.glsl.
 struct FrameGlobals {
@@ -70,6 +70,7 @@ struct HotSpot {
     float radius = 0.02f;
     float strength = 0.0f;
     std::size_t mesh = 0;
+    bool zone = false;  // a referred-pain area: drawn as a soft wash rather than a point
 };
 
 // Background gradient colours in sRGB (what a designer picks); converted to linear for the shader.
