@@ -79,6 +79,13 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize;
     if (ImGui::Begin("Chest release", nullptr, flags)) {
         const sim::Snapshot& s = simulation.snapshot();
+        // Preset views, touch-sized, for a clinician who does not drag.
+        static constexpr std::array<const char*, 5> kViews{"Front", "Back", "Left", "Right", "3/4"};
+        const float fifth = (ImGui::GetContentRegionAvail().x - 4.0f * ImGui::GetStyle().ItemSpacing.x) / 5.0f;
+        for (std::size_t i = 0; i < kViews.size(); ++i) {
+            if (i > 0) ImGui::SameLine();
+            if (ImGui::Button(kViews[i], ImVec2(fifth, 0.0f))) out.view = static_cast<int>(i);
+        }
         int preset_index = 1;
         for (std::size_t i = 0; i < kPresets.size(); ++i) {
             if (simulation.preset() == kPresets[i]) preset_index = static_cast<int>(i);

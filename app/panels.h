@@ -25,6 +25,7 @@ struct UiRequests {
     bool reset = false;
     bool toggle_pause = false;
     std::optional<std::string> preset;
+    std::optional<int> view;               // preset view index (front, back, left, right, three-quarter)
 };
 
 // Mean tension (fraction of max force) of the muscles that hold the shoulders back: rhomboids, middle trapezius,

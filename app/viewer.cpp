@@ -561,6 +561,14 @@ int run_viewer(const Options& o) {
                 const float dt = std::chrono::duration<float>(start - last).count();
                 last = start;
                 renderer->time_s = std::chrono::duration<float>(start.time_since_epoch()).count();
+                if (requests.view) {
+                    static constexpr render::ViewPreset kPresets[] = {
+                        render::ViewPreset::kFront, render::ViewPreset::kBack, render::ViewPreset::kLeft,
+                        render::ViewPreset::kRight, render::ViewPreset::kThreeQuarter};
+                    view.camera.set_preset(kPresets[*requests.view]);
+                    view.camera.frame(frame_bounds, static_cast<float>(extent.width) /
+                                                        static_cast<float>(std::max(extent.height, 1u)));
+                }
                 if (therapy) {
                     if (keys.story != 0) go_to_step(story ? *story + keys.story : 0, extent);
                     therapy->apply(requests, keys, panels);  // last frame's UI requests and this frame's keys

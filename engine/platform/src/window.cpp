@@ -141,6 +141,11 @@ float Window::content_scale() const {
             }
         }
     }
+    // A TV across the room needs type that grows with the screen, whatever its DPI: a 4K panel gets at least
+    // 2.4x (text ~13 mm tall on a 55-inch screen, readable at three metres).
+    if (GLFWmonitor* m = glfwGetPrimaryMonitor()) {
+        if (const GLFWvidmode* mode = glfwGetVideoMode(m)) scale = std::max(scale, static_cast<float>(mode->height) / 900.0f);
+    }
     return std::clamp(scale, 1.0f, 4.0f);
 }
 
