@@ -126,7 +126,7 @@ TEST_F(WindowTest, DraggingTheReleaseSliderWithTheMouseSetsTheRelease) {
     const std::string dir = temp_dir("window-slider");
     const std::string report = dir + "/r.json";
     // --ui-scale 1 fixes the layout: the "Chest release" panel is 380 px wide at the top right, its release
-    // slider the second row, about 110 px from the top of a 1280x720 window.
+    // slider below the view buttons and the preset list, about 147 px from the top of a 1280x720 window.
     BackgroundProcess viewer({executable(), "--size", "1280x720", "--ui-scale", "1", "--report", report});
     const std::string id = find_window(viewer.pid(), 60.0);
     ASSERT_FALSE(id.empty());
@@ -138,9 +138,9 @@ TEST_F(WindowTest, DraggingTheReleaseSliderWithTheMouseSetsTheRelease) {
         std::this_thread::sleep_for(std::chrono::milliseconds(400));  // let a (slow) frame see each event
     };
     xdo({"windowfocus", "--sync", id});
-    xdo({"mousemove", "--window", id, "912", "110"});
+    xdo({"mousemove", "--window", id, "912", "147"});
     xdo({"mousedown", "1"});
-    for (int x = 960; x <= 1260; x += 60) xdo({"mousemove", "--window", id, std::to_string(x), "110"});
+    for (int x = 960; x <= 1260; x += 60) xdo({"mousemove", "--window", id, std::to_string(x), "147"});
     xdo({"mouseup", "1"});
     std::this_thread::sleep_for(std::chrono::seconds(2));
     xdo({"key", "--clearmodifiers", "q"});
