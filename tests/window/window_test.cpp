@@ -33,6 +33,21 @@ std::string find_window(int pid, double timeout_s) {
     return {};
 }
 
+void xdotool(const std::vector<std::string>& args) {
+    std::vector<std::string> argv{"/usr/bin/xdotool"};
+    for (const auto& a : args) argv.push_back(a);
+    run_process(argv, with_timeout(10.0));
+}
+
+// Waits for the viewer's window, gives it the keyboard focus and returns its id ("" when none appeared).
+std::string focus_window(const BackgroundProcess& viewer) {
+    const std::string id = find_window(viewer.pid(), 60.0);
+    if (id.empty()) return id;
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    xdotool({"windowfocus", "--sync", id});
+    return id;
+}
+
 nlohmann::json read_json(const std::string& path) {
     std::ifstream in(path);
     if (!in) return {};
@@ -82,11 +97,9 @@ TEST_F(WindowTest, KeyQFromARealXClientQuitsCleanly) {
     const std::string dir = temp_dir("window-quit");
     const std::string report = dir + "/r.json";
     BackgroundProcess viewer({executable(), "--validate", "--size", "400x300", "--report", report});
-    const std::string id = find_window(viewer.pid(), 60.0);
+    const std::string id = focus_window(viewer);
     ASSERT_FALSE(id.empty());
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    run_process({"/usr/bin/xdotool", "windowfocus", "--sync", id}, with_timeout(10.0));
-    run_process({"/usr/bin/xdotool", "key", "--clearmodifiers", "q"}, with_timeout(10.0));
+    xdotool({"key", "--clearmodifiers", "q"});
     const auto r = viewer.wait(60.0);
     EXPECT_FALSE(r.timed_out) << "Q did not close the window";
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -100,15 +113,13 @@ TEST_F(WindowTest, KeysMThenQApplyTheMassageAndTheShouldersComeBack) {
     const std::string dir = temp_dir("window-massage");
     const std::string report = dir + "/r.json";
     BackgroundProcess viewer({executable(), "--validate", "--size", "640x400", "--report", report});
-    const std::string id = find_window(viewer.pid(), 60.0);
+    const std::string id = focus_window(viewer);
     ASSERT_FALSE(id.empty());
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    run_process({"/usr/bin/xdotool", "windowfocus", "--sync", id}, with_timeout(10.0));
-    run_process({"/usr/bin/xdotool", "key", "--clearmodifiers", "m"}, with_timeout(10.0));
+    xdotool({"key", "--clearmodifiers", "m"});
     // The release ramps over 4 simulated seconds and the posture follows; frames are slow on a loaded software
     // renderer (each frame advances at most 0.25 s), so give it time.
     std::this_thread::sleep_for(std::chrono::seconds(20));
-    run_process({"/usr/bin/xdotool", "key", "--clearmodifiers", "q"}, with_timeout(10.0));
+    xdotool({"key", "--clearmodifiers", "q"});
     const auto r = viewer.wait(60.0);
     ASSERT_FALSE(r.timed_out);
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -128,16 +139,13 @@ TEST_F(WindowTest, DraggingTheReleaseSliderWithTheMouseSetsTheRelease) {
     // --ui-scale 1 fixes the layout: the "Chest release" panel is 380 px wide at the top right, its release
     // slider below the view buttons and the preset list, about 147 px from the top of a 1280x720 window.
     BackgroundProcess viewer({executable(), "--size", "1280x720", "--ui-scale", "1", "--report", report});
-    const std::string id = find_window(viewer.pid(), 60.0);
+    const std::string id = focus_window(viewer);
     ASSERT_FALSE(id.empty());
     std::this_thread::sleep_for(std::chrono::seconds(2));
     auto xdo = [&](const std::vector<std::string>& args) {
-        std::vector<std::string> argv{"/usr/bin/xdotool"};
-        for (const auto& a : args) argv.push_back(a);
-        run_process(argv, with_timeout(10.0));
+        xdotool(args);
         std::this_thread::sleep_for(std::chrono::milliseconds(400));  // let a (slow) frame see each event
     };
-    xdo({"windowfocus", "--sync", id});
     xdo({"mousemove", "--window", id, "912", "147"});
     xdo({"mousedown", "1"});
     for (int x = 960; x <= 1260; x += 60) xdo({"mousemove", "--window", id, std::to_string(x), "147"});
@@ -157,16 +165,14 @@ TEST_F(WindowTest, PresenterKeysPageDownWalkTheStory) {
     const std::string dir = temp_dir("window-story");
     const std::string report = dir + "/r.json";
     BackgroundProcess viewer({executable(), "--size", "640x400", "--report", report});
-    const std::string id = find_window(viewer.pid(), 60.0);
+    const std::string id = focus_window(viewer);
     ASSERT_FALSE(id.empty());
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    run_process({"/usr/bin/xdotool", "windowfocus", "--sync", id}, with_timeout(10.0));
     // Step 1 (posture), step 2 (the tight chest: the pectoralis minor card), then back and forth.
     for (const char* key : {"Next", "Next", "Next", "Prior"}) {  // X keysyms of PageDown / PageUp
-        run_process({"/usr/bin/xdotool", "key", "--clearmodifiers", key}, with_timeout(10.0));
+        xdotool({"key", "--clearmodifiers", key});
         std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     }
-    run_process({"/usr/bin/xdotool", "key", "--clearmodifiers", "q"}, with_timeout(10.0));
+    xdotool({"key", "--clearmodifiers", "q"});
     const auto r = viewer.wait(60.0);
     ASSERT_FALSE(r.timed_out);
     ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -13,6 +13,26 @@ Result<uint32_t> find_memory_type(const PhysicalDevice& physical, uint32_t type_
     return Error("the GPU offers no memory type with the required properties");
 }
 
+namespace {
+// One dedicated allocation for `req`, with the first memory type that has `props` (then, if `fallback` is
+// non-zero, one with `fallback`), named for debugging.
+Result<UniqueMemory> allocate(const Device& device, const VkMemoryRequirements& req, VkMemoryPropertyFlags props,
+                              VkMemoryPropertyFlags fallback, const char* debug_name) {
+    auto type = find_memory_type(device.physical(), req.memoryTypeBits, props);
+    if (!type && fallback) type = find_memory_type(device.physical(), req.memoryTypeBits, fallback);
+    if (!type) return type.error();
+    VkMemoryAllocateInfo alloc{};
+    alloc.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO;
+    alloc.allocationSize = req.size;
+    alloc.memoryTypeIndex = type.value();
+    VkDeviceMemory memory = VK_NULL_HANDLE;
+    const VkResult r = vkAllocateMemory(device, &alloc, nullptr, &memory);
+    if (r != VK_SUCCESS) return make_vk_error(std::string("allocating memory for ") + debug_name, r);
+    device.name(memory, debug_name);
+    return UniqueMemory(device, memory);
+}
+}  // namespace
+
 Result<Buffer> create_buffer(const Device& device, VkDeviceSize size, VkBufferUsageFlags usage, bool host_visible,
                              const char* debug_name) {
     Buffer out;
@@ -23,7 +43,7 @@ Result<Buffer> create_buffer(const Device& device, VkDeviceSize size, VkBufferUs
     info.usage = usage;
     info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
     VkBuffer buffer = VK_NULL_HANDLE;
-    VkResult r = vkCreateBuffer(device, &info, nullptr, &buffer);
+    const VkResult r = vkCreateBuffer(device, &info, nullptr, &buffer);
     if (r != VK_SUCCESS) return make_vk_error(std::string("creating buffer ") + debug_name, r);
     out.buffer = UniqueBuffer(device, buffer);
     device.name(buffer, debug_name);
@@ -33,21 +53,14 @@ Result<Buffer> create_buffer(const Device& device, VkDeviceSize size, VkBufferUs
     const VkMemoryPropertyFlags props = host_visible
                                             ? VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT
                                             : VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT;
-    auto type = find_memory_type(device.physical(), req.memoryTypeBits, props);
-    if (!type) return type.error();
-    VkMemoryAllocateInfo alloc{};
-    alloc.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO;
-    alloc.allocationSize = req.size;
-    alloc.memoryTypeIndex = type.value();
-    VkDeviceMemory memory = VK_NULL_HANDLE;
-    r = vkAllocateMemory(device, &alloc, nullptr, &memory);
-    if (r != VK_SUCCESS) return make_vk_error(std::string("allocating memory for ") + debug_name, r);
-    out.memory = UniqueMemory(device, memory);
-    device.name(memory, debug_name);
+    auto memory_result = allocate(device, req, props, 0, debug_name);
+    if (!memory_result) return memory_result.error();
+    out.memory = std::move(memory_result).value();
+    const VkDeviceMemory memory = out.memory;
     MYOVIEW_VK_CHECK(vkBindBufferMemory(device, buffer, memory, 0));
     if (host_visible) {
-        r = vkMapMemory(device, memory, 0, VK_WHOLE_SIZE, 0, &out.mapped);
-        if (r != VK_SUCCESS) return make_vk_error(std::string("mapping ") + debug_name, r);
+        const VkResult mapped = vkMapMemory(device, memory, 0, VK_WHOLE_SIZE, 0, &out.mapped);
+        if (mapped != VK_SUCCESS) return make_vk_error(std::string("mapping ") + debug_name, mapped);
     }
     return out;
 }
@@ -77,22 +90,15 @@ Result<Image> create_image(const Device& device, const ImageDesc& desc, const ch
 
     VkMemoryRequirements req{};
     vkGetImageMemoryRequirements(device, image, &req);
-    Result<uint32_t> type = Error("unset");
-    if (desc.lazily_allocated) {
-        type = find_memory_type(device.physical(), req.memoryTypeBits,
-                                VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT | VK_MEMORY_PROPERTY_LAZILY_ALLOCATED_BIT);
-    }
-    if (!type) type = find_memory_type(device.physical(), req.memoryTypeBits, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT);
-    if (!type) return type.error();
-    VkMemoryAllocateInfo alloc{};
-    alloc.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO;
-    alloc.allocationSize = req.size;
-    alloc.memoryTypeIndex = type.value();
-    VkDeviceMemory memory = VK_NULL_HANDLE;
-    r = vkAllocateMemory(device, &alloc, nullptr, &memory);
-    if (r != VK_SUCCESS) return make_vk_error(std::string("allocating memory for ") + debug_name, r);
-    out.memory = UniqueMemory(device, memory);
-    device.name(memory, debug_name);
+    // Transient attachments prefer lazily allocated memory (tile memory on mobile GPUs); any device-local will do.
+    auto memory_result =
+        desc.lazily_allocated
+            ? allocate(device, req, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT | VK_MEMORY_PROPERTY_LAZILY_ALLOCATED_BIT,
+                       VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, debug_name)
+            : allocate(device, req, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, 0, debug_name);
+    if (!memory_result) return memory_result.error();
+    out.memory = std::move(memory_result).value();
+    const VkDeviceMemory memory = out.memory;
     MYOVIEW_VK_CHECK(vkBindImageMemory(device, image, memory, 0));
 
     VkImageViewCreateInfo view{};
