@@ -7,6 +7,9 @@
 namespace myoview::app {
 namespace {
 
+// TR(english, spanish): see panels.cpp; formats stay literals for -Wformat=2.
+#define TR(english, spanish_text) (language == "es" ? (spanish_text) : (english))
+
 void field(const char* label, const anatomy::LocalizedText& text, const std::string& language) {
     const std::string_view value = anatomy::localized(text, language);
     if (value.empty()) return;
@@ -29,7 +32,7 @@ InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleSta
                                                                160.0f * scale)));
     ImGui::SetNextWindowBgAlpha(0.90f);
     bool open = true;
-    if (ImGui::Begin("Structure", &open, ImGuiWindowFlags_NoCollapse)) {
+    if (ImGui::Begin(TR("Structure###card", "Estructura###card"), &open, ImGuiWindowFlags_NoCollapse)) {
         for (const std::string& lang : languages) {
             ImGui::SameLine(0.0f, lang == languages.front() ? 0.0f : -1.0f);
             if (ImGui::RadioButton(lang.c_str(), language == lang)) language = lang;
@@ -46,34 +49,43 @@ InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleSta
 
         if (muscle) {
             ImGui::Separator();
-            ImGui::Text("Tension  %.1f %% of maximum force", muscle->tension * 100.0);
-            ImGui::Text("Force    %.0f N (active %.0f, passive %.0f)", muscle->total_n, muscle->active_n,
-                        muscle->passive_n);
+            ImGui::Text(TR("Tension  %.1f %% of maximum force", "Tensión  %.1f %% de la fuerza máxima"),
+                        muscle->tension * 100.0);
+            ImGui::Text(TR("Force    %.0f N (active %.0f, passive %.0f)", "Fuerza   %.0f N (activa %.0f, pasiva %.0f)"),
+                        muscle->total_n, muscle->active_n, muscle->passive_n);
             const double pct = (length_vs_healthy - 1.0) * 100.0;
-            ImGui::Text("Length   %.0f %% of healthy (%s)", length_vs_healthy * 100.0,
-                        pct > 2.0 ? "lengthened" : pct < -2.0 ? "shortened" : "normal");
-            ImGui::Text("         %.0f %% of its current resting length", muscle->length_ratio * 100.0);
-            if (muscle->model_prediction) ImGui::TextDisabled("Model prediction: not measured in patients.");
+            ImGui::Text(TR("Length   %.0f %% of healthy (%s)", "Longitud %.0f %% de la sana (%s)"),
+                        length_vs_healthy * 100.0,
+                        pct > 2.0 ? TR("lengthened", "alargado") : pct < -2.0 ? TR("shortened", "acortado")
+                                                                              : TR("normal", "normal"));
+            ImGui::Text(TR("         %.0f %% of its current resting length", "         %.0f %% de su longitud de reposo actual"),
+                        muscle->length_ratio * 100.0);
+            if (muscle->model_prediction) {
+                ImGui::TextDisabled("%s", TR("Model prediction: not measured in patients.",
+                                             "Predicción del modelo: no medida en pacientes."));
+            }
         }
         ImGui::Separator();
-        field("For patients", s.patient_line, language);
-        field("Origin", s.origin, language);
-        field("Insertion", s.insertion, language);
-        field("Action", s.action, language);
-        field("Innervation", s.innervation, language);
+        field(TR("For patients", "Para pacientes"), s.patient_line, language);
+        field(TR("Origin", "Origen"), s.origin, language);
+        field(TR("Insertion", "Inserción"), s.insertion, language);
+        field(TR("Action", "Acción"), s.action, language);
+        field(TR("Innervation", "Inervación"), s.innervation, language);
         for (const anatomy::TriggerPoint& tp : s.trigger_points) {
-            field("Trigger point", tp.location, language);
-            field("Refers pain to", tp.referral, language);
+            field(TR("Trigger point", "Punto gatillo"), tp.location, language);
+            field(TR("Refers pain to", "Refiere dolor a"), tp.referral, language);
         }
         if (!s.caution.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.45f, 1.0f));
-            field("Caution", s.caution, language);
+            field(TR("Caution", "Precaución"), s.caution, language);
             ImGui::PopStyleColor();
         }
         ImGui::Separator();
-        if (ImGui::Button(isolated ? "Show everything" : "Isolate")) out.toggle_isolate = true;
+        if (ImGui::Button(isolated ? TR("Show everything", "Mostrar todo") : TR("Isolate", "Aislar"))) {
+            out.toggle_isolate = true;
+        }
         ImGui::SameLine();
-        if (ImGui::Button("Close")) out.close = true;
+        if (ImGui::Button(TR("Close", "Cerrar"))) out.close = true;
     }
     ImGui::End();
     if (!open) out.close = true;
@@ -81,3 +93,5 @@ InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleSta
 }
 
 }  // namespace myoview::app
+
+#undef TR

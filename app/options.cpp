@@ -54,6 +54,7 @@ View options:
   --ui-scale S        UI scale (default: from the monitor's DPI)
   --msaa N            anti-aliasing samples 1, 2, 4 or 8 (default 4; 1 is fastest on a software renderer)
   --no-ui             hide the on-screen panels
+  --lang en|es        language of the panels, cards, labels and story (default en)
   --colors MODE       tension (default: muscles coloured by simulated tension) or natural (anatomical colours)
   --headless          render offscreen: no window, no display needed
   --screenshot FILE   write the last frame as PNG (implies one frame headless unless --frames)
@@ -132,6 +133,11 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
                 }
                 o.view = *v;
             }
+        } else if (a == "--lang") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            if (*v != "en" && *v != "es") return Error("--lang must be en or es, not \"" + *v + "\"");
+            o.language = *v;
         } else if (a == "--colors") {
             auto v = need_value(a);
             if (!v) return v.error();

@@ -40,6 +40,7 @@ struct Options {
     std::string isolate;            // --isolate ID
     std::string select;             // --select ID: open this structure's info card
     int story = 0;                  // --story N: start at story step N (1-based); 0: no story
+    std::string language = "en";   // --lang en|es
     bool verbose = false;
 };
 

@@ -8,6 +8,10 @@
 #include <cstdio>
 #include <vector>
 
+// TR(english, spanish): the text in the panel's language. A macro, so printf-style formats stay string literals
+// the compiler checks (-Wformat=2).
+#define TR(english, spanish_text) (spanish ? (spanish_text) : (english))
+
 namespace myoview::app {
 namespace {
 
@@ -68,8 +72,10 @@ void Panels::clear_history() {
 }
 
 UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& view, bool& tension_colours,
-                        bool paused, double release, bool massaging, float scale, ImFont* large_font) {
+                        bool paused, double release, bool massaging, float scale, ImFont* large_font,
+                        std::string& language) {
     UiRequests out;
+    const bool spanish = language == "es";
     const ImGuiIO& io = ImGui::GetIO();
     const float width = 380.0f * scale;
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - 12.0f * scale, 12.0f * scale), ImGuiCond_Always);
@@ -77,10 +83,13 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
     ImGui::SetNextWindowBgAlpha(0.85f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize;
-    if (ImGui::Begin("Chest release", nullptr, flags)) {
+    if (ImGui::Begin(TR("Chest release###controls", "Liberación del pecho###controls"), nullptr, flags)) {
         const sim::Snapshot& s = simulation.snapshot();
+        if (ImGui::RadioButton("English", language == "en")) language = "en";
+        ImGui::SameLine();
+        if (ImGui::RadioButton("Español", language == "es")) language = "es";
         // Preset views, touch-sized, for a clinician who does not drag.
-        static constexpr std::array<const char*, 5> kViews{"Front", "Back", "Left", "Right", "3/4"};
+        const std::array<const char*, 5> kViews{TR("Front", "Frente"), TR("Back", "Dorso"), TR("Left", "Izq."), TR("Right", "Der."), "3/4"};
         const float fifth = (ImGui::GetContentRegionAvail().x - 4.0f * ImGui::GetStyle().ItemSpacing.x) / 5.0f;
         for (std::size_t i = 0; i < kViews.size(); ++i) {
             if (i > 0) ImGui::SameLine();
@@ -98,21 +107,21 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
         if (large_font) ImGui::PushFont(large_font);
         float release_pct = static_cast<float>(release * 100.0);
         ImGui::SetNextItemWidth(-1.0f);
-        if (ImGui::SliderFloat("##release", &release_pct, 0.0f, 100.0f, "Chest release %.0f %%")) {
+        if (ImGui::SliderFloat("##release", &release_pct, 0.0f, 100.0f, TR("Chest release %.0f %%", "Liberación del pecho %.0f %%"))) {
             out.release = static_cast<double>(release_pct) / 100.0;
         }
         const ImVec2 big(-1.0f, 0.0f);
-        if (ImGui::Button(massaging ? "Releasing..." : "Apply massage  (M)", big)) out.apply_massage = true;
+        if (ImGui::Button(massaging ? TR("Releasing...", "Liberando...") : TR("Apply massage  (M)", "Aplicar masaje  (M)"), big)) out.apply_massage = true;
         if (large_font) ImGui::PopFont();
         // The part sliders follow the overall release whenever their mean no longer matches it (after M, Reset or
         // the main slider); moving one part changes the overall release to the parts' mean.
         float part_mean = 0.0f;
         for (float p : part_pct_) part_mean += p / static_cast<float>(part_pct_.size());
         if (std::abs(part_mean - release_pct) > 0.5f) part_pct_.fill(release_pct);
-        if (ImGui::TreeNode("Release by part")) {
-            static constexpr std::array<const char*, 4> kParts{"Pec major, clavicular %.0f %%",
-                                                               "Pec major, sternal %.0f %%",
-                                                               "Pec major, costal %.0f %%", "Pec minor %.0f %%"};
+        if (ImGui::TreeNode(TR("Release by part", "Liberación por partes"))) {
+            const std::array<const char*, 4> kParts{TR("Pec major, clavicular %.0f %%", "Pectoral mayor, clavicular %.0f %%"),
+                                                               TR("Pec major, sternal %.0f %%", "Pectoral mayor, esternal %.0f %%"),
+                                                               TR("Pec major, costal %.0f %%", "Pectoral mayor, costal %.0f %%"), TR("Pec minor %.0f %%", "Pectoral menor %.0f %%")};
             for (std::size_t i = 0; i < kParts.size(); ++i) {
                 ImGui::PushID(static_cast<int>(i));
                 ImGui::SetNextItemWidth(-1.0f);
@@ -125,22 +134,26 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
             ImGui::TreePop();
         }
         const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-        if (ImGui::Button(paused ? "Resume  (Space)" : "Pause  (Space)", ImVec2(half, 0.0f))) out.toggle_pause = true;
+        if (ImGui::Button(paused ? TR("Resume  (Space)", "Seguir  (Espacio)") : TR("Pause  (Space)", "Pausa  (Espacio)"), ImVec2(half, 0.0f))) out.toggle_pause = true;
         ImGui::SameLine();
-        if (ImGui::Button("Reset  (R)", ImVec2(half, 0.0f))) out.reset = true;
-        ImGui::TextWrapped("The massage releases the pectoral muscles fully over a few seconds: what repeated "
-                           "sessions, stretching and strengthening reach over weeks. One session moves the "
-                           "shoulder a few millimetres.");
+        if (ImGui::Button(TR("Reset  (R)", "Reiniciar  (R)"), ImVec2(half, 0.0f))) out.reset = true;
+        ImGui::TextWrapped("%s", TR("The massage releases the pectoral muscles fully over a few seconds: what "
+                                   "repeated sessions, stretching and strengthening reach over weeks. One session "
+                                   "moves the shoulder a few millimetres.",
+                                   "El masaje libera del todo los pectorales en unos segundos: lo que logran en "
+                                   "semanas las sesiones repetidas, los estiramientos y el fortalecimiento. Una "
+                                   "sesión mueve el hombro unos milímetros."));
 
         ImGui::Separator();
         const double shoulder = s.posture.mean.forward_shoulder_mm;
         const double back = back_load(s) * 100.0;
         if (large_font) ImGui::PushFont(large_font);
-        ImGui::Text("Shoulders forward  %.0f mm", shoulder);
-        ImGui::Text("Upper-back load    %.0f %%", back);
+        ImGui::Text(TR("Shoulders forward  %.0f mm", "Hombros adelante  %.0f mm"), shoulder);
+        ImGui::Text(TR("Upper-back load    %.0f %%", "Carga de la espalda alta  %.0f %%"), back);
         if (large_font) ImGui::PopFont();
         if (start_forward_shoulder_mm_ && start_back_load_) {
-            ImGui::TextWrapped("Since start: shoulders %+.1f mm, back load %+.0f %%", shoulder - *start_forward_shoulder_mm_,
+            ImGui::TextWrapped(TR("Since start: shoulders %+.1f mm, back load %+.0f %%",
+                                 "Desde el inicio: hombros %+.1f mm, carga de la espalda %+.0f %%"), shoulder - *start_forward_shoulder_mm_,
                         *start_back_load_ > 0.0 ? (back / *start_back_load_ - 1.0) * 100.0 : 0.0);
         }
         if (shoulder_history_.size() > 1) {
@@ -148,55 +161,55 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
             plot("##back", back_history_, "upper-back load (%)", 54.0f * scale);
         }
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        ImGui::TextWrapped("Back load and muscle forces are model predictions, not measured in patients.");
+        ImGui::TextWrapped(TR("Back load and muscle forces are model predictions, not measured in patients.", "La carga de la espalda y las fuerzas musculares son predicciones del modelo, no medidas en pacientes."));
         ImGui::PopStyleColor();
-        if (ImGui::CollapsingHeader("Over days and weeks")) {
-            ImGui::TextWrapped("One session each, applied now; their effects unfold on the tissue clock.");
+        if (ImGui::CollapsingHeader(TR("Over days and weeks", "Durante días y semanas"))) {
+            ImGui::TextWrapped(TR("One session each, applied now; their effects unfold on the tissue clock.", "Una sesión de cada, aplicada ahora; sus efectos se despliegan en el reloj del tejido."));
             const float third = (ImGui::GetContentRegionAvail().x - 2.0f * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
-            if (ImGui::Button("Massage", ImVec2(third, 0.0f))) out.intervention = sim::InterventionKind::kChestMassage;
+            if (ImGui::Button(TR("Massage", "Masaje"), ImVec2(third, 0.0f))) out.intervention = sim::InterventionKind::kChestMassage;
             ImGui::SameLine();
-            if (ImGui::Button("Stretch", ImVec2(third, 0.0f))) {
+            if (ImGui::Button(TR("Stretch", "Estirar"), ImVec2(third, 0.0f))) {
                 out.intervention = sim::InterventionKind::kDoorwayStretch;
             }
             ImGui::SameLine();
-            if (ImGui::Button("Strengthen", ImVec2(third, 0.0f))) {
+            if (ImGui::Button(TR("Strengthen", "Fortalecer"), ImVec2(third, 0.0f))) {
                 out.intervention = sim::InterventionKind::kUpperBackStrengthening;
             }
-            static constexpr std::array<const char*, 3> kLapse{"real time", "1 s = 1 day", "1 s = 1 week"};
+            const std::array<const char*, 3> kLapse{TR("real time", "tiempo real"), TR("1 s = 1 day", "1 s = 1 día"), TR("1 s = 1 week", "1 s = 1 semana")};
             static constexpr std::array<double, 3> kLapseFactor{1.0, 86400.0, 7.0 * 86400.0};
             ImGui::SetNextItemWidth(-1.0f);
             if (ImGui::Combo("##lapse", &time_lapse_index_, kLapse.data(), static_cast<int>(kLapse.size()))) {
                 out.time_lapse = kLapseFactor[static_cast<std::size_t>(time_lapse_index_)];
             }
-            ImGui::Text("Tissue time: day %.1f", s.tissue_days);
+            ImGui::Text(TR("Tissue time: day %.1f", "Tiempo del tejido: día %.1f"), s.tissue_days);
         }
-        if (ImGui::CollapsingHeader("Layers")) {
-            ImGui::Checkbox("Skin outline", &layers.skin);
-            ImGui::Checkbox("Superficial muscles", &layers.superficial);
+        if (ImGui::CollapsingHeader(TR("Layers", "Capas"))) {
+            ImGui::Checkbox(TR("Skin outline", "Contorno de la piel"), &layers.skin);
+            ImGui::Checkbox(TR("Superficial muscles", "Músculos superficiales"), &layers.superficial);
             ImGui::SameLine();
             ImGui::Checkbox("x-ray", &layers.xray_superficial);
-            ImGui::Checkbox("Deep muscles", &layers.deep);
-            ImGui::Checkbox("Bones", &layers.bones);
-            ImGui::Checkbox("Labels", &layers.labels);
-            ImGui::Checkbox("Ghost of the starting posture", &layers.ghost);
+            ImGui::Checkbox(TR("Deep muscles", "Músculos profundos"), &layers.deep);
+            ImGui::Checkbox(TR("Bones", "Huesos"), &layers.bones);
+            ImGui::Checkbox(TR("Labels", "Nombres"), &layers.labels);
+            ImGui::Checkbox(TR("Ghost of the starting posture", "Silueta de la postura inicial"), &layers.ghost);
         }
-        if (ImGui::CollapsingHeader("Posture (clinical measures)")) {
-            ImGui::Text("Craniovertebral angle   %.1f deg", s.posture.craniovertebral_angle_deg);
-            ImGui::Text("Pectoralis minor length %.0f mm", s.posture.mean.pec_minor_length_mm);
-            ImGui::Text("Scapular internal rot.  %.1f deg", s.posture.mean.scapular_internal_rotation_deg);
-            ImGui::Text("Scapular upward rot.    %.1f deg", s.posture.mean.scapular_upward_rotation_deg);
-            ImGui::Text("Scapular anterior tilt  %.1f deg", s.posture.mean.scapular_anterior_tilt_deg);
+        if (ImGui::CollapsingHeader(TR("Posture (clinical measures)", "Postura (medidas clínicas)"))) {
+            ImGui::Text(TR("Craniovertebral angle   %.1f deg", "Ángulo craneovertebral  %.1f°"), s.posture.craniovertebral_angle_deg);
+            ImGui::Text(TR("Pectoralis minor length %.0f mm", "Longitud del pectoral menor %.0f mm"), s.posture.mean.pec_minor_length_mm);
+            ImGui::Text(TR("Scapular internal rot.  %.1f deg", "Rotación interna escapular %.1f°"), s.posture.mean.scapular_internal_rotation_deg);
+            ImGui::Text(TR("Scapular upward rot.    %.1f deg", "Rotación superior escapular %.1f°"), s.posture.mean.scapular_upward_rotation_deg);
+            ImGui::Text(TR("Scapular anterior tilt  %.1f deg", "Inclinación anterior escapular %.1f°"), s.posture.mean.scapular_anterior_tilt_deg);
         }
-        if (ImGui::CollapsingHeader("Colours")) {
-            ImGui::Checkbox("Colour muscles by tension", &tension_colours);
+        if (ImGui::CollapsingHeader(TR("Colours", "Colores"))) {
+            ImGui::Checkbox(TR("Colour muscles by tension", "Colorear los músculos por tensión"), &tension_colours);
             int map = static_cast<int>(view.colormap);
-            const char* names[] = {"magma (heat)", "viridis", "cividis (colour-blind safe)"};
+            const char* names[] = {TR("magma (heat)", "magma (calor)"), "viridis", TR("cividis (colour-blind safe)", "cividis (apto para daltonismo)")};
             ImGui::SetNextItemWidth(-1.0f);
             if (ImGui::Combo("##colormap", &map, names, render::kColormapCount)) {
                 view.colormap = static_cast<render::ColormapId>(map);
             }
             bool stripes = view.stripes > 0.0f;
-            if (ImGui::Checkbox("Length bands (longer / shorter than healthy)", &stripes)) {
+            if (ImGui::Checkbox(TR("Length bands (longer / shorter than healthy)", "Bandas de longitud (más largo / más corto que sano)"), &stripes)) {
                 view.stripes = stripes ? 1.0f : 0.0f;
             }
         }
@@ -205,7 +218,8 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
     return out;
 }
 
-void draw_legend(const render::TensionView& view, float scale) {
+void draw_legend(const render::TensionView& view, float scale, const std::string& language) {
+    const bool spanish = language == "es";
     const ImGuiIO& io = ImGui::GetIO();
     const float bar_w = 300.0f * scale, bar_h = 20.0f * scale;
     ImGui::SetNextWindowPos(ImVec2(12.0f * scale, io.DisplaySize.y - 12.0f * scale), ImGuiCond_Always,
@@ -215,7 +229,7 @@ void draw_legend(const render::TensionView& view, float scale) {
                                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
     if (ImGui::Begin("legend", nullptr, flags)) {
-        ImGui::TextUnformatted("Muscle tension (% of maximum force)");
+        ImGui::TextUnformatted(TR("Muscle tension (% of maximum force)", "Tensión muscular (% de la fuerza máxima)"));
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         constexpr int kSteps = 60;
@@ -241,11 +255,15 @@ void draw_legend(const render::TensionView& view, float scale) {
         }
         ImGui::Dummy(ImVec2(bar_w, ImGui::GetTextLineHeight()));
         if (view.stripes > 0.0f) {
-            ImGui::TextUnformatted("Wide bands: longer than healthy (strained)");
-            ImGui::TextUnformatted("Tight bands: shorter than healthy (tight)");
+            ImGui::TextUnformatted(TR("Wide bands: longer than healthy (strained)",
+                                     "Bandas anchas: más largo que sano (forzado)"));
+            ImGui::TextUnformatted(TR("Tight bands: shorter than healthy (tight)",
+                                     "Bandas estrechas: más corto que sano (tenso)"));
         }
     }
     ImGui::End();
 }
 
 }  // namespace myoview::app
+
+#undef TR

@@ -48,8 +48,9 @@ public:
     LayerVisibility layers;
 
     void record_history(const sim::Snapshot& snapshot);
+    // `language` ("en" or "es") is shared with the cards, the story and the labels; the panel can switch it.
     UiRequests draw(const sim::Simulation& simulation, render::TensionView& view, bool& tension_colours, bool paused,
-                    double release, bool massaging, float scale, ImFont* large_font);
+                    double release, bool massaging, float scale, ImFont* large_font, std::string& language);
     void clear_history();
 
 private:
@@ -61,6 +62,6 @@ private:
     std::optional<double> start_back_load_;
 };
 
-void draw_legend(const render::TensionView& view, float scale);
+void draw_legend(const render::TensionView& view, float scale, const std::string& language);
 
 }  // namespace myoview::app

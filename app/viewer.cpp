@@ -392,7 +392,7 @@ int run_viewer(const Options& o) {
             }
         }
         std::string isolated_id = o.isolate;
-        std::string language = "en";
+        std::string language = o.language;
         std::optional<int> story;  // the step shown, 0-based
         Labels labels(*renderer);
         auto apply_layers = [&](const LayerVisibility& layers) {
@@ -510,8 +510,9 @@ int run_viewer(const Options& o) {
             draw_status_panel(status, ui->scale());
             if (simulation) {
                 requests = panels.draw(*simulation, renderer->tension_view, tension_colours, therapy->paused(),
-                                       therapy->release(), therapy->massaging(), ui->scale(), ui->large_font());
-                if (tension_colours) draw_legend(renderer->tension_view, ui->scale());
+                                       therapy->release(), therapy->massaging(), ui->scale(), ui->large_font(),
+                                       language);
+                if (tension_colours) draw_legend(renderer->tension_view, ui->scale(), language);
                 if (story) draw_story_caption(*story, language, ui->scale(), ui->large_font());
                 if (panels.layers.labels && catalog) {
                     labels.draw(*renderer, view.camera, static_cast<float>(extent.width),

@@ -137,7 +137,8 @@ TEST_F(WindowTest, DraggingTheReleaseSliderWithTheMouseSetsTheRelease) {
     const std::string dir = temp_dir("window-slider");
     const std::string report = dir + "/r.json";
     // --ui-scale 1 fixes the layout: the "Chest release" panel is 380 px wide at the top right, its release
-    // slider below the view buttons and the preset list, about 147 px from the top of a 1280x720 window.
+    // slider below the language, view-button and preset rows, about 184 px from the top of a 1280x720 window
+    // (re-measure with --headless --ui-scale 1 --screenshot when the panel layout changes).
     BackgroundProcess viewer({executable(), "--size", "1280x720", "--ui-scale", "1", "--report", report});
     const std::string id = focus_window(viewer);
     ASSERT_FALSE(id.empty());
@@ -146,9 +147,9 @@ TEST_F(WindowTest, DraggingTheReleaseSliderWithTheMouseSetsTheRelease) {
         xdotool(args);
         std::this_thread::sleep_for(std::chrono::milliseconds(400));  // let a (slow) frame see each event
     };
-    xdo({"mousemove", "--window", id, "912", "147"});
+    xdo({"mousemove", "--window", id, "912", "184"});
     xdo({"mousedown", "1"});
-    for (int x = 960; x <= 1260; x += 60) xdo({"mousemove", "--window", id, std::to_string(x), "147"});
+    for (int x = 960; x <= 1260; x += 60) xdo({"mousemove", "--window", id, std::to_string(x), "184"});
     xdo({"mouseup", "1"});
     std::this_thread::sleep_for(std::chrono::seconds(2));
     xdo({"key", "--clearmodifiers", "q"});
