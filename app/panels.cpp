@@ -213,6 +213,27 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                 view.stripes = stripes ? 1.0f : 0.0f;
             }
         }
+        if (ImGui::CollapsingHeader(TR("About and credits", "Acerca de y créditos"))) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(TR(
+                "Anatomy: BodyParts3D, (c) The Database Center for Life Science (DBCLS), licensed under CC "
+                "Attribution-Share Alike 2.1 Japan. The meshes shipped here are derived from it (decimated, skinned) "
+                "and carry the same licence. Re-exports used: zlatnaspirala/matrix-engine-starter (Nikola Lukic), "
+                "aHer-dev/3DAnatomy, mtorregrosadev/HTN-Surgery.",
+                "Anatomía: BodyParts3D, (c) The Database Center for Life Science (DBCLS), con licencia CC "
+                "Reconocimiento-CompartirIgual 2.1 Japón. Las mallas que se incluyen derivan de ella (simplificadas, "
+                "con pesos de piel) y llevan la misma licencia. Reexportaciones usadas: "
+                "zlatnaspirala/matrix-engine-starter (Nikola Lukic), aHer-dev/3DAnatomy, mtorregrosadev/HTN-Surgery."));
+            ImGui::Spacing();
+            ImGui::TextUnformatted(TR(
+                "Simulation: MuJoCo. Muscle parameters: Wu shoulder model, Neck6D (Mortensen et al. 2018). "
+                "Forces, tensions and the back load are model predictions, not measurements.",
+                "Simulación: MuJoCo. Parámetros musculares: modelo de hombro de Wu, Neck6D (Mortensen et al. 2018). "
+                "Las fuerzas, tensiones y la carga de la espalda son predicciones del modelo, no mediciones."));
+            ImGui::Spacing();
+            ImGui::TextUnformatted(TR("myoview code: Apache License 2.0.", "Código de myoview: licencia Apache 2.0."));
+            ImGui::PopTextWrapPos();
+        }
     }
     ImGui::End();
     return out;

@@ -290,9 +290,9 @@ int run_viewer(const Options& o) {
             renderer->capture_ghost_pose();
             std::vector<std::size_t> ghost;
             for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
-                if (mesh_layers[i] == anatomy::Layer::kBone && renderer->mesh_name(i) != "ribcage" &&
-                    renderer->mesh_name(i) != "sternum" && renderer->mesh_name(i) != "thoracic_spine") {
-                    ghost.push_back(i);  // the bones that move: girdles, arms, neck and head
+                const anatomy::Structure* st = catalog ? catalog->find(renderer->mesh_name(i)) : nullptr;
+                if (st != nullptr && st->kind == anatomy::Kind::kBone && st->body != "thorax") {
+                    ghost.push_back(i);  // the bones that move against the trunk: girdles, arms, neck and head
                 }
             }
             renderer->set_ghost(std::move(ghost));
