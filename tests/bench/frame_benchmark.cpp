@@ -6,6 +6,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 
@@ -30,7 +31,13 @@ std::unique_ptr<Scene> make_scene(uint32_t w, uint32_t h, int samples, std::stri
     assets::ImportOptions import;
     import.isolate = false;
     import.convert_y_up_to_z_up = true;
-    auto model = assets::import_model(std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb", import);
+    // MYOVIEW_BENCH_MODEL: another model to measure the same way (tools/bench compares the bundled model with the
+    // procedurally generated one it replaced, taken from git history).
+    const char* other = std::getenv("MYOVIEW_BENCH_MODEL");
+    const std::filesystem::path path = other != nullptr && other[0] != '\0'
+                                           ? std::filesystem::path(other)
+                                           : std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb";
+    auto model = assets::import_model(path, import);
     if (!model) return error = model.error().message, nullptr;
     auto scene = std::make_unique<Scene>();
     auto ctx = render::create_gpu_context({}, nullptr);
