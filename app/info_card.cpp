@@ -73,7 +73,7 @@ InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleSta
         field(TR("Innervation", "Inervación"), s.innervation, language);
         for (const anatomy::TriggerPoint& tp : s.trigger_points) {
             field(TR("Trigger point", "Punto gatillo"), tp.location, language);
-            field(TR("Refers pain to", "Refiere dolor a"), tp.referral, language);
+            field(TR("Referred pain (Travell & Simons)", "Dolor referido (Travell y Simons)"), tp.referral, language);
         }
         if (!s.caution.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.45f, 1.0f));

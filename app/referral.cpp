@@ -20,7 +20,9 @@ struct Zone {
 
 // Rest-pose positions from the MJCF landmarks (sternal notch at (0, 0, 1.430); right acromion near
 // (-0.01, -0.19, 1.44); right humeral head centre near (-0.02, -0.17, 1.40); medial epicondyle ~0.29 m below),
-// pushed out to the body outline. Areas after Travell & Simons' referral maps (catalog sources).
+// pushed out to the body outline. Areas according to Travell & Simons' referral maps (catalog sources): where a
+// trigger point may refer pain, not where it must; the catalog's cautions go with them (chest pain, breast pain
+// or a lump, numbness or weakness toward the little finger: a medical check first).
 const std::array<Zone, 4>& zones() {
     static const std::array<Zone, 4> kZones{{
         {"referral.front_shoulder_clavicular",

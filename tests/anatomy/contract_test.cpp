@@ -1,4 +1,5 @@
-// The test's copy of the id contract agrees with assets/anatomy/README.md, the contract's home.
+// The test's copy of the id contract agrees with assets/anatomy/README.md, the contract's home (the structure ids
+// are checked against tools/bake/structures.tsv in structures_tsv_test.cpp).
 
 #include <fstream>
 #include <regex>
