@@ -71,6 +71,7 @@ InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleSta
         field(TR("Insertion", "Inserción"), s.insertion, language);
         field(TR("Action", "Acción"), s.action, language);
         field(TR("Innervation", "Inervación"), s.innervation, language);
+        field(TR("For students", "Para estudiantes"), s.notes, language);
         for (const anatomy::TriggerPoint& tp : s.trigger_points) {
             field(TR("Trigger point", "Punto gatillo"), tp.location, language);
             field(TR("Referred pain (Travell & Simons)", "Dolor referido (Travell y Simons)"), tp.referral, language);

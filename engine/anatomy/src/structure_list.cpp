@@ -38,6 +38,7 @@ json list_structures_json(const Catalog& catalog, const std::vector<std::string>
         entry["action"] = text_json(s.action);
         entry["innervation"] = text_json(s.innervation);
         entry["patient_line"] = text_json(s.patient_line);
+        if (!s.notes.empty()) entry["notes"] = text_json(s.notes);
         if (!s.trigger_points.empty()) {
             json points = json::array();
             for (const auto& point : s.trigger_points) {
