@@ -18,16 +18,20 @@ namespace {
 constexpr double kRadToDeg = 180.0 / 3.14159265358979323846;
 constexpr double kSecondsPerDay = 86400.0;
 
-// Optimal fibre length L0 (m) per base id, same order as kMuscleIds. Sources as in the MJCF comments: Wu
-// shoulder model (REFERENCES.md) for the shoulder muscles, Holzbaur et al. 2005 for anterior / middle
-// deltoid, Neck6D (Mortensen et al. 2018) for sternocleidomastoid and splenius capitis.
+// Optimal fibre length L0 (m) per base id, same order as kMuscleIds. One source per muscle, as in the MJCF
+// comments (tools/mjcf/make_myoview_mjcf.py): the Wu shoulder model (Wu_Shoulder_Model_via_points, read from
+// its pyomeca/osim_to_biomod bioMod conversion) for the shoulder muscles, Neck6D (Mortensen et al. 2018) for
+// sternocleidomastoid and the splenii.
 constexpr std::array<double, kMuscleIds.size()> kOptimalFibreLength = {
-    0.1025, 0.140,  0.1813, 0.115,  // pec major clavicular, sternal, costal; pec minor
-    0.0885, 0.107,                  // rhomboid major (mean of its two parts), minor
-    0.103,  0.081,  0.128,          // trapezius upper, middle, lower
-    0.0976, 0.1078, 0.1228,         // deltoid anterior, middle, posterior
-    0.148,  0.128,                  // levator scapulae, serratus anterior (middle part)
-    0.108,  0.095};                 // sternocleidomastoid (sternal head), splenius capitis
+    0.1025, 0.140,  0.1813, 0.1151,  // pec major clavicular, sternal, costal [PECM1-3]; pec minor [PMN]
+    0.0884, 0.1073,                  // rhomboid major [mean of RMJ1, RMJ2], minor [RMN]
+    0.1032, 0.0847, 0.1282,          // trapezius upper [TRP1], middle [TRP2+TRP3, force-weighted], lower [TRP4]
+    0.1752, 0.1318, 0.1228,          // deltoid anterior, middle, posterior [DELT1-3]
+    0.1475, 0.1132,                  // levator scapulae [LVS], serratus anterior [SRA1-3, force-weighted]
+    0.108,  0.095,  0.095,           // sternocleidomastoid (sternal head), splenius capitis, cervicis (Neck6D)
+    0.1165, 0.1323, 0.0453,          // supraspinatus [SUPSP], infraspinatus [INFSP], teres minor [TMIN]
+    0.1388, 0.1632, 0.2317,          // teres major [TMAJ], subscapularis [SUBSC], latissimus dorsi [LAT]
+    0.0241};                         // subclavius [SBCL]
 
 // Normalized fibre length of every muscle in the healthy rest pose: slightly below optimum, where passive force
 // is still zero. A model assumption (no per-muscle resting sarcomere data for this posture).
@@ -55,17 +59,18 @@ struct PosturalRole {
 };
 // Upper trapezius and levator scapulae are left out of the neck controller on purpose: in this model they
 // elevate and retract the shoulder girdle, so recruiting them for the head would move the shoulders.
-constexpr std::array<PosturalRole, 6> kPosturalRoles = {{
+constexpr std::array<PosturalRole, 7> kPosturalRoles = {{
     {"rhomboid_major", 1.0, false},
     {"rhomboid_minor", 1.0, false},
     {"trapezius_middle", 1.0, false},
     {"trapezius_lower", 0.4, false},
     {"deltoid_posterior", 0.5, false},
     {"splenius_capitis", 1.0, true},
+    {"splenius_cervicis", 1.0, true},
 }};
 
 // Gaze stabilisation: the suboccipital muscles (not part of the id contract) keep the head's pitch level.
-// Modelled as an ideal torque at C0/C1 on the head's absolute pitch (neck + head flexion).
+// Modelled as an ideal torque at C0/C1 on the head's absolute pitch (thorax + neck + head flexion).
 constexpr double kGazeStiffness = 12.0;  // Nm/rad
 constexpr double kGazeDamping = 0.8;     // Nm s/rad
 
@@ -124,6 +129,17 @@ glm::dvec3 site_pos(const mjData* d, int id) {
     return {d->site_xpos[3 * id], d->site_xpos[3 * id + 1], d->site_xpos[3 * id + 2]};
 }
 
+// A world point in the thorax's frame (its rest orientation is the world's, so at rest this is a translation).
+// Scapular angles and the forward shoulder distance are measured against the thorax, as clinicians do, so that
+// a slumped (flexed) thorax does not read as scapular tilt or rounded shoulders.
+glm::dvec3 in_thorax(const mjData* d, int thorax_body, const glm::dvec3& p) {
+    const mjtNum* r = d->xmat + 9 * thorax_body;  // row-major: columns are the body axes in world
+    const glm::dvec3 q = p - glm::dvec3(d->xpos[3 * thorax_body], d->xpos[3 * thorax_body + 1],
+                                        d->xpos[3 * thorax_body + 2]);
+    return {r[0] * q.x + r[3] * q.y + r[6] * q.z, r[1] * q.x + r[4] * q.y + r[7] * q.z,
+            r[2] * q.x + r[5] * q.y + r[8] * q.z};
+}
+
 }  // namespace
 
 struct Simulation::Impl {
@@ -138,9 +154,12 @@ struct Simulation::Impl {
     Capacity capacity{};
     Capacity capacity_pending{};  // strengthening gain still to be realized
     SiteIds sites;
-    std::array<double, 2> acromion_rest_x{};
+    std::array<double, 2> acromion_rest_x{};  // thorax frame
+    int thorax_body = -1;
     int neck_flexion_dof = -1, head_flexion_dof = -1, neck_flexion_qpos = -1, head_flexion_qpos = -1;
-    double neck_spring_neutral = 0;  // calibrated qpos_spring of neck_flexion for the healthy rest pose
+    int thorax_flexion_dof = -1, thorax_flexion_qpos = -1;
+    double neck_spring_neutral = 0;    // calibrated qpos_spring of neck_flexion for the healthy rest pose
+    double thorax_spring_neutral = 0;  // the same for thorax_flexion
     double tissue_days = 0;
     double accumulator = 0;
     std::int64_t steps = 0;
@@ -182,6 +201,9 @@ struct Simulation::Impl {
         // Habitual neck flexion: the posterior neck tissues have adapted to the habitual (screen / phone)
         // flexion, so the passive equilibrium of the C7/T1 spring moves there.
         m->qpos_spring[neck_flexion_qpos] = neck_spring_neutral + preset->profile.neck_flexion_habit_deg / kRadToDeg;
+        // Slumped sitting: the thoracolumbar tissues adapt to the habitual flexion of the trunk.
+        m->qpos_spring[thorax_flexion_qpos] =
+            thorax_spring_neutral + preset->profile.thorax_flexion_habit_deg / kRadToDeg;
     }
 
     void update_tissue(double dt_days) {
@@ -215,9 +237,9 @@ struct Simulation::Impl {
         // Scapular controllers: forward displacement of each acromion beyond its rest position.
         std::array<double, 3> demand{};
         for (int side = 0; side < 2; ++side) {
-            const double fwd_mm = (d->site_xpos[3 * sites.acromion[static_cast<std::size_t>(side)]] -
-                                   acromion_rest_x[static_cast<std::size_t>(side)]) *
-                                  1000.0;
+            const auto k = static_cast<std::size_t>(side);
+            const double fwd_mm =
+                (in_thorax(d, thorax_body, site_pos(d, sites.acromion[k])).x - acromion_rest_x[k]) * 1000.0;
             demand[static_cast<std::size_t>(side)] = std::clamp(fwd_mm / kScapulaFullDriveMm, 0.0, 1.0);
         }
         // Target: upright (0 deg). The habit moves the passive equilibrium (apply_tissue_to_model), not the target.
@@ -239,8 +261,8 @@ struct Simulation::Impl {
             d->ctrl[s.actuator] = std::clamp(a, 0.0, 1.0);
         }
         // Gaze: keep the head's absolute pitch level.
-        const double pitch = d->qpos[neck_flexion_qpos] + d->qpos[head_flexion_qpos];
-        const double pitch_rate = d->qvel[neck_flexion_dof] + d->qvel[head_flexion_dof];
+        const double pitch = d->qpos[thorax_flexion_qpos] + d->qpos[neck_flexion_qpos] + d->qpos[head_flexion_qpos];
+        const double pitch_rate = d->qvel[thorax_flexion_dof] + d->qvel[neck_flexion_dof] + d->qvel[head_flexion_dof];
         d->qfrc_applied[head_flexion_dof] = -kGazeStiffness * pitch - kGazeDamping * pitch_rate;
         (void)m;
     }
@@ -361,6 +383,9 @@ Result<Simulation> Simulation::load(const std::string& path, SimOptions options)
     }
     const int neck_joint = mj_name2id(m, mjOBJ_JOINT, "neck_flexion");
     const int head_joint = mj_name2id(m, mjOBJ_JOINT, "head_flexion");
+    const int thorax_joint = mj_name2id(m, mjOBJ_JOINT, "thorax_flexion");
+    impl->thorax_body = mj_name2id(m, mjOBJ_BODY, "thorax");
+    if (thorax_joint < 0) missing.details.emplace_back("joint thorax_flexion");
     if (neck_joint < 0) missing.details.emplace_back("joint neck_flexion");
     if (head_joint < 0) missing.details.emplace_back("joint head_flexion");
     if (!missing.details.empty()) return missing;
@@ -373,6 +398,8 @@ Result<Simulation> Simulation::load(const std::string& path, SimOptions options)
     impl->head_flexion_dof = m->jnt_dofadr[head_joint];
     impl->neck_flexion_qpos = m->jnt_qposadr[neck_joint];
     impl->head_flexion_qpos = m->jnt_qposadr[head_joint];
+    impl->thorax_flexion_dof = m->jnt_dofadr[thorax_joint];
+    impl->thorax_flexion_qpos = m->jnt_qposadr[thorax_joint];
 
     impl->data.reset(mj_makeData(m));
     if (!impl->data) return Error("MuJoCo could not allocate mjData for " + path);
@@ -412,12 +439,15 @@ Result<Simulation> Simulation::load(const std::string& path, SimOptions options)
                 m->qpos_spring[qadr] = m->qpos0[qadr] + net / k;
             }
             impl->neck_spring_neutral = m->qpos_spring[impl->neck_flexion_qpos];
+            impl->thorax_spring_neutral = m->qpos_spring[impl->thorax_flexion_qpos];
             mj_forward(m, d);
         } catch (const detail::MujocoError& e) {
             return Error("MuJoCo failed while preparing " + path + ": " + e.what());
         }
     }
-    for (std::size_t k = 0; k < 2; ++k) impl->acromion_rest_x[k] = d->site_xpos[3 * impl->sites.acromion[k]];
+    for (std::size_t k = 0; k < 2; ++k) {
+        impl->acromion_rest_x[k] = in_thorax(d, impl->thorax_body, site_pos(d, impl->sites.acromion[k])).x;
+    }
     if (load_warnings > 0) {
         return Error("the MJCF model " + path + " raised MuJoCo warnings while loading: " + last_mujoco_message());
     }
@@ -649,10 +679,10 @@ void Simulation::Impl::fill_snapshot() const {
     pm.craniovertebral_angle_deg = craniovertebral_angle_deg(c7, tragus);
     for (std::size_t k = 0; k < 2; ++k) {
         SidePosture& sp = k == 0 ? pm.right : pm.left;
-        sp.forward_shoulder_mm = (site_pos(d, sites.acromion[k]).x - site_pos(d, sites.t1).x) * 1000.0;
+        auto local = [&](int site) { return in_thorax(d, thorax_body, site_pos(d, site)); };
+        sp.forward_shoulder_mm = (local(sites.acromion[k]).x - local(sites.t1).x) * 1000.0;
         const ScapulaAngles a =
-            scapula_angles({site_pos(d, sites.spine_root[k]), site_pos(d, sites.acromion_posterior[k]),
-                            site_pos(d, sites.inferior_angle[k])},
+            scapula_angles({local(sites.spine_root[k]), local(sites.acromion_posterior[k]), local(sites.inferior_angle[k])},
                            k == 1);
         sp.scapular_internal_rotation_deg = a.internal_rotation_deg;
         sp.scapular_upward_rotation_deg = a.upward_rotation_deg;
@@ -742,6 +772,14 @@ std::string readable_muscle_name(std::string_view base_id, Side side) {
         {"serratus_anterior", "Serratus anterior"},
         {"sternocleidomastoid", "Sternocleidomastoid"},
         {"splenius_capitis", "Splenius capitis"},
+        {"splenius_cervicis", "Splenius cervicis"},
+        {"supraspinatus", "Supraspinatus"},
+        {"infraspinatus", "Infraspinatus"},
+        {"teres_minor", "Teres minor"},
+        {"teres_major", "Teres major"},
+        {"subscapularis", "Subscapularis"},
+        {"latissimus_dorsi", "Latissimus dorsi"},
+        {"subclavius", "Subclavius"},
     }};
     std::string name;
     for (const Name& n : kNames) {

@@ -18,16 +18,20 @@ namespace myoview::sim {
 enum class Side { kRight, kLeft };
 std::string_view side_suffix(Side side);  // "r" / "l"
 
-// The 16 muscle ids of assets/anatomy/README.md, without the side suffix, in the contract's order.
-inline constexpr std::array<std::string_view, 16> kMuscleIds = {
+// The 24 muscle ids of assets/anatomy/README.md (every muscle with a mesh), without the side suffix, in the
+// contract's order. The first four are the pectoral parts (PecPart).
+inline constexpr std::array<std::string_view, 24> kMuscleIds = {
     "pec_major_clavicular", "pec_major_sternal", "pec_major_costal",    "pec_minor",
     "rhomboid_major",       "rhomboid_minor",    "trapezius_upper",     "trapezius_middle",
     "trapezius_lower",      "deltoid_anterior",  "deltoid_middle",      "deltoid_posterior",
-    "levator_scapulae",     "serratus_anterior", "sternocleidomastoid", "splenius_capitis"};
+    "levator_scapulae",     "serratus_anterior", "sternocleidomastoid", "splenius_capitis",
+    "splenius_cervicis",    "supraspinatus",     "infraspinatus",       "teres_minor",
+    "teres_major",          "subscapularis",     "latissimus_dorsi",    "subclavius"};
 
-// The MJCF bodies of the id contract.
-inline constexpr std::array<std::string_view, 9> kBodyIds = {
-    "thorax", "neck", "head", "clavicle_r", "scapula_r", "humerus_r", "clavicle_l", "scapula_l", "humerus_l"};
+// The MJCF bodies of the id contract. forearm_* (radius, ulna, hand) is welded to its humerus.
+inline constexpr std::array<std::string_view, 11> kBodyIds = {
+    "thorax",    "neck",      "head",       "clavicle_r", "scapula_r", "humerus_r",
+    "forearm_r", "clavicle_l", "scapula_l", "humerus_l",  "forearm_l"};
 
 // Which pectoral part a release applies to.
 enum class PecPart { kMajorClavicular, kMajorSternal, kMajorCostal, kMinor };
@@ -57,7 +61,8 @@ struct Capacity {
 struct TissueProfile {
     std::array<TissueState, kMuscleIds.size()> muscles{};
     Capacity capacity{};
-    double neck_flexion_habit_deg = 0.0;  // habitual set-point of lower-cervical flexion (screen / phone gaze)
+    double neck_flexion_habit_deg = 0.0;    // habitual set-point of lower-cervical flexion (screen / phone gaze)
+    double thorax_flexion_habit_deg = 0.0;  // habitual slump: set-point of flexion at T12/L1 (slumped sitting)
 };
 
 struct Preset {
