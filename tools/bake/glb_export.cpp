@@ -1,7 +1,9 @@
+#include "glb_export.h"
+
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <memory>
+#include <string>
 
 #include <assimp/material.h>
 #include <assimp/scene.h>
@@ -10,48 +12,16 @@
 #include <glm/gtc/quaternion.hpp>
 #include <nlohmann/json.hpp>
 
-#include "myoview/meshgen/bake.h"
-
-namespace myoview::meshgen {
+namespace myoview::bake {
 
 namespace {
 
-// myoview world (z up) -> glTF (y up): (x, y, z) -> (x, z, -y).
+// myoview world (z up) -> glTF (y up): (x, y, z) -> (x, z, -y), a rotation of -90 degrees about x.
 glm::vec3 to_y_up(glm::vec3 v) {
     return {v.x, v.z, -v.y};
 }
-glm::mat4 y_up_matrix() {
-    glm::mat4 c(1.0f);
-    c[1] = glm::vec4(0.0f, 0.0f, -1.0f, 0.0f);  // image of the y axis
-    c[2] = glm::vec4(0.0f, 1.0f, 0.0f, 0.0f);   // image of the z axis
-    return c;
-}
-
-aiMatrix4x4 to_ai(const glm::mat4& m) {
-    aiMatrix4x4 a;
-    a.a1 = m[0][0];
-    a.a2 = m[1][0];
-    a.a3 = m[2][0];
-    a.a4 = m[3][0];
-    a.b1 = m[0][1];
-    a.b2 = m[1][1];
-    a.b3 = m[2][1];
-    a.b4 = m[3][1];
-    a.c1 = m[0][2];
-    a.c2 = m[1][2];
-    a.c3 = m[2][2];
-    a.c4 = m[3][2];
-    a.d1 = m[0][3];
-    a.d2 = m[1][3];
-    a.d3 = m[2][3];
-    a.d4 = m[3][3];
-    return a;
-}
-
-// World frame of a body at rest, in glTF's y-up world.
-glm::mat4 body_world_y_up(const BodyFrame& b) {
-    const glm::mat4 t = glm::translate(glm::mat4(1.0f), b.position) * glm::mat4_cast(b.orientation);
-    return y_up_matrix() * t;
+glm::quat y_up_rotation() {
+    return glm::angleAxis(-glm::half_pi<float>(), glm::vec3(1.0f, 0.0f, 0.0f));
 }
 
 const char* material_name(StructureKind k) {
@@ -79,9 +49,8 @@ aiMaterial* make_material(StructureKind kind, glm::vec3 color) {
     return mat;
 }
 
-std::unique_ptr<aiScene> build_scene(const AnatomyModel& model) {
+std::unique_ptr<aiScene> build_scene(const BakedModel& model) {
     auto scene = std::make_unique<aiScene>();
-    // Materials: one per kind, in enum order.
     const StructureKind kinds[] = {StructureKind::bone, StructureKind::muscle, StructureKind::skin};
     const glm::vec3 colors[] = {glm::vec3(0.89f, 0.85f, 0.74f), glm::vec3(0.66f, 0.17f, 0.15f),
                                 glm::vec3(0.86f, 0.72f, 0.63f)};
@@ -120,49 +89,17 @@ std::unique_ptr<aiScene> build_scene(const AnatomyModel& model) {
         }
         scene->mMeshes[mi] = mesh;
     }
-
-    // Nodes: root "anatomy"; the body (joint) hierarchy first so that body names are the nodes' own ids; a
-    // bone structure named like its body lives on that body's node; every other mesh on its own child of root.
+    // One node per mesh under a root; the pass below replaces the node hierarchy as a whole.
     scene->mRootNode = new aiNode("anatomy");
-    std::map<std::string, unsigned> mesh_by_id;
-    for (unsigned mi = 0; mi < scene->mNumMeshes; ++mi) mesh_by_id.emplace(model.meshes[mi].id, mi);
-    std::vector<aiNode*> body_nodes(model.bodies.size(), nullptr);
-    std::vector<std::vector<aiNode*>> children(model.bodies.size() + 1);  // [0]: children of the root
-    std::vector<bool> mesh_placed(model.meshes.size(), false);
-    for (std::size_t b = 0; b < model.bodies.size(); ++b) {
-        const BodyFrame& body = model.bodies[b];
-        auto* node = new aiNode(body.name);
-        const glm::mat4 world = body_world_y_up(body);
-        const glm::mat4 parent =
-            body.parent >= 0 ? body_world_y_up(model.bodies[static_cast<std::size_t>(body.parent)]) : glm::mat4(1.0f);
-        node->mTransformation = to_ai(glm::inverse(parent) * world);
-        const auto it = mesh_by_id.find(body.name);
-        if (it != mesh_by_id.end()) {
-            node->mNumMeshes = 1;
-            node->mMeshes = new unsigned[1]{it->second};
-            mesh_placed[it->second] = true;
-        }
-        body_nodes[b] = node;
-        children[static_cast<std::size_t>(body.parent + 1)].push_back(node);
-    }
+    scene->mRootNode->mNumChildren = scene->mNumMeshes;
+    scene->mRootNode->mChildren = new aiNode*[scene->mNumMeshes];
     for (unsigned mi = 0; mi < scene->mNumMeshes; ++mi) {
-        if (mesh_placed[mi]) continue;
         auto* node = new aiNode(model.meshes[mi].id);
         node->mNumMeshes = 1;
         node->mMeshes = new unsigned[1]{mi};
-        children[0].push_back(node);
+        node->mParent = scene->mRootNode;
+        scene->mRootNode->mChildren[mi] = node;
     }
-    auto attach = [](aiNode* parent, const std::vector<aiNode*>& kids) {
-        if (kids.empty()) return;
-        parent->mNumChildren = static_cast<unsigned>(kids.size());
-        parent->mChildren = new aiNode*[kids.size()];
-        for (std::size_t i = 0; i < kids.size(); ++i) {
-            parent->mChildren[i] = kids[i];
-            kids[i]->mParent = parent;
-        }
-    };
-    attach(scene->mRootNode, children[0]);
-    for (std::size_t b = 0; b < model.bodies.size(); ++b) attach(body_nodes[b], children[b + 1]);
     return scene;
 }
 
@@ -185,6 +122,9 @@ void write_u32(std::vector<std::uint8_t>& out, std::uint32_t v) {
 constexpr std::uint32_t kGlbMagic = 0x46546C67u;
 constexpr std::uint32_t kChunkJson = 0x4E4F534Au;
 constexpr std::uint32_t kChunkBin = 0x004E4942u;
+constexpr int kFloat = 5126;
+constexpr int kUnsignedByte = 5121;
+constexpr int kArrayBuffer = 34962;
 
 Result<Glb> parse_glb(const std::uint8_t* data, std::size_t size) {
     if (size < 20 || read_u32(data) != kGlbMagic || read_u32(data + 4) != 2)
@@ -233,29 +173,60 @@ int append_accessor(Glb& glb, const void* data, std::size_t bytes, std::size_t c
     if (target != 0) view["target"] = target;
     glb.json["bufferViews"].push_back(view);
     const std::size_t view_index = glb.json["bufferViews"].size() - 1;
-    glb.json["accessors"].push_back({{"bufferView", view_index},
-                                     {"byteOffset", 0},
-                                     {"componentType", component_type},
-                                     {"count", count},
-                                     {"type", type}});
+    glb.json["accessors"].push_back(
+        {{"bufferView", view_index}, {"componentType", component_type}, {"count", count}, {"type", type}});
     return static_cast<int>(glb.json["accessors"].size() - 1);
 }
 
-template <typename T>
-std::vector<T> read_accessor(const Glb& glb, int accessor, std::size_t components) {
+std::vector<float> read_floats(const Glb& glb, int accessor, std::size_t components) {
     const nlohmann::json& acc = glb.json["accessors"][static_cast<std::size_t>(accessor)];
     const nlohmann::json& view = glb.json["bufferViews"][acc["bufferView"].get<std::size_t>()];
     const std::size_t offset = view.value("byteOffset", std::size_t{0}) + acc.value("byteOffset", std::size_t{0});
     const std::size_t count = acc["count"].get<std::size_t>() * components;
-    std::vector<T> out(count);
-    if (offset + count * sizeof(T) <= glb.bin.size())
-        std::memcpy(out.data(), glb.bin.data() + offset, count * sizeof(T));
+    std::vector<float> out(count);
+    if (offset + count * sizeof(float) <= glb.bin.size())
+        std::memcpy(out.data(), glb.bin.data() + offset, count * sizeof(float));
     return out;
+}
+
+nlohmann::json vec_json(const float* v, int n) {
+    nlohmann::json a = nlohmann::json::array();
+    for (int i = 0; i < n; ++i) a.push_back(v[i]);
+    return a;
+}
+
+// Rest pose of each body relative to its parent body (roots: relative to glTF's y-up world), as translation and
+// rotation, and the resulting global matrices.
+struct JointPose {
+    glm::vec3 translation{0.0f};
+    glm::quat rotation{1.0f, 0.0f, 0.0f, 0.0f};
+    glm::mat4 global{1.0f};
+};
+
+std::vector<JointPose> joint_poses(const std::vector<BodyFrame>& bodies) {
+    std::vector<JointPose> poses(bodies.size());
+    for (std::size_t b = 0; b < bodies.size(); ++b) {
+        const BodyFrame& body = bodies[b];
+        JointPose& pose = poses[b];
+        if (body.parent < 0) {
+            pose.translation = to_y_up(body.position);
+            pose.rotation = glm::normalize(y_up_rotation() * body.orientation);
+        } else {
+            const BodyFrame& parent = bodies[static_cast<std::size_t>(body.parent)];
+            const glm::quat inv = glm::conjugate(parent.orientation);
+            pose.translation = inv * (body.position - parent.position);
+            pose.rotation = glm::normalize(inv * body.orientation);
+        }
+        const glm::mat4 local = glm::translate(glm::mat4(1.0f), pose.translation) * glm::mat4_cast(pose.rotation);
+        pose.global = body.parent < 0 ? local : poses[static_cast<std::size_t>(body.parent)].global * local;
+    }
+    return poses;
 }
 
 }  // namespace
 
-Result<std::vector<std::uint8_t>> export_glb(const AnatomyModel& model) {
+Result<std::vector<std::uint8_t>> export_glb(const BakedModel& model) {
+    if (model.bodies.empty() || model.bodies.size() > 255) return Error("the skin needs 1 to 255 joints");
     const std::unique_ptr<aiScene> scene = build_scene(model);
     Assimp::Exporter exporter;
     const aiExportDataBlob* blob = exporter.ExportToBlob(scene.get(), "glb2", 0);
@@ -264,36 +235,27 @@ Result<std::vector<std::uint8_t>> export_glb(const AnatomyModel& model) {
     if (!parsed) return parsed.error();
     Glb glb = std::move(parsed).value();
 
-    // Node and mesh names must have survived Assimp's id de-duplication.
-    std::map<std::string, int> node_by_name;
-    for (std::size_t i = 0; i < glb.json["nodes"].size(); ++i) {
-        node_by_name.emplace(glb.json["nodes"][i].value("name", std::string()), static_cast<int>(i));
-    }
-    for (const BodyFrame& b : model.bodies) {
-        if (node_by_name.count(b.name) == 0) return Error("exported glTF lost the joint node " + b.name);
-    }
-    for (const MeshData& m : model.meshes) {
-        if (node_by_name.count(m.id) == 0) return Error("exported glTF lost the node " + m.id);
-    }
     std::map<std::string, const MeshData*> mesh_by_id;
     for (const MeshData& m : model.meshes) mesh_by_id.emplace(m.id, &m);
-
-    for (auto& gmesh : glb.json["meshes"]) {
+    std::map<std::string, int> gltf_mesh_by_id;
+    if (glb.json["meshes"].size() != model.meshes.size()) return Error("Assimp's glTF lost meshes");
+    for (std::size_t gi = 0; gi < glb.json["meshes"].size(); ++gi) {
+        nlohmann::json& gmesh = glb.json["meshes"][gi];
         const std::string name = gmesh.value("name", std::string());
         const auto it = mesh_by_id.find(name);
         if (it == mesh_by_id.end() || gmesh["primitives"].size() != 1)
             return Error("unexpected mesh in Assimp's glTF: " + name);
+        gltf_mesh_by_id[name] = static_cast<int>(gi);
         const MeshData& src = *it->second;
         nlohmann::json& prim = gmesh["primitives"][0];
-        // Assimp joins identical vertices; ours are unique and numbered in first-use order, so the vertex order
-        // must come back unchanged. Verify it before adding per-vertex attributes by index.
-        const std::vector<float> pos = read_accessor<float>(glb, prim["attributes"]["POSITION"].get<int>(), 3);
+        // Assimp joins identical vertices; ours are unique and numbered in first-use order, so the vertex order must
+        // come back unchanged. Verify it before adding per-vertex attributes by index.
+        const std::vector<float> pos = read_floats(glb, prim["attributes"]["POSITION"].get<int>(), 3);
         if (pos.size() != src.positions.size() * 3) return Error("Assimp changed the vertex count of " + name);
         for (std::size_t i = 0; i < src.positions.size(); ++i) {
             const glm::vec3 p = to_y_up(src.positions[i]);
-            if (pos[3 * i] != p.x || pos[3 * i + 1] != p.y || pos[3 * i + 2] != p.z) {
+            if (pos[3 * i] != p.x || pos[3 * i + 1] != p.y || pos[3 * i + 2] != p.z)
                 return Error("Assimp reordered the vertices of " + name);
-            }
         }
         const std::size_t n = src.positions.size();
         std::vector<float> tangents(4 * n);
@@ -306,13 +268,10 @@ Result<std::vector<std::uint8_t>> export_glb(const AnatomyModel& model) {
             tangents[4 * i + 2] = t.z;
             tangents[4 * i + 3] = src.tangents[i].w;
             for (std::size_t k = 0; k < 4; ++k) {
-                joints[4 * i + k] = static_cast<std::uint8_t>(src.joints[i][k]);
+                joints[4 * i + k] = src.joints[i][k];
                 weights[4 * i + k] = src.weights[i][static_cast<glm::length_t>(k)];
             }
         }
-        constexpr int kFloat = 5126;
-        constexpr int kUnsignedByte = 5121;
-        constexpr int kArrayBuffer = 34962;
         prim["attributes"]["TANGENT"] =
             append_accessor(glb, tangents.data(), tangents.size() * sizeof(float), n, kFloat, "VEC4", kArrayBuffer);
         prim["attributes"]["JOINTS_0"] =
@@ -321,28 +280,55 @@ Result<std::vector<std::uint8_t>> export_glb(const AnatomyModel& model) {
             append_accessor(glb, weights.data(), weights.size() * sizeof(float), n, kFloat, "VEC4", kArrayBuffer);
     }
 
-    // One skin: the MJCF bodies in model order.
+    // Nodes: 0 = the root "anatomy", 1..B = the joints (MJCF bodies in MJCF order), then one node per mesh.
+    const std::vector<JointPose> poses = joint_poses(model.bodies);
+    const std::size_t body_count = model.bodies.size();
+    nlohmann::json nodes = nlohmann::json::array();
+    nlohmann::json root = {{"name", "anatomy"}};
+    nlohmann::json root_children = nlohmann::json::array();
+    std::vector<nlohmann::json> joint_nodes(body_count);
+    std::vector<nlohmann::json> joint_children(body_count, nlohmann::json::array());
+    for (std::size_t b = 0; b < body_count; ++b) {
+        const JointPose& pose = poses[b];
+        const float rotation[4] = {pose.rotation.x, pose.rotation.y, pose.rotation.z, pose.rotation.w};
+        joint_nodes[b] = {{"name", model.bodies[b].name},
+                          {"translation", vec_json(&pose.translation.x, 3)},
+                          {"rotation", vec_json(rotation, 4)}};
+        const int parent = model.bodies[b].parent;
+        (parent < 0 ? root_children : joint_children[static_cast<std::size_t>(parent)]).push_back(1 + b);
+    }
+    root["children"] = root_children;
+    nodes.push_back(root);
+    for (std::size_t b = 0; b < body_count; ++b) {
+        if (!joint_children[b].empty()) joint_nodes[b]["children"] = joint_children[b];
+        nodes.push_back(joint_nodes[b]);
+    }
+    nlohmann::json scene_nodes = nlohmann::json::array({0});
+    for (const MeshData& m : model.meshes) {
+        scene_nodes.push_back(nodes.size());
+        nodes.push_back({{"name", m.id}, {"mesh", gltf_mesh_by_id[m.id]}, {"skin", 0}});
+    }
+    glb.json["nodes"] = nodes;
+    glb.json["scenes"] = nlohmann::json::array({{{"name", "anatomy"}, {"nodes", scene_nodes}}});
+    glb.json["scene"] = 0;
+
+    // One skin: every MJCF body, inverse bind matrices = inverse rest frames (y-up).
     std::vector<float> inverse_bind;
-    nlohmann::json joint_nodes = nlohmann::json::array();
-    for (const BodyFrame& b : model.bodies) {
-        const glm::mat4 inv = glm::inverse(body_world_y_up(b));
+    nlohmann::json joints = nlohmann::json::array();
+    for (std::size_t b = 0; b < body_count; ++b) {
+        const glm::mat4 inv = glm::inverse(poses[b].global);
         for (int c = 0; c < 4; ++c) {
             for (int r = 0; r < 4; ++r) inverse_bind.push_back(inv[c][r]);
         }
-        joint_nodes.push_back(node_by_name[b.name]);
+        joints.push_back(1 + b);
     }
-    const int ibm = append_accessor(glb, inverse_bind.data(), inverse_bind.size() * sizeof(float), model.bodies.size(),
-                                    5126, "MAT4", 0);
-    int skeleton_root = node_by_name[model.bodies.front().name];
-    glb.json["skins"] = nlohmann::json::array({{{"name", "anatomy_skeleton"},
-                                                {"joints", joint_nodes},
-                                                {"inverseBindMatrices", ibm},
-                                                {"skeleton", skeleton_root}}});
-    for (auto& node : glb.json["nodes"]) {
-        if (node.contains("mesh")) node["skin"] = 0;
-    }
-    // Assimp 5.2 declares extensions it never writes (KHR_materials_volume, FB_ngon_encoding); keep only those
-    // some object actually carries, so validators see a clean file.
+    const int ibm =
+        append_accessor(glb, inverse_bind.data(), inverse_bind.size() * sizeof(float), body_count, kFloat, "MAT4", 0);
+    glb.json["skins"] = nlohmann::json::array(
+        {{{"name", "anatomy_skeleton"}, {"joints", joints}, {"inverseBindMatrices", ibm}, {"skeleton", 0}}});
+
+    // Assimp 5.2 declares extensions it never writes (KHR_materials_volume, FB_ngon_encoding); keep only those some
+    // object actually carries, so validators see a clean file.
     if (glb.json.contains("extensionsUsed")) {
         const std::string text = glb.json.dump();
         nlohmann::json used = nlohmann::json::array();
@@ -360,4 +346,4 @@ Result<std::vector<std::uint8_t>> export_glb(const AnatomyModel& model) {
     return write_glb(glb);
 }
 
-}  // namespace myoview::meshgen
+}  // namespace myoview::bake
