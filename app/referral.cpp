@@ -18,28 +18,30 @@ struct Zone {
     std::vector<ZoneSpot> spots;
 };
 
-// Rest-pose positions from the MJCF landmarks (sternal notch at (0, 0, 1.430); right acromion near
-// (-0.01, -0.19, 1.44); right humeral head centre near (-0.02, -0.17, 1.40); medial epicondyle ~0.29 m below),
-// pushed out to the body outline. Areas according to Travell & Simons' referral maps (catalog sources): where a
-// trigger point may refer pain, not where it must; the catalog's cautions go with them (chest pain, breast pain
-// or a lump, numbness or weakness toward the little finger: a medical check first).
+// Points ON the body outline (the baked `skin` mesh) in the rest pose, right side, world metres: each is where a
+// ray from a landmark of tools/mjcf/landmarks.json (humeral head, clavicle, ribs 4 and 5, points along the humerus
+// toward the medial epicondyle, along the forearm from the elbow to the wrist) leaves the outline. Areas according
+// to Travell & Simons' referral maps (catalog sources): where a trigger point may refer pain, not where it must; the
+// catalog's cautions go with them (chest pain, breast pain or a lump, numbness or weakness toward the little finger:
+// a medical check first). The data has no hand, so the ulnar-finger referral stops at the distal forearm.
 const std::array<Zone, 4>& zones() {
     static const std::array<Zone, 4> kZones{{
         {"referral.front_shoulder_clavicular",
-         {{"humerus_r", {0.07f, -0.20f, 1.39f}, 0.050f}, {"clavicle_r", {0.07f, -0.10f, 1.40f}, 0.040f}}},
+         {{"humerus_r", {-0.043f, -0.163f, 1.330f}, 0.050f}, {"clavicle_r", {0.017f, -0.082f, 1.330f}, 0.040f}}},
         {"referral.chest_inner_arm_medial_elbow",
-         {{"thorax", {0.13f, -0.07f, 1.30f}, 0.060f}, {"humerus_r", {0.01f, -0.15f, 1.27f}, 0.040f},
-          {"humerus_r", {0.01f, -0.16f, 1.18f}, 0.040f}, {"humerus_r", {0.0f, -0.17f, 1.10f}, 0.040f}}},
-        {"referral.breast", {{"thorax", {0.14f, -0.09f, 1.22f}, 0.060f}}},
+         {{"thorax", {0.074f, -0.095f, 1.252f}, 0.060f}, {"humerus_r", {-0.070f, -0.160f, 1.252f}, 0.035f},
+          {"humerus_r", {-0.070f, -0.162f, 1.154f}, 0.035f}, {"humerus_r", {-0.066f, -0.178f, 1.056f}, 0.035f}}},
+        {"referral.breast", {{"thorax", {0.068f, -0.109f, 1.173f}, 0.060f}}},
         {"referral.front_shoulder_arm_ulnar_fingers",
-         {{"humerus_r", {0.07f, -0.20f, 1.39f}, 0.050f}, {"thorax", {0.13f, -0.09f, 1.30f}, 0.055f},
-          {"humerus_r", {0.01f, -0.15f, 1.24f}, 0.040f}, {"humerus_r", {0.0f, -0.17f, 1.12f}, 0.040f}}},
+         {{"humerus_r", {-0.043f, -0.163f, 1.330f}, 0.050f}, {"thorax", {0.074f, -0.095f, 1.252f}, 0.055f},
+          {"humerus_r", {-0.070f, -0.160f, 1.252f}, 0.035f}, {"humerus_r", {-0.072f, -0.173f, 1.089f}, 0.035f},
+          {"forearm_r", {-0.073f, -0.198f, 0.978f}, 0.035f}, {"forearm_r", {-0.048f, -0.215f, 0.883f}, 0.035f}}},
     }};
     return kZones;
 }
 
-// The spots mark areas under the skin; the outline lies 2-4 cm further out, so the wash must reach it.
-constexpr float kReachOutline = 1.7f;
+// The spots lie on the outline itself; the wash reaches a little past the radius for a soft edge.
+constexpr float kReachOutline = 1.2f;
 
 }  // namespace
 
