@@ -59,7 +59,7 @@ protected:
 };
 
 TEST_F(ModelTest, CompilesWithZeroWarningsAndLoadsThroughTheSimulation) {
-    EXPECT_EQ(model_->nu, 2 * static_cast<int>(kMuscleIds.size()));  // 24 per side
+    EXPECT_EQ(model_->nu, 2 * static_cast<int>(kMuscleIds.size()));   // 24 per side
     EXPECT_EQ(model_->nbody, 1 + static_cast<int>(kBodyIds.size()));  // world + 11
     auto sim = Simulation::load(kModelPath);
     ASSERT_TRUE(sim.has_value()) << sim.error().full_text();

@@ -89,7 +89,8 @@ for _s in SIDES:
 # Joint-centre helper sites (not in the contract; tests measure joint gaps with them).
 HELPER_SITES = [("c7_t1_joint", "thorax"), ("c0_c1_joint", "neck"), ("t12_l1_joint", "thorax")]
 for _s in SIDES:
-    HELPER_SITES += [(f"sc_sternum_{_s}", "thorax"), (f"ac_joint_{_s}", f"clavicle_{_s}"),
+    HELPER_SITES += [(f"pec_minor_rib4_{_s}", "thorax"), (f"sc_sternum_{_s}", "thorax"),
+                     (f"ac_joint_{_s}", f"clavicle_{_s}"),
                      (f"acromion_ac_{_s}", f"scapula_{_s}"), (f"gh_glenoid_{_s}", f"scapula_{_s}"),
                      (f"elbow_centre_{_s}", f"forearm_{_s}"), (f"wrist_centre_{_s}", f"forearm_{_s}"),
                      (f"meatus_{_s}", "head")]
@@ -269,11 +270,12 @@ def joint_axes(s):
         f"scapula_internal_rotation_{s}": signed(ys, aa, ts, fwd),
         f"scapula_upward_rotation_{s}": signed(xs, aa, ts, up),
         f"scapula_anterior_tilt_{s}": signed(zs, sup, ts, fwd),
-        # glenohumeral, thorax-aligned (the arm hangs): abduction (elbow lateral), flexion (elbow forward),
-        # internal rotation (the lateral epicondyle forward)
+        # glenohumeral: abduction (elbow lateral) and flexion (elbow forward) about thorax axes (the arm hangs);
+        # internal rotation about the humerus's long axis (ISB Yh, elbow centre to GH centre; the lateral
+        # epicondyle turns forward)
         f"gh_abduction_{s}": signed(fwd, el, gh, lat),
         f"gh_flexion_{s}": signed(lat, el, gh, fwd),
-        f"gh_internal_rotation_{s}": signed(up, W(f"epicondyle_lateral_{s}"), el, fwd),
+        f"gh_internal_rotation_{s}": signed(gh - el, W(f"epicondyle_lateral_{s}"), el, fwd),
     }
 
 

@@ -170,7 +170,8 @@ def P(name):
 # ------------------------------------------------------------------------------------------------------------
 
 VERTEBRAE = {"c1": "atlas_c1", "c2": "axis_c2", "c3": "third_cervical_vertebra_c3",
-             "c4": "fourth_cervical_vertebra_c4", "c5": "fifth_cervical_vertebra_c5", "c6": "sixth_cervical_vertebra_c6",
+             "c4": "fourth_cervical_vertebra_c4", "c5": "fifth_cervical_vertebra_c5",
+             "c6": "sixth_cervical_vertebra_c6",
              "c7": "seventh_cervical_vertebra_c7", "t1": "first_thoracic_vertebra_t1",
              "t2": "second_thoracic_vertebra_t2", "t3": "third_thoracic_vertebra_t3",
              "t4": "fourth_thoracic_vertebra_t4", "t5": "fifth_thoracic_vertebra_t5",
@@ -219,7 +220,8 @@ def pick_trunk():
     mid = man[np.abs(man[:, 1]) < 4.0]
     top = mid[mid[:, 2] > mid[:, 2].max() - 1.5]
     put("sternal_notch", top.mean(0), file_of("manubrium"),
-        "jugular notch: mean of the manubrium vertices within 4 mm of the midline and 1.5 mm of its highest point there")
+        "jugular notch: mean of the manubrium vertices within 4 mm of the midline and 1.5 mm of its highest point "
+        "there")
     xi = verts("xiphoid_process")
     put("xiphoid", xi[xi[:, 2].argmin()], file_of("xiphoid_process"),
         "lowest vertex of the xiphoid process (registered BodyParts3D 4.x mesh; the data README notes it overlaps "
@@ -252,6 +254,16 @@ def pick_trunk():
 
 def pick_ribs():
     for s in SIDES:
+        # Borstad & Ludewig 2005 (JOSPT 35:227) measure pectoralis minor length from the coracoid to the caudal
+        # edge of the 4th rib one finger-width lateral of the sternum: there the 4th "rib" is its cartilage.
+        c = verts(cartilage(4, s))
+        sternal_end = contact(cartilage(4, s), ["body_of_sternum"], tol=3.0).mean(0)
+        band = c[np.abs(np.abs(c[:, 1]) - (abs(sternal_end[1]) + 20.0)) < 3.0]
+        low = band[band[:, 2] < np.percentile(band[:, 2], 25)]
+        put(f"pec_minor_rib4_{s}", low[low[:, 0].argmax()], file_of(cartilage(4, s), "body_of_sternum"),
+            "Borstad & Ludewig's 4th-rib point for pectoralis minor length: on costal cartilage 4, 20 mm (a finger "
+            "width) lateral of its junction with the sternum (centroid of its vertices within 3 mm of the sternal "
+            "body), the most anterior of the lowest quarter of the cartilage vertices in a 6 mm band there")
         for k in (3, 4, 5):
             r = verts(rib(k, s))
             junction = contact(rib(k, s), [cartilage(k, s)], tol=3.0)
@@ -432,7 +444,7 @@ def pick_shoulder():
         cen, n = blade_frame(s)
         h = (v - cen) @ n
         best, ts = -np.inf, None
-        for z0 in np.arange(ts_lo := v[:, 2].min() + 60.0, v[:, 2].max() - 25.0, 5.0):
+        for z0 in np.arange(v[:, 2].min() + 60.0, v[:, 2].max() - 25.0, 5.0):
             m = (v[:, 2] >= z0) & (v[:, 2] < z0 + 5.0)
             if m.sum() < 3:
                 continue
@@ -763,7 +775,8 @@ def pick_muscles():
         m.attach("i", ["humerus"])
         m.attach("v1", ["scapula"], body="thorax", note="where it passes over the inferior angle of the scapula; "
                                                          "carried by the thorax")
-        m.via("v2", f"humerus_{s}", 0.85, a=m.points[2]["p"], note="posterior axillary fold (chord from v1)", outside=head_out)
+        m.via("v2", f"humerus_{s}", 0.85, a=m.points[2]["p"], note="posterior axillary fold (chord from v1)",
+              outside=head_out)
         paths.append(m)
 
         m = Path("subclavius", s)
@@ -841,6 +854,20 @@ def pick_all():
     pick_shoulder()
     muscles = pick_muscles()
     surfaces = {f"scapulothoracic_{s}": pick_thorax_surface(s) for s in SIDES}
+    checks = {}
+    for s in SIDES:
+        # The serratus anterior's rest-pose path against the ribs it lies on (ribs 1-9): the distance from 11
+        # samples per segment to the nearest rib vertex (its path must hug the chest wall, not cut in front).
+        ribs = np.vstack([verts(rib(k, s)) for k in range(1, 10)])
+        pts = [np.array(q["world"]) * 1000.0 for q in muscles[f"serratus_anterior_{s}"]]
+        samples = np.vstack([a + t * (b - a) for a, b in zip(pts[:-1], pts[1:]) for t in np.linspace(0, 1, 11)])
+        d = nearest(samples, ribs)
+        checks[f"serratus_anterior_{s}"] = {
+            "max_distance_to_ribs_mm": round(float(d.max()), 1),
+            "mean_distance_to_ribs_mm": round(float(d.mean()), 1),
+            "method": "distance from 11 samples per segment of the rest-pose path (sites o, v1, v2, i) to the "
+                      "nearest vertex of ribs 1-9 of its side",
+        }
     vertex = P("vertex")
     return {
         "about": "Landmarks, joint centres, muscle path points and the scapulothoracic surfaces of myoview, picked "
@@ -858,6 +885,7 @@ def pick_all():
         "sides": "left and right picked on their own meshes (independent scans, not mirrored)",
         "points": {k: POINTS[k] for k in sorted(POINTS)},
         "surfaces": surfaces,
+        "checks": checks,
         "muscles": {k: muscles[k] for k in sorted(muscles)},
     }
 

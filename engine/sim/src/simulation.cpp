@@ -33,8 +33,12 @@ constexpr std::array<double, kMuscleIds.size()> kOptimalFibreLength = {
     0.1388, 0.1632, 0.2317,          // teres major [TMAJ], subscapularis [SUBSC], latissimus dorsi [LAT]
     0.0241};                         // subclavius [SBCL]
 
-// Normalized fibre length of every muscle in the healthy rest pose: slightly below optimum, where passive force
-// is still zero. A model assumption (no per-muscle resting sarcomere data for this posture).
+// Normalized fibre length in the healthy rest pose (model assumptions; no per-muscle resting sarcomere data for
+// this posture). The pectorals sit at their optimal length, where MuJoCo's passive curve starts: taut but without
+// passive force, so that an adaptive shortening of their resting length (TissueState::shortening) turns into a
+// passive pull at once. Every other muscle sits slightly below optimum and slack, so that the shoulder girdle
+// is not held by passive tension of the back muscles.
+constexpr double kRestNormalizedLengthPec = 1.0;
 constexpr double kRestNormalizedLength = 0.88;
 
 // Passive force-length scale of MuJoCo's muscle (fpmax default 1.3) multiplied by the tissue stiffness.
@@ -134,8 +138,8 @@ glm::dvec3 site_pos(const mjData* d, int id) {
 // a slumped (flexed) thorax does not read as scapular tilt or rounded shoulders.
 glm::dvec3 in_thorax(const mjData* d, int thorax_body, const glm::dvec3& p) {
     const mjtNum* r = d->xmat + 9 * thorax_body;  // row-major: columns are the body axes in world
-    const glm::dvec3 q = p - glm::dvec3(d->xpos[3 * thorax_body], d->xpos[3 * thorax_body + 1],
-                                        d->xpos[3 * thorax_body + 2]);
+    const glm::dvec3 q =
+        p - glm::dvec3(d->xpos[3 * thorax_body], d->xpos[3 * thorax_body + 1], d->xpos[3 * thorax_body + 2]);
     return {r[0] * q.x + r[3] * q.y + r[6] * q.z, r[1] * q.x + r[4] * q.y + r[7] * q.z,
             r[2] * q.x + r[5] * q.y + r[8] * q.z};
 }
@@ -379,7 +383,7 @@ Result<Simulation> Simulation::load(const std::string& path, SimOptions options)
         si.spine_root[k] = site((std::string("scapula_spine_root") + sfx[k]).c_str());
         si.inferior_angle[k] = site((std::string("scapula_inferior_angle") + sfx[k]).c_str());
         si.coracoid[k] = site((std::string("coracoid") + sfx[k]).c_str());
-        si.rib4[k] = site((std::string("rib4") + sfx[k]).c_str());
+        si.rib4[k] = site((std::string("pec_minor_rib4") + sfx[k]).c_str());
     }
     const int neck_joint = mj_name2id(m, mjOBJ_JOINT, "neck_flexion");
     const int head_joint = mj_name2id(m, mjOBJ_JOINT, "head_flexion");
@@ -406,14 +410,15 @@ Result<Simulation> Simulation::load(const std::string& path, SimOptions options)
     mjData* d = impl->data.get();
 
     // Calibrate each muscle's range so that L0 is the literature optimal fibre length and the healthy rest
-    // pose sits at kRestNormalizedLength: normalized = range0 + (length - lengthrange0) / L0.
+    // pose sits at its rest normalized length: normalized = range0 + (length - lengthrange0) / L0.
     mj_forward(m, d);
     for (MuscleSlot& s : impl->muscles) {
         const double lr0 = m->actuator_lengthrange[2 * s.actuator];
         const double lr1 = m->actuator_lengthrange[2 * s.actuator + 1];
         const double l0 = kOptimalFibreLength[s.base];
         const double rest = d->ten_length[s.tendon];
-        s.range0 = kRestNormalizedLength - (rest - lr0) / l0;
+        const double rest_normalized = s.base < kPecIds.size() ? kRestNormalizedLengthPec : kRestNormalizedLength;
+        s.range0 = rest_normalized - (rest - lr0) / l0;
         s.range1 = s.range0 + (lr1 - lr0) / l0;
         s.f0 = m->actuator_gainprm[mjNGAIN * s.actuator + 2];
     }
@@ -681,9 +686,8 @@ void Simulation::Impl::fill_snapshot() const {
         SidePosture& sp = k == 0 ? pm.right : pm.left;
         auto local = [&](int site) { return in_thorax(d, thorax_body, site_pos(d, site)); };
         sp.forward_shoulder_mm = (local(sites.acromion[k]).x - local(sites.t1).x) * 1000.0;
-        const ScapulaAngles a =
-            scapula_angles({local(sites.spine_root[k]), local(sites.acromion_posterior[k]), local(sites.inferior_angle[k])},
-                           k == 1);
+        const ScapulaAngles a = scapula_angles(
+            {local(sites.spine_root[k]), local(sites.acromion_posterior[k]), local(sites.inferior_angle[k])}, k == 1);
         sp.scapular_internal_rotation_deg = a.internal_rotation_deg;
         sp.scapular_upward_rotation_deg = a.upward_rotation_deg;
         sp.scapular_anterior_tilt_deg = a.anterior_tilt_deg;

@@ -21,17 +21,16 @@ std::string_view side_suffix(Side side);  // "r" / "l"
 // The 24 muscle ids of assets/anatomy/README.md (every muscle with a mesh), without the side suffix, in the
 // contract's order. The first four are the pectoral parts (PecPart).
 inline constexpr std::array<std::string_view, 24> kMuscleIds = {
-    "pec_major_clavicular", "pec_major_sternal", "pec_major_costal",    "pec_minor",
-    "rhomboid_major",       "rhomboid_minor",    "trapezius_upper",     "trapezius_middle",
-    "trapezius_lower",      "deltoid_anterior",  "deltoid_middle",      "deltoid_posterior",
-    "levator_scapulae",     "serratus_anterior", "sternocleidomastoid", "splenius_capitis",
-    "splenius_cervicis",    "supraspinatus",     "infraspinatus",       "teres_minor",
-    "teres_major",          "subscapularis",     "latissimus_dorsi",    "subclavius"};
+    "pec_major_clavicular", "pec_major_sternal", "pec_major_costal", "pec_minor",         "rhomboid_major",
+    "rhomboid_minor",       "trapezius_upper",   "trapezius_middle", "trapezius_lower",   "deltoid_anterior",
+    "deltoid_middle",       "deltoid_posterior", "levator_scapulae", "serratus_anterior", "sternocleidomastoid",
+    "splenius_capitis",     "splenius_cervicis", "supraspinatus",    "infraspinatus",     "teres_minor",
+    "teres_major",          "subscapularis",     "latissimus_dorsi", "subclavius"};
 
 // The MJCF bodies of the id contract. forearm_* (radius, ulna, hand) is welded to its humerus.
-inline constexpr std::array<std::string_view, 11> kBodyIds = {
-    "thorax",    "neck",      "head",       "clavicle_r", "scapula_r", "humerus_r",
-    "forearm_r", "clavicle_l", "scapula_l", "humerus_l",  "forearm_l"};
+inline constexpr std::array<std::string_view, 11> kBodyIds = {"thorax",    "neck",      "head",      "clavicle_r",
+                                                              "scapula_r", "humerus_r", "forearm_r", "clavicle_l",
+                                                              "scapula_l", "humerus_l", "forearm_l"};
 
 // Which pectoral part a release applies to.
 enum class PecPart { kMajorClavicular, kMajorSternal, kMajorCostal, kMinor };
