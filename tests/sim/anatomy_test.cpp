@@ -190,6 +190,36 @@ TEST_F(AnatomyTest, PecMinorTiltsTheScapulaAnteriorly) {
     EXPECT_GT(desk.mean.scapular_internal_rotation_deg, neutral.mean.scapular_internal_rotation_deg + 3.0);
 }
 
+// The scapula's joints turn about the ISB scapula axes of the rest pose: 5 deg of each joint moves its own ISB
+// angle (relative to the thorax) by ~5 deg and the other two by much less.
+TEST_F(AnatomyTest, ScapulaJointsTurnAboutTheIsbAxes) {
+    auto angles = [this](const std::string& s) {
+        return scapula_angles(
+            {site("scapula_spine_root_" + s), site("acromion_posterior_" + s), site("scapula_inferior_angle_" + s)},
+            s == "l");
+    };
+    for (const std::string s : {"r", "l"}) {
+        const ScapulaAngles rest = angles(s);
+        const std::array<std::string, 3> joints = {"scapula_internal_rotation_", "scapula_upward_rotation_",
+                                                   "scapula_anterior_tilt_"};
+        for (std::size_t j = 0; j < joints.size(); ++j) {
+            set_joint_deg(joints[j] + s, 5.0);
+            const ScapulaAngles a = angles(s);
+            set_joint_deg(joints[j] + s, 0.0);
+            const std::array<double, 3> moved = {a.internal_rotation_deg - rest.internal_rotation_deg,
+                                                 a.upward_rotation_deg - rest.upward_rotation_deg,
+                                                 a.anterior_tilt_deg - rest.anterior_tilt_deg};
+            for (std::size_t k = 0; k < 3; ++k) {
+                if (k == j) {
+                    EXPECT_NEAR(moved[k], 5.0, 0.5) << joints[j] << s;
+                } else {
+                    EXPECT_LT(std::abs(moved[k]), 1.5) << joints[j] << s << " moves ISB angle " << k;
+                }
+            }
+        }
+    }
+}
+
 // Serratus anterior: one actuator (one mesh, one id), its path on the chest wall: every point of the rest-pose
 // path within 12 mm of the ribs (tools/mjcf/pick_landmarks.py measures it on the rib meshes; the old straight
 // line ran 4 cm in front of the chest wall); the via points ride on the thorax.
