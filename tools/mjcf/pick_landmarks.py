@@ -550,7 +550,7 @@ class Path:
         per_bone: the mean of the per-bone centroids (each bone one vote: a long origin along the spine).
         where: (predicate, words) restricting the patch."""
         names = [bone_name(b, self.s) for b in bones]
-        cents, allp = [], []
+        cents, allp, used = [], [], []
         for b in names:
             p = contact(self.mesh, [b], tol=tol)
             if where is not None:
@@ -558,11 +558,11 @@ class Path:
             if len(p) >= 3:
                 cents.append(p.mean(0))
                 allp.append(p)
+                used.append(b)
         if not allp:
             raise RuntimeError(f"{self.mesh}: no contact with {names}")
         allp = np.vstack(allp)
         pt = np.mean(cents, axis=0) if per_bone else allp.mean(0)
-        used = [b for b, c in zip(names, cents)]
         body = body or body_of(names[0], self.s)
         how = (f"{'mean of the per-bone centroids' if per_bone else 'centroid'} of the {self.mesh} vertices within "
                f"{tol:g} mm of {', '.join(used)}" + (f", {where[1]}" if where else "") + (f"; {note}" if note else ""))
