@@ -95,13 +95,14 @@ TEST(TensionView, ReleasedSternalPectoralisCoolsDownTheLegendAndItsTensionFalls)
     EXPECT_NEAR(p1, scale.position(static_cast<float>(t1 / 100.0)), 0.15f);
 }
 
-// Hot-spot red: saturated red-orange, which the magma map never reaches at a muscle's low tension.
+// Hot-spot red: saturated red-orange, which the magma map never reaches at a muscle's low tension (the desk
+// worker's sternal pec shades to about (222, 137, 170); the glow blended over it to about (255, 125, 117)).
 int hot_spot_pixels(const gpu::Pixels& p) {
     int n = 0;
     for (uint32_t y = 0; y < p.height; ++y)
         for (uint32_t x = 0; x < p.width; ++x) {
             const uint8_t* c = p.at(x, y);
-            if (c[0] > 220 && c[1] < 170 && c[2] < 110) ++n;
+            if (c[0] > 220 && c[1] < 170 && c[2] < 130) ++n;
         }
     return n;
 }
