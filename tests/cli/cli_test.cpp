@@ -2,6 +2,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -151,6 +152,23 @@ TEST(Cli, ListStructuresGivesEveryMuscleOnBothSidesWithTextMeshAndSimulation) {
         }
     }
     EXPECT_EQ(muscles, 48);  // 24 per side: every BodyParts3D muscle of tools/bake/structures.tsv
+    // Every structure of the data folder (one per file, both sides) is listed with a mesh; muscles also simulated.
+    std::ifstream tsv(std::string(MYOVIEW_SOURCE_DIR) + "/tools/bake/structures.tsv");
+    ASSERT_TRUE(tsv.good());
+    std::string line;
+    int rows = 0;
+    while (std::getline(tsv, line)) {
+        if (line.empty() || line[0] == '#' || line.rfind("id\t", 0) == 0) continue;
+        const std::string id = line.substr(0, line.find('\t'));
+        ++rows;
+        const auto it = std::find_if(json.begin(), json.end(), [&](const auto& s) { return s["id"] == id; });
+        ASSERT_NE(it, json.end()) << id << " is not listed";
+        EXPECT_TRUE((*it)["has_mesh"].get<bool>()) << id;
+        if ((*it)["kind"] == "muscle") {
+            EXPECT_TRUE((*it)["has_muscle"].get<bool>()) << id;
+        }
+    }
+    EXPECT_EQ(rows, 140);  // 92 bones and 48 muscles
     for (const char* base : {"pec_major_clavicular", "pec_major_sternal", "pec_major_costal", "pec_minor",
                              "rhomboid_major", "rhomboid_minor", "trapezius_upper", "trapezius_middle",
                              "trapezius_lower", "deltoid_posterior", "levator_scapulae", "serratus_anterior",
