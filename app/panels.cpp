@@ -18,11 +18,6 @@ namespace {
 constexpr std::size_t kHistory = 240;
 constexpr std::array<const char*, 4> kPresets{"neutral", "desk-worker", "driver", "phone-user"};
 
-bool is_back_holder(const std::string& base) {
-    return base == "rhomboid_major" || base == "rhomboid_minor" || base == "trapezius_middle" ||
-           base == "deltoid_posterior";
-}
-
 ImU32 to_imgui(glm::vec3 srgb) {
     return IM_COL32(static_cast<int>(srgb.r * 255.0f + 0.5f), static_cast<int>(srgb.g * 255.0f + 0.5f),
                     static_cast<int>(srgb.b * 255.0f + 0.5f), 255);
@@ -45,14 +40,7 @@ void plot(const char* label, const std::deque<float>& h, const char* overlay, fl
 }  // namespace
 
 double back_load(const sim::Snapshot& snapshot) {
-    double sum = 0.0;
-    int count = 0;
-    for (const auto& m : snapshot.muscles) {
-        if (!is_back_holder(m.base_id)) continue;
-        sum += m.tension;
-        ++count;
-    }
-    return count > 0 ? sum / count : 0.0;
+    return sim::upper_back_load(snapshot);
 }
 
 void Panels::record_history(const sim::Snapshot& snapshot) {

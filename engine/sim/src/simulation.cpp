@@ -696,6 +696,19 @@ void Simulation::Impl::fill_snapshot() const {
     pm.mean = mean_of(pm.right, pm.left);
 }
 
+double upper_back_load(const Snapshot& snapshot) {
+    double sum = 0.0;
+    int count = 0;
+    for (const MuscleState& m : snapshot.muscles) {
+        if (std::find(kUpperBackLoadIds.begin(), kUpperBackLoadIds.end(), m.base_id) == kUpperBackLoadIds.end()) {
+            continue;
+        }
+        sum += m.tension;
+        ++count;
+    }
+    return count > 0 ? sum / count : 0.0;
+}
+
 const BodyPose* Snapshot::find_body(std::string_view name) const {
     for (const BodyPose& b : bodies) {
         if (b.name == name) return &b;
@@ -734,6 +747,8 @@ nlohmann::json Simulation::report_json() const {
     const bool calibrated =
         (s.preset_name == "neutral" || s.preset_name == "desk-worker") && release() == 0.0 && !s.interventions_applied;
     posture["model_prediction"] = !calibrated;
+    // kUpperBackLoadIds' mean tension: an illustration from the model, never calibrated against a measurement.
+    posture["upper_back_load_pct"] = upper_back_load(sn) * 100.0;
     nlohmann::json muscles = nlohmann::json::array();
     for (const MuscleState& ms : sn.muscles) {
         muscles.push_back({{"id", ms.id},

@@ -18,6 +18,7 @@
 // - Two clocks: mechanics on simulated seconds (advance), tissue on the slow clock, tissue_days advance by
 //   seconds * time_lapse / 86400 (time_lapse 1 = real time; 86400 = one simulated second is one day).
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -150,6 +151,14 @@ private:
     explicit Simulation(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
+
+// The upper-back load of the story: the mean tension (total force / max isometric force, 0..1) of the scapular
+// retractors that hold the shoulder blades back against the pectorals' pull, both sides: rhomboid major and minor,
+// middle and lower trapezius. The posterior deltoid is not one of them (it moves the arm, not the scapula). A model
+// illustration: no study has measured this load in patients. One definition for the panel, the report and README.
+inline constexpr std::array<std::string_view, 4> kUpperBackLoadIds = {"rhomboid_major", "rhomboid_minor",
+                                                                      "trapezius_middle", "trapezius_lower"};
+double upper_back_load(const Snapshot& snapshot);
 
 // Readable English name from an id: "pec_major_clavicular_r" -> "Pectoralis major, clavicular part (right)".
 std::string readable_muscle_name(std::string_view base_id, Side side);
