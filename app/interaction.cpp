@@ -47,7 +47,7 @@ KeyActions apply_input(platform::Window& window, const render::ImGuiLayer* ui, V
                 if (!ui_mouse) view.camera.zoom(static_cast<float>(e.y));
                 break;
             case platform::InputEvent::Type::kKey: {
-                if (!e.pressed || ui_keys) break;
+                if (!e.pressed || e.repeat || ui_keys) break;
                 static constexpr render::ViewPreset kPresets[] = {
                     render::ViewPreset::kFront, render::ViewPreset::kBack, render::ViewPreset::kLeft,
                     render::ViewPreset::kRight, render::ViewPreset::kThreeQuarter};
@@ -57,6 +57,7 @@ KeyActions apply_input(platform::Window& window, const render::ImGuiLayer* ui, V
                                                   static_cast<float>(std::max(extent.height, 1u)));
                 } else if (e.key == GLFW_KEY_F) {
                     window.toggle_fullscreen();
+                    actions.toggled_fullscreen = true;
                 } else if (e.key == GLFW_KEY_Q || e.key == GLFW_KEY_ESCAPE) {
                     window.request_close();
                 } else if (e.key == GLFW_KEY_M) {

@@ -26,10 +26,12 @@ struct ViewState {
 
 constexpr double kClickSlop = 4.0;  // pixels a click may move and still select
 
+// What this frame's keys asked for. Each is a press: a key held down (the system's auto-repeat) asks once.
 struct KeyActions {
     bool massage = false;
     bool reset = false;
     bool toggle_pause = false;
+    bool toggled_fullscreen = false;  // done already (apply_input); reported for the count
     int story = 0;  // +1 next step (PageDown), -1 previous (PageUp)
 };
 
@@ -73,10 +75,17 @@ public:
         if (ui.toggle_pause || keys.toggle_pause) paused_ = !paused_;
     }
 
-    // Real-time step; a stall longer than 0.25 s (a window drag, a slow frame) is not caught up.
-    void step(double dt) {
-        if (paused_) return;
-        const double h = std::min(dt, 0.25);
+    // Longest gap between two frames that is caught up in full. A slow frame (a software renderer, a busy machine)
+    // is: the simulation sub-steps at its fixed step (18 us each: 5 s cost ~9 ms) and the massage ramp follows, so
+    // neither falls behind the wall clock. A longer gap (a suspended laptop, a debugger) is not replayed: the excess
+    // is dropped, returned and logged, never lost silently.
+    static constexpr double kMaxCatchUpSeconds = 5.0;
+
+    // Advances the simulation and the massage ramp by dt seconds of wall time; returns the seconds dropped (0 unless
+    // dt exceeded kMaxCatchUpSeconds). Nothing moves while paused.
+    double step(double dt) {
+        if (paused_ || !(dt > 0.0)) return 0.0;
+        const double h = std::min(dt, kMaxCatchUpSeconds);
         if (ramp_from_) {
             ramp_t_ += h;
             const double u = std::min(ramp_t_ / kMassageSeconds, 1.0);
@@ -85,17 +94,22 @@ public:
             if (u >= 1.0) ramp_from_.reset();
         }
         sim_.advance(h);
+        advanced_s_ += h;
+        return dt - h;
     }
+    double advanced_s() const { return advanced_s_; }  // wall seconds the simulation followed, in all
 
 private:
     sim::Simulation& sim_;
     bool paused_ = false;
     std::optional<double> ramp_from_;
     double ramp_t_ = 0.0;
+    double advanced_s_ = 0.0;
 };
 
 // Drains the window's input events: camera drags and zoom (unless Dear ImGui wants the mouse), preset views,
-// fullscreen and quit; returns the keys the therapy and the story act on.
+// fullscreen and quit; returns the keys the therapy and the story act on. Auto-repeated keys are ignored: holding F
+// or Space toggles once.
 KeyActions apply_input(platform::Window& window, const render::ImGuiLayer* ui, ViewState& view, VkExtent2D extent,
                        const assets::Bounds& bounds);
 

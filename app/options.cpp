@@ -70,6 +70,10 @@ Simulation options:
   --seconds S         simulated seconds before the report or screenshot
   --no-render         simulate only (no GPU, no window); use with --report
 
+Testing:
+  --inject-fault KIND[@N]  frame N (default 3) fails: submit | present | device-lost (the message, the report and
+                      exit code 1 of a real GPU failure), or stall (frame N takes 2.5 s longer)
+
   -v, --verbose       more log output
   -h, --help          this text
   --version           print the version
@@ -184,6 +188,20 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             if (!parse_number(*v, o.release) || o.release < 0.0 || o.release > 1.0) {
                 return Error("--release must be a number from 0 to 1, not \"" + *v + "\"");
             }
+        } else if (a == "--inject-fault") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            Options::InjectedFault fault;
+            const auto at = v->find('@');
+            fault.kind = v->substr(0, at);
+            static const std::set<std::string> kKinds{"submit", "present", "device-lost", "stall"};
+            const bool frame_ok = at == std::string::npos ||
+                                  (parse_number(v->substr(at + 1), fault.frame) && fault.frame >= 1);
+            if (!kKinds.count(fault.kind) || !frame_ok) {
+                return Error("--inject-fault must be submit, present, device-lost or stall, optionally @FRAME (a "
+                             "number >= 1), not \"" + *v + "\"");
+            }
+            o.inject_fault = fault;
         } else if (a == "--seconds") {
             auto v = need_value(a);
             if (!v) return v.error();
@@ -200,6 +218,10 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
     }
     if (o.no_render && o.headless) return Error("--no-render and --headless exclude each other");
     if (o.no_render && !o.screenshot.empty()) return Error("--screenshot needs rendering; drop --no-render");
+    if (o.inject_fault && o.no_render) return Error("--inject-fault needs rendering; drop --no-render");
+    if (o.inject_fault && o.inject_fault->kind == "present" && o.headless) {
+        return Error("--inject-fault present needs a window: headless frames are never presented");
+    }
     return o;
 }
 

@@ -42,6 +42,15 @@ struct Options {
     int story = 0;                  // --story N: start at story step N (1-based); 0: no story
     std::string language = "en";   // --lang en|es
     bool verbose = false;
+    // --inject-fault KIND[@FRAME] (tests): frame FRAME (1-based, default 3) fails as a real GPU can and a software
+    // renderer cannot on demand: "submit", "present" (window only), "device-lost"; or "stall": that frame takes
+    // kStallSeconds longer (a slow frame, for the clock).
+    struct InjectedFault {
+        std::string kind;
+        long frame = 3;
+    };
+    static constexpr double kStallSeconds = 2.5;
+    std::optional<InjectedFault> inject_fault;
 };
 
 Result<Options> parse_options(const std::vector<std::string>& args);

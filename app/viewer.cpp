@@ -9,6 +9,7 @@
 #include <fstream>
 #include <cmath>
 #include <optional>
+#include <thread>
 #include <utility>
 
 #include <nlohmann/json.hpp>
@@ -21,9 +22,11 @@
 #include "panels.h"
 #include "referral.h"
 #include "sim_binding.h"
+#include "stop_signals.h"
 #include "story.h"
 #include "myoview/anatomy/catalog.h"
 #include "myoview/assets/import.h"
+#include "myoview/base/frame_clock.h"
 #include "myoview/base/log.h"
 #include "myoview/gpu/png.h"
 #include "myoview/platform/window.h"
@@ -37,8 +40,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr int kExitRuntime = 1;  // no display, no GPU, a failed frame
+constexpr int kExitRuntime = 1;  // no display, no GPU, a failed frame (device lost, a failed submit or present)
 constexpr int kExitInput = 2;    // a bad model file or a file that cannot be written
+// SIGTERM and SIGINT end the session like Q: exit 0, report written (app/README.md).
 constexpr double kHeadlessFrameSeconds = 1.0 / 60.0;
 constexpr float kXrayOpacity = 0.6f;  // see-through superficial muscles, at the silhouette
 constexpr float kSkinOpacity = 0.45f;  // at the silhouette; face-on it is 12 % of this
@@ -87,12 +91,63 @@ void draw_status_panel(const StatusInfo& s, float scale) {
     ImGui::End();
 }
 
+// Written to a temporary file beside `path` and renamed over it, so that a reader (or a second signal, which ends
+// the process at once) never sees half a report. Where no file can be made beside it (a device such as
+// /dev/stdout), it is written in place.
 Status write_report(const std::string& path, const nlohmann::json& report) {
+    const std::string text = report.dump(2) + "\n";
+    const std::string temporary = path + ".partial";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (out) {
+            out << text;
+            out.close();
+            std::error_code ec;
+            if (out && (std::filesystem::rename(temporary, path, ec), !ec)) return Ok{};
+            std::filesystem::remove(temporary, ec);
+        }
+    }
     std::ofstream out(path);
     if (!out) return Error("cannot write the report to " + path);
-    out << report.dump(2) << "\n";
+    out << text;
+    out.close();
     if (!out) return Error("writing the report to " + path + " failed");
     return Ok{};
+}
+
+// How a session ended: "closed" (Q, Esc, the window's close button), "frames" (--frames reached), "SIGTERM",
+// "SIGINT", or "error" with the message.
+struct SessionEnd {
+    std::string reason;
+    std::string error;
+};
+
+// The viewer's clock as the report shows it: wall seconds from the first frame to the last, the seconds the
+// simulation followed, the seconds it dropped after a stall (Therapy::kMaxCatchUpSeconds) and the longest frame.
+struct ClockFigures {
+    double wall_s = 0.0;
+    double simulated_s = 0.0;
+    double dropped_s = 0.0;
+    double longest_frame_s = 0.0;
+};
+
+// --inject-fault as the presenters take it; stall is the viewer's own.
+std::optional<render::FaultInjection> gpu_fault(const Options& o) {
+    if (!o.inject_fault || o.inject_fault->kind == "stall") return std::nullopt;
+    render::FaultInjection fault;
+    fault.at_frame = o.inject_fault->frame;
+    fault.kind = o.inject_fault->kind == "submit"    ? render::FaultInjection::Kind::kSubmit
+                 : o.inject_fault->kind == "present" ? render::FaultInjection::Kind::kPresent
+                                                     : render::FaultInjection::Kind::kDeviceLost;
+    return fault;
+}
+
+long stall_frame(const Options& o) {
+    return o.inject_fault && o.inject_fault->kind == "stall" ? o.inject_fault->frame : 0;
+}
+
+void stall() {
+    std::this_thread::sleep_for(std::chrono::duration<double>(Options::kStallSeconds));
 }
 
 float choose_ui_scale(const Options& o, const platform::Window* window) {
@@ -105,26 +160,103 @@ float choose_ui_scale(const Options& o, const platform::Window* window) {
 }  // namespace
 
 int run_viewer(const Options& o) {
+    // From here on SIGTERM and SIGINT end the session as Q does: the loop stops, the report is written, exit 0.
+    const StopSignals stop_signals;
+    const auto session_start = Clock::now();
+    // What the report tells, filled in as the session goes; finish() writes it on every way out.
+    SessionEnd end;
+    FrameStats frame_stats;
+    ClockFigures clock_figures;
+    std::optional<nlohmann::json> posture_start;  // the settled posture the session starts from
+    double settle_s = 0.0;
+    std::string selected_id;
+    int recreations = 0;
+    int pause_toggles = 0, fullscreen_toggles = 0;
+    bool paused = false;
+    platform::Window::MinimizeStats minimize;
+    long frames_since_restore = 0;
+    std::optional<assets::Model> model;
+    assets::ModelStats stats;
+    std::optional<sim::Simulation> simulation;
+    std::unique_ptr<platform::Window> window;
+    std::unique_ptr<render::GpuContext> ctx;  // declared after the window: destroyed before it
+
+    auto finish = [&](int exit_code) -> int {
+        const int messages = ctx ? ctx->validation_messages() : 0;
+        if (!o.report.empty()) {
+            nlohmann::json report = simulation ? simulation->report_json() : nlohmann::json::object();
+            if (posture_start) report["posture_start"] = *posture_start;
+            report["selected"] = selected_id;
+            const nlohmann::json sim_timing =
+                report.contains("timing") ? report["timing"] : nlohmann::json::object();
+            report["timing"] = {{"frames", frame_stats.count()},
+                                {"frame_ms_median", frame_stats.percentile(50.0)},
+                                {"frame_ms_p95", frame_stats.percentile(95.0)},
+                                {"frame_ms_median_first_tenth", frame_stats.median_of_span(0.0, 0.1)},
+                                {"frame_ms_median_last_tenth", frame_stats.median_of_span(0.9, 1.0)}};
+            for (const auto& [key, value] : sim_timing.items()) report["timing"][key] = value;
+            report["mode"] = o.headless ? "headless" : "window";
+            report["device"] = ctx ? ctx->device.physical().name() : std::string();
+            report["validation"] = {{"enabled", o.validate}, {"messages", messages}};
+            report["swapchain_recreations"] = recreations;
+            if (model) {
+                report["model"] = {{"path", model->source_path},
+                                   {"meshes", stats.meshes},
+                                   {"vertices", stats.vertices},
+                                   {"triangles", stats.triangles},
+                                   {"bones", stats.bones}};
+            }
+            report["ended_by"] = end.reason;
+            if (!end.error.empty()) report["error"] = end.error;
+            report["exit_code"] = exit_code;
+            report["clock"] = {{"settle_s", settle_s},
+                               {"wall_s", clock_figures.wall_s},
+                               {"simulated_s", clock_figures.simulated_s},
+                               {"dropped_s", clock_figures.dropped_s},
+                               {"longest_frame_s", clock_figures.longest_frame_s}};
+            report["paused"] = paused;
+            report["input"] = {{"pause_toggles", pause_toggles}, {"fullscreen_toggles", fullscreen_toggles}};
+            if (window) {
+                report["window"] = {{"iconified", minimize.iconified},
+                                    {"restored", minimize.restored},
+                                    {"minimized_s", minimize.minimized_s},
+                                    {"frames_since_restore", frames_since_restore}};
+            }
+            if (auto s = write_report(o.report, report); !s) {
+                std::fprintf(stderr, "myoview: %s\n", s.error().message.c_str());
+                if (exit_code == 0) exit_code = kExitInput;
+            } else if (exit_code != 0) {
+                std::fprintf(stderr, "myoview: the report was written to %s\n", o.report.c_str());
+            }
+        }
+        if (o.validate) log::info("Vulkan validation messages: " + std::to_string(messages));
+        // Teardown order: GPU objects (the scope they live in ends before this runs), then the context (device,
+        // surface, instance), then the window: run_viewer's locals go in reverse order of declaration.
+        return exit_code;
+    };
+    // A failure: one clear line, the report with the reason, the exit code.
+    auto fail = [&](int exit_code, const Error& error) -> int {
+        end.reason = "error";
+        end.error = error.full_text();
+        std::fprintf(stderr, "myoview: %s\n", end.error.c_str());
+        return finish(exit_code);
+    };
+
     // Import before any GPU or window work: the isolated importer forks, which is safest in a single-threaded process.
-    auto model = load_model(o);
-    if (!model) {
-        std::fprintf(stderr, "myoview: %s\n", model.error().full_text().c_str());
-        return kExitInput;
+    if (auto loaded = load_model(o); loaded) {
+        model.emplace(std::move(loaded).value());
+    } else {
+        return fail(kExitInput, loaded.error());
     }
-    const assets::ModelStats stats = assets::compute_stats(model.value());
+    stats = assets::compute_stats(model.value());
 
     // The simulation drives the bundled model only; a user's --model is shown as it is.
-    std::optional<sim::Simulation> simulation;
     if (o.model.empty()) {
         auto started = start_simulation(o);
-        if (!started) {
-            std::fprintf(stderr, "myoview: %s\n", started.error().full_text().c_str());
-            return kExitInput;
-        }
+        if (!started) return fail(kExitInput, started.error());
         simulation.emplace(std::move(started).value());
     }
 
-    std::unique_ptr<platform::Window> window;
     if (!o.headless) {
         platform::WindowOptions wo;
         wo.width = o.width;
@@ -132,10 +264,7 @@ int run_viewer(const Options& o) {
         wo.fullscreen = o.fullscreen;
         wo.title = "myoview";
         auto created = platform::Window::create(wo);
-        if (!created) {
-            std::fprintf(stderr, "myoview: %s\n", created.error().full_text().c_str());
-            return kExitRuntime;
-        }
+        if (!created) return fail(kExitRuntime, created.error());
         window = std::move(created).value();
     }
 
@@ -143,20 +272,14 @@ int run_viewer(const Options& o) {
     gpu_options.validate = o.validate;
     gpu_options.gpu_filter = o.gpu;
     auto ctx_result = render::create_gpu_context(gpu_options, window.get());
-    if (!ctx_result) {
-        std::fprintf(stderr, "myoview: %s\n", ctx_result.error().full_text().c_str());
-        return kExitRuntime;
-    }
-    std::unique_ptr<render::GpuContext> ctx = std::move(ctx_result).value();
+    if (!ctx_result) return fail(kExitRuntime, ctx_result.error());
+    ctx = std::move(ctx_result).value();
 
     render::RenderTargetDesc target;
     target.samples = static_cast<VkSampleCountFlagBits>(o.msaa);
     if (window) {
         auto format = render::WindowPresenter::surface_format(*ctx);
-        if (!format) {
-            std::fprintf(stderr, "myoview: %s\n", format.error().full_text().c_str());
-            return kExitRuntime;
-        }
+        if (!format) return fail(kExitRuntime, format.error());
         target.color_format = format.value();
         target.final_layout = render::WindowPresenter::kFinalLayout;
     } else {
@@ -165,25 +288,19 @@ int run_viewer(const Options& o) {
     }
 
     int exit_code = 0;
-    FrameStats frame_stats;
-    std::optional<nlohmann::json> posture_start;  // the settled posture the session starts from
-    std::string selected_id;                      // for the report
-    int recreations = 0;
     {
         // Everything created from the device lives in this scope and is gone before the context.
         auto ring_result = gpu::FrameRing::create(ctx->device);
         auto renderer_result = render::SceneRenderer::create(ctx->device, target);
         if (!ring_result || !renderer_result) {
-            const Error& e = !ring_result ? ring_result.error() : renderer_result.error();
-            std::fprintf(stderr, "myoview: %s\n", e.full_text().c_str());
-            return kExitRuntime;
+            return fail(kExitRuntime, !ring_result ? ring_result.error() : renderer_result.error());
         }
         gpu::FrameRing ring = std::move(ring_result).value();
         std::unique_ptr<render::SceneRenderer> renderer = std::move(renderer_result).value();
         // The bundled model's meshes are closed and outward-wound (the generator's tests check it).
         if (auto s = renderer->set_model(model.value(), &ring, o.model.empty()); !s) {
-            std::fprintf(stderr, "myoview: %s\n", s.error().full_text().c_str());
-            return kExitInput;
+            // A model the GPU cannot take (an upload that failed on a lost device included) ends here.
+            return fail(s.error().vk_result != 0 ? kExitRuntime : kExitInput, s.error());
         }
         // The body outline is a faint veil over the muscles: enough to show the silhouette, too little to wash out
         // the tension colours.
@@ -200,9 +317,8 @@ int run_viewer(const Options& o) {
                 found = found || match;
             }
             if (!found) {
-                std::fprintf(stderr, "myoview: --isolate %s: no structure with that id in the model (see "
-                                     "--list-structures)\n", o.isolate.c_str());
-                return kExitInput;
+                return fail(kExitInput, Error("--isolate " + o.isolate +
+                                              ": no structure with that id in the model (see --list-structures)"));
             }
         }
 
@@ -211,10 +327,7 @@ int run_viewer(const Options& o) {
             auto created = render::ImGuiLayer::create(ctx->instance, ctx->device, *renderer,
                                                       window ? window->handle() : nullptr,
                                                       choose_ui_scale(o, window.get()));
-            if (!created) {
-                std::fprintf(stderr, "myoview: %s\n", created.error().full_text().c_str());
-                return kExitRuntime;
-            }
+            if (!created) return fail(kExitRuntime, created.error());
             ui = std::move(created).value();
         }
 
@@ -223,10 +336,7 @@ int run_viewer(const Options& o) {
         std::optional<anatomy::Catalog> catalog;
         if (simulation) {
             auto loaded = anatomy::Catalog::load(anatomy::default_catalog_path());
-            if (!loaded) {
-                std::fprintf(stderr, "myoview: %s\n", loaded.error().full_text().c_str());
-                return kExitInput;
-            }
+            if (!loaded) return fail(kExitInput, loaded.error());
             catalog.emplace(std::move(loaded).value());
             for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
                 if (const anatomy::Structure* st = catalog->find(renderer->mesh_name(i))) mesh_layers[i] = st->layer;
@@ -238,9 +348,8 @@ int run_viewer(const Options& o) {
                 if (renderer->mesh_name(i) == o.select) selected = i;
             }
             if (!selected) {
-                std::fprintf(stderr, "myoview: --select %s: no structure with that id in the model (see "
-                                     "--list-structures)\n", o.select.c_str());
-                return kExitInput;
+                return fail(kExitInput, Error("--select " + o.select +
+                                              ": no structure with that id in the model (see --list-structures)"));
             }
         }
         std::string isolated_id = o.isolate;
@@ -282,7 +391,12 @@ int run_viewer(const Options& o) {
             therapy.emplace(*simulation);
             // Settle into the preset's posture before the first frame (deterministic: fixed steps, no clock), so the
             // picture starts from the rounded posture, not from the model's neutral rest pose.
-            simulation->advance(o.seconds.value_or(kDefaultSimulatedSeconds));
+            settle_s = o.seconds.value_or(kDefaultSimulatedSeconds);
+            try {
+                simulation->advance(settle_s);
+            } catch (const std::exception& e) {  // see `simulate` below
+                return fail(kExitRuntime, Error(std::string("the simulation failed: ") + e.what()));
+            }
             posture_start = simulation->report_json()["posture"];
             if (o.massage) therapy->apply({}, KeyActions{.massage = true}, panels);
             binding->apply(simulation->snapshot(), *renderer, tension_colours);
@@ -393,27 +507,77 @@ int run_viewer(const Options& o) {
             });
         };
 
+        // Said once, when the first frame is done: how long start-up took (and, for tests, that frames are coming).
+        auto count_frame = [&](double ms) {
+            frame_stats.add(ms);
+            if (frame_stats.count() == 1) {
+                log::info("first frame after " +
+                          std::to_string(std::chrono::duration<double>(Clock::now() - session_start).count()) + " s");
+            }
+        };
+        // A frame that failed on the GPU (or in Dear ImGui's backend): the session ends with the reason.
+        auto frame_failed = [&](const Error& error) {
+            end.reason = "error";
+            end.error = error.full_text();
+            std::fprintf(stderr, "myoview: %s\n", end.error.c_str());
+            exit_code = kExitRuntime;
+        };
+        // No MuJoCo error leaves the simulation's API (its contract, simulation.h); should one all the same, the
+        // session ends like a failed frame, with its message and report, instead of std::terminate.
+        auto simulate = [&](auto&& work) -> bool {
+            try {
+                work();
+                return true;
+            } catch (const std::exception& e) {
+                frame_failed(Error(std::string("the simulation failed: ") + e.what()));
+                return false;
+            }
+        };
+        // Advances the therapy by a frame's dt and keeps the clock figures; says so when a stall is not caught up.
+        auto step_therapy = [&](double dt) {
+            const double dropped = therapy->step(dt);
+            clock_figures.simulated_s = therapy->advanced_s();
+            if (dropped > 0.0) {
+                clock_figures.dropped_s += dropped;
+                log::warn("the simulation skipped " + std::to_string(dropped) + " s after a " + std::to_string(dt) +
+                          " s gap between frames (it catches up at most " +
+                          std::to_string(Therapy::kMaxCatchUpSeconds) + " s)");
+            }
+        };
+
         if (window) {
             auto presenter_result = render::WindowPresenter::create(*ctx, *window, *renderer, ring);
-            if (!presenter_result) {
-                std::fprintf(stderr, "myoview: %s\n", presenter_result.error().full_text().c_str());
-                return kExitRuntime;
-            }
+            if (!presenter_result) return fail(kExitRuntime, presenter_result.error());
             auto presenter = std::move(presenter_result).value();
-            auto last = Clock::now();
+            if (auto fault = gpu_fault(o)) presenter->inject_fault(*fault);
+            FrameClock clock = FrameClock::wall();
+            int restores_seen = 0;
+            end.reason = "closed";
             while (!window->should_close()) {
+                if (StopSignals::received()) {
+                    end.reason = StopSignals::name();
+                    break;
+                }
                 const auto start = Clock::now();
                 window->poll_events();
                 if (window->minimized()) {
                     window->take_events();
-                    window->wait_events(0.1);  // nothing to draw at 0x0: sleep instead of spinning
+                    window->wait_events(0.1);  // nothing to draw while minimized: sleep instead of spinning
                     continue;
                 }
+                if (const int restores = window->minimize_stats().restored; restores != restores_seen) {
+                    restores_seen = restores;
+                    frames_since_restore = 0;
+                }
+                const double dt = clock.tick();  // a minimized spell counts as one long frame (caught up, bounded)
+                clock_figures.wall_s = clock.elapsed_s();
+                clock_figures.longest_frame_s = std::max(clock_figures.longest_frame_s, dt);
+                if (clock.ticks() == stall_frame(o)) stall();
                 const VkExtent2D extent = window->framebuffer_size();
                 const KeyActions keys = apply_input(*window, ui.get(), view, extent, frame_bounds);
-                const float dt = std::chrono::duration<float>(start - last).count();
-                last = start;
-                renderer->time_s = std::chrono::duration<float>(start.time_since_epoch()).count();
+                if (keys.toggle_pause) ++pause_toggles;
+                if (keys.toggled_fullscreen) ++fullscreen_toggles;
+                renderer->time_s = clock.elapsed_s();
                 if (requests.view) {
                     static constexpr render::ViewPreset kPresets[] = {
                         render::ViewPreset::kFront, render::ViewPreset::kBack, render::ViewPreset::kLeft,
@@ -423,8 +587,11 @@ int run_viewer(const Options& o) {
                                                         static_cast<float>(std::max(extent.height, 1u)));
                 }
                 if (therapy) {
-                    if (keys.story != 0) go_to_step(story ? *story + keys.story : 0, extent);
-                    therapy->apply(requests, keys, panels);  // last frame's UI requests and this frame's keys
+                    const bool simulated = simulate([&] {
+                        if (keys.story != 0) go_to_step(story ? *story + keys.story : 0, extent);
+                        therapy->apply(requests, keys, panels);  // last frame's UI requests and this frame's keys
+                    });
+                    if (!simulated) break;
                     apply_layers(panels.layers);
                     // Hover and click: a CPU ray cast against the posed meshes, only when the mouse moved.
                     const bool mouse_free = !(ui && ui->wants_mouse()) && !view.dragging_orbit && !view.dragging_pan;
@@ -446,100 +613,100 @@ int run_viewer(const Options& o) {
                     for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
                         renderer->draw_state(i).highlight = i == selected ? 0.45f : i == hovered ? 0.25f : 0.0f;
                     }
-                    therapy->step(dt);
+                    if (!simulate([&] { step_therapy(dt); })) break;
                     panels.record_history(simulation->snapshot());
                     binding->apply(simulation->snapshot(), *renderer, tension_colours);
                     show_referral();
                 }
-                build_ui(extent, dt);
+                build_ui(extent, static_cast<float>(dt));
                 auto outcome = presenter->draw(record);
+                if (outcome) {
+                    if (auto backend = render::ImGuiLayer::take_backend_error(); !backend) outcome = backend.error();
+                }
                 if (!outcome) {
-                    std::fprintf(stderr, "myoview: %s\n", outcome.error().full_text().c_str());
-                    exit_code = kExitRuntime;
+                    frame_failed(outcome.error());
                     break;
                 }
                 if (outcome.value() == render::FrameOutcome::kSkipped) continue;
-                frame_stats.add(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-                if (o.frames && static_cast<long>(frame_stats.count()) >= *o.frames) break;
+                ++frames_since_restore;
+                count_frame(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+                if (o.frames && static_cast<long>(frame_stats.count()) >= *o.frames) {
+                    end.reason = "frames";
+                    break;
+                }
             }
+            if (end.reason == "closed" && StopSignals::received()) end.reason = StopSignals::name();
+            // The swapchain goes with the presenter at the end of this block: nothing of it may still be in use.
+            if (auto s = ring.drain(); !s && exit_code == 0) frame_failed(s.error());
             recreations = presenter->recreations();
-            ring.drain();
+            minimize = window->minimize_stats();
             if (!o.screenshot.empty()) log::warn("--screenshot is written in --headless mode only; ignored");
         } else {
             const VkExtent2D extent{static_cast<uint32_t>(o.width), static_cast<uint32_t>(o.height)};
             auto presenter_result = render::OffscreenPresenter::create(*ctx, extent, *renderer, ring);
-            if (!presenter_result) {
-                std::fprintf(stderr, "myoview: %s\n", presenter_result.error().full_text().c_str());
-                return kExitRuntime;
-            }
+            if (!presenter_result) return fail(kExitRuntime, presenter_result.error());
             auto presenter = std::move(presenter_result).value();
+            if (auto fault = gpu_fault(o)) presenter->inject_fault(*fault);
             const long frames = o.frames.value_or(1);
+            // Deterministic animation: a fixed 1/60 s of simulated time per frame after the first.
+            FrameClock clock = FrameClock::fixed(kHeadlessFrameSeconds);
             // Dear ImGui sizes auto-resizing windows on their first frame and shows them from the second: one
             // UI pass that is never drawn makes even a single-frame screenshot show the panels.
             build_ui(extent, 1.0f / 60.0f);
+            bool read_back = false;
+            end.reason = "frames";
             for (long f = 0; f < frames; ++f) {
+                if (StopSignals::received()) {
+                    end.reason = StopSignals::name();
+                    break;
+                }
                 const auto start = Clock::now();
-                if (therapy && f > 0) {
-                    // Deterministic animation: a fixed 1/60 s of simulated time per frame after the first.
-                    therapy->step(kHeadlessFrameSeconds);
+                const double dt = clock.tick();
+                clock_figures.wall_s = clock.elapsed_s();
+                if (clock.ticks() == stall_frame(o)) stall();
+                if (therapy && dt > 0.0) {
+                    if (!simulate([&] { step_therapy(dt); })) break;
                     binding->apply(simulation->snapshot(), *renderer, tension_colours);
                 }
                 if (therapy) show_referral();
                 build_ui(extent, static_cast<float>(kHeadlessFrameSeconds));
                 const bool last_frame = f + 1 == frames;
-                if (auto s = presenter->draw(record, last_frame && !o.screenshot.empty()); !s) {
-                    std::fprintf(stderr, "myoview: %s\n", s.error().full_text().c_str());
-                    exit_code = kExitRuntime;
+                Status drawn = presenter->draw(record, last_frame && !o.screenshot.empty());
+                if (drawn) drawn = render::ImGuiLayer::take_backend_error();
+                if (drawn && last_frame) drawn = presenter->wait_idle();
+                if (!drawn) {
+                    frame_failed(drawn.error());
                     break;
                 }
-                if (last_frame) presenter->wait_idle();
-                frame_stats.add(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+                read_back = last_frame && !o.screenshot.empty();
+                const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+                clock_figures.longest_frame_s = std::max(clock_figures.longest_frame_s, ms / 1000.0);
+                count_frame(ms);
             }
-            presenter->wait_idle();
-            if (exit_code == 0 && !o.screenshot.empty()) {
+            if (auto s = presenter->wait_idle(); !s && exit_code == 0) {
+                frame_failed(s.error());
+                read_back = false;
+            }
+            if (!o.screenshot.empty() && exit_code == 0 && !read_back) {
+                log::warn("the session ended (" + end.reason + ") before the last frame: no screenshot written");
+            }
+            if (read_back) {
                 if (auto s = gpu::write_png(o.screenshot, presenter->pixels()); !s) {
-                    std::fprintf(stderr, "myoview: %s\n", s.error().full_text().c_str());
+                    end.reason = "error";
+                    end.error = s.error().full_text();
+                    std::fprintf(stderr, "myoview: %s\n", end.error.c_str());
                     exit_code = kExitInput;
                 } else {
                     log::info("wrote " + o.screenshot);
                 }
             }
         }
-        ring.drain();
+        if (auto s = ring.drain(); !s && exit_code == 0) frame_failed(s.error());
+        if (therapy) paused = therapy->paused();
         if (selected) selected_id = renderer->mesh_name(*selected);
     }
 
-    const int messages = ctx->validation_messages();
-    if (!o.report.empty()) {
-        nlohmann::json report = simulation ? simulation->report_json() : nlohmann::json::object();
-        if (posture_start) report["posture_start"] = *posture_start;
-        report["selected"] = selected_id;
-        const nlohmann::json sim_timing = report.contains("timing") ? report["timing"] : nlohmann::json::object();
-        report["timing"] = {{"frames", frame_stats.count()},
-                            {"frame_ms_median", frame_stats.percentile(50.0)},
-                            {"frame_ms_p95", frame_stats.percentile(95.0)},
-                            {"frame_ms_median_first_tenth", frame_stats.median_of_span(0.0, 0.1)},
-                            {"frame_ms_median_last_tenth", frame_stats.median_of_span(0.9, 1.0)}};
-        for (const auto& [key, value] : sim_timing.items()) report["timing"][key] = value;
-        report["mode"] = window ? "window" : "headless";
-        report["device"] = ctx->device.physical().name();
-        report["validation"] = {{"enabled", o.validate}, {"messages", messages}};
-        report["swapchain_recreations"] = recreations;
-        report["model"] = {{"path", model->source_path},
-                           {"meshes", stats.meshes},
-                           {"vertices", stats.vertices},
-                           {"triangles", stats.triangles},
-                           {"bones", stats.bones}};
-        if (auto s = write_report(o.report, report); !s) {
-            std::fprintf(stderr, "myoview: %s\n", s.error().message.c_str());
-            if (exit_code == 0) exit_code = kExitInput;
-        }
-    }
-    if (o.validate) log::info("Vulkan validation messages: " + std::to_string(messages));
-    // Teardown order: GPU objects (scope above), then the context (device, surface, instance), then the window.
-    ctx.reset();
-    window.reset();
-    return exit_code;
+    return finish(exit_code);
 }
 
 }  // namespace myoview::app

@@ -1,12 +1,18 @@
 # Compiler settings for myoview's own targets only: high warnings and -Werror. System headers of the
 # dependencies are included as SYSTEM so their warnings never fail our build.
+# MYOVIEW_WERROR=OFF only for the sanitized build (tools/test): GCC's flow-based warnings (-Wmaybe-uninitialized,
+# -Wnull-dereference) misfire on instrumented code; the normal build still holds every warning as an error.
+option(MYOVIEW_WERROR "Treat warnings in myoview's own code as errors" ON)
 function(myoview_target_defaults target)
     target_compile_features(${target} PUBLIC cxx_std_20)
     if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
         target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
                                                  -Wnon-virtual-dtor -Wold-style-cast -Wcast-align -Wunused
                                                  -Woverloaded-virtual -Wnull-dereference -Wdouble-promotion
-                                                 -Wformat=2 -Wimplicit-fallthrough -Werror)
+                                                 -Wformat=2 -Wimplicit-fallthrough)
+        if(MYOVIEW_WERROR)
+            target_compile_options(${target} PRIVATE -Werror)
+        endif()
     endif()
 endfunction()
 

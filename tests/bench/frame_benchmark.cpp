@@ -81,16 +81,22 @@ void run(benchmark::State& state, bool wait_each) {
         scene->renderer->record(cmd, image, frame, scene->camera, nullptr);
     };
     for (int i = 0; i < 3; ++i) (void)scene->presenter->draw(record, false);  // warm-up
-    scene->presenter->wait_idle();
+    if (!scene->presenter->wait_idle()) {
+        state.SkipWithError("the GPU failed during warm-up");
+        return;
+    }
     for (auto _ : state) {
         scene->camera.orbit(1.0f, 0.0f);  // a changing view, as when the user drags
         if (!scene->presenter->draw(record, false)) {
             state.SkipWithError("draw failed");
             break;
         }
-        if (wait_each) scene->presenter->wait_idle();
+        if (wait_each && !scene->presenter->wait_idle()) {
+            state.SkipWithError("the GPU failed");
+            break;
+        }
     }
-    scene->presenter->wait_idle();
+    if (!scene->presenter->wait_idle()) state.SkipWithError("the GPU failed");
     state.counters["fps"] = benchmark::Counter(static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
     state.SetLabel(scene->ctx->device.physical().name());
 }

@@ -84,10 +84,27 @@ TEST(OrbitCamera, OrbitPanAndZoomMoveAsTheHandDoes) {
     EXPECT_NEAR(c.target().z, t0.z, 1e-4f) << "a horizontal drag pans sideways, not up";
 }
 
-TEST(OrbitCamera, ParsesEveryPresetName) {
-    ViewPreset p{};
-    for (const char* name : {"front", "back", "left", "right", "three-quarter"}) EXPECT_TRUE(parse_view_preset(name, p));
-    EXPECT_FALSE(parse_view_preset("top", p));
+TEST(OrbitCamera, EachPresetNameParsesToItsOwnPreset) {
+    struct Case {
+        const char* name;
+        ViewPreset preset;
+    };
+    for (const Case& k : {Case{"front", ViewPreset::kFront}, Case{"back", ViewPreset::kBack},
+                          Case{"left", ViewPreset::kLeft}, Case{"right", ViewPreset::kRight},
+                          Case{"three-quarter", ViewPreset::kThreeQuarter}}) {
+        // Start from a preset other than the expected one, so a parser that leaves `out` alone cannot pass.
+        ViewPreset p = k.preset == ViewPreset::kBack ? ViewPreset::kFront : ViewPreset::kBack;
+        ASSERT_TRUE(parse_view_preset(k.name, p)) << k.name;
+        EXPECT_EQ(p, k.preset) << k.name;
+    }
+}
+
+TEST(OrbitCamera, AnUnknownPresetNameIsRefusedAndLeavesThePresetAlone) {
+    for (const char* name : {"top", "", "Front", "front ", "three quarter", "threequarter"}) {
+        ViewPreset p = ViewPreset::kLeft;
+        EXPECT_FALSE(parse_view_preset(name, p)) << "\"" << name << "\"";
+        EXPECT_EQ(p, ViewPreset::kLeft) << "\"" << name << "\"";
+    }
 }
 
 }  // namespace

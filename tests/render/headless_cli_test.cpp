@@ -2,6 +2,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <signal.h>
+
+#include <filesystem>
 #include <fstream>
 #include <set>
 
@@ -12,6 +15,8 @@
 
 namespace myoview::testing {
 namespace {
+
+using ::testing::HasSubstr;
 
 TEST(HeadlessCli, ScreenshotIsANonBlankImageOfTheRequestedSize) {
     const std::string dir = temp_dir("headless-screenshot");
@@ -44,18 +49,98 @@ TEST(HeadlessCli, ScreenshotIsANonBlankImageOfTheRequestedSize) {
     EXPECT_GT(json["timing"]["frame_ms_median"].get<double>(), 0.0);
 }
 
-TEST(HeadlessCli, FramesAndReportTimingAgree) {
+// Headless frames run on a fixed clock: each frame after the first advances the simulation and the massage ramp by
+// exactly 1/60 s, whatever the machine's speed, so the same command gives the same numbers every run.
+TEST(HeadlessCli, EachFrameAdvancesASixtiethOfASecondAndTheSameRunRepeatsExactly) {
     const std::string dir = temp_dir("headless-frames");
-    const std::string report = dir + "/r.json";
-    const auto r = run_process({executable(), "--headless", "--validate", "--size", "320x240", "--frames", "5",
-                                "--report", report},
-                               with_timeout(120.0));
-    ASSERT_EQ(r.exit_code, 0) << r.err;
-    const auto json = nlohmann::json::parse(std::ifstream(report));
-    EXPECT_EQ(json["timing"]["frames"], 5);
-    EXPECT_GE(json["timing"]["frame_ms_p95"].get<double>(), json["timing"]["frame_ms_median"].get<double>());
-    EXPECT_EQ(json["validation"]["messages"], 0);
-    EXPECT_EQ(json["mode"], "headless");
+    nlohmann::json runs[2];
+    for (int run = 0; run < 2; ++run) {
+        const std::string report = dir + "/r" + std::to_string(run) + ".json";
+        const auto r = run_process({executable(), "--headless", "--validate", "--size", "96x64", "--msaa", "1",
+                                    "--massage", "--frames", "31", "--report", report},
+                                   with_timeout(120.0));
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        runs[run] = nlohmann::json::parse(std::ifstream(report));
+        const auto& json = runs[run];
+        EXPECT_EQ(json["mode"], "headless");
+        EXPECT_EQ(json["ended_by"], "frames");
+        EXPECT_EQ(json["timing"]["frames"], 31);
+        EXPECT_EQ(json["validation"]["messages"], 0);
+        // 30 s of settling, then 30 frames of 1/60 s: half a second, stepped at 10 ms.
+        EXPECT_DOUBLE_EQ(json["clock"]["settle_s"].get<double>(), 30.0);
+        EXPECT_NEAR(json["clock"]["wall_s"].get<double>(), 0.5, 1e-12);
+        EXPECT_NEAR(json["clock"]["simulated_s"].get<double>(), 0.5, 1e-12);
+        EXPECT_NEAR(json["sim_time_s"].get<double>(), 30.5, 1e-9);
+        // The massage ramp (Therapy::kMassageSeconds = 4, smoothstep) after 0.5 s: u = 1/8, u^2 (3 - 2u).
+        EXPECT_NEAR(json["release"].get<double>(), 0.125 * 0.125 * (3.0 - 0.25), 1e-9);
+        // Frame times are the frames' own: 30 of them fit in the time the whole process took.
+        EXPECT_GT(json["timing"]["frame_ms_median"].get<double>(), 0.0);
+        EXPECT_LT(json["timing"]["frame_ms_median"].get<double>() * 30.0, r.seconds * 1000.0);
+    }
+    EXPECT_EQ(runs[0]["posture"], runs[1]["posture"]);
+    EXPECT_EQ(runs[0]["muscles"], runs[1]["muscles"]);
+}
+
+// A kiosk shut down by the system (SIGTERM) or a Ctrl-C (SIGINT): the session ends like Q, exit 0, and the report
+// is complete.
+TEST(HeadlessCli, SigtermAndSigintEndTheSessionWithExitZeroAndACompleteReport) {
+    const std::string dir = temp_dir("headless-signals");
+    for (const int sig : {SIGTERM, SIGINT}) {
+        const std::string name = sig == SIGTERM ? "SIGTERM" : "SIGINT";
+        const std::string report = dir + "/" + name + ".json";
+        BackgroundProcess viewer({executable(), "--headless", "--validate", "--size", "160x120", "--msaa", "1",
+                                  "--frames", "1000000", "--report", report});
+        ASSERT_TRUE(viewer.wait_for_err("first frame after", 120.0)) << viewer.err_so_far();
+        ASSERT_EQ(::kill(viewer.pid(), sig), 0);
+        const auto r = viewer.wait(60.0);
+        EXPECT_FALSE(r.timed_out) << name;
+        EXPECT_EQ(r.signal, 0) << name << ": the process must exit, not die of the signal";
+        EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
+        std::ifstream in(report);
+        ASSERT_TRUE(in) << name << ": no report";
+        const auto json = nlohmann::json::parse(in, nullptr, false);
+        ASSERT_FALSE(json.is_discarded()) << name << ": the report is not valid JSON";
+        EXPECT_EQ(json["ended_by"], name);
+        EXPECT_EQ(json["exit_code"], 0);
+        EXPECT_GE(json["timing"]["frames"].get<int>(), 1);
+        EXPECT_LT(json["timing"]["frames"].get<int>(), 1000000);
+        EXPECT_EQ(json["validation"]["messages"], 0);
+        for (const char* key : {"posture", "muscles", "clock", "model", "device"}) {
+            EXPECT_TRUE(json.contains(key)) << name << ": the report lacks " << key;
+        }
+        EXPECT_FALSE(std::filesystem::exists(report + ".partial")) << "a temporary report was left behind";
+    }
+}
+
+// Device loss and a failed submit cannot be produced on lavapipe on demand: --inject-fault makes frame 4 fail as a
+// real GPU would. The session must end with one clear line, the report (saying why) and exit 1: no abort, no hang
+// on the fence that will never signal.
+TEST(HeadlessCli, AGpuFailureEndsWithAClearMessageTheReportAndExitOne) {
+    const std::string dir = temp_dir("headless-faults");
+    struct Case {
+        const char* fault;
+        const char* says;
+    };
+    for (const Case& c :
+         {Case{"submit", "VK_ERROR_OUT_OF_DEVICE_MEMORY"}, Case{"device-lost", "VK_ERROR_DEVICE_LOST"}}) {
+        const std::string report = dir + "/" + c.fault + ".json";
+        const auto r = run_process({executable(), "--headless", "--validate", "--size", "96x64", "--msaa", "1",
+                                    "--frames", "50", "--inject-fault", std::string(c.fault) + "@4", "--report",
+                                    report},
+                                   with_timeout(120.0));
+        EXPECT_FALSE(r.timed_out) << c.fault;
+        EXPECT_EQ(r.signal, 0) << c.fault << ": no abort";
+        EXPECT_EQ(r.exit_code, 1) << c.fault << ": " << r.err;
+        EXPECT_THAT(r.err, HasSubstr(c.says)) << c.fault;
+        EXPECT_THAT(r.err, HasSubstr("the report was written to " + report)) << c.fault;
+        const auto json = nlohmann::json::parse(std::ifstream(report), nullptr, false);
+        ASSERT_TRUE(json.is_object()) << c.fault << ": no report";
+        EXPECT_EQ(json["ended_by"], "error");
+        EXPECT_THAT(json["error"].get<std::string>(), HasSubstr(c.says));
+        EXPECT_EQ(json["exit_code"], 1);
+        EXPECT_EQ(json["timing"]["frames"], 3) << "frames 1-3 were drawn, frame 4 failed";
+        EXPECT_EQ(json["validation"]["messages"], 0) << c.fault << ": " << r.err;
+    }
 }
 
 TEST(HeadlessCli, UnknownGpuNameFailsWithEveryRejectionReason) {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <memory>
 
+#include <glm/gtc/matrix_transform.hpp>
+
 #include "myoview/assets/model.h"
 #include "myoview/render/context.h"
 #include "myoview/render/presenter.h"
@@ -119,7 +121,7 @@ protected:
         // Two frames: the second reuses attachments the first wrote (frames-in-flight hazards show up here).
         EXPECT_TRUE((*presenter)->draw(record, false));
         EXPECT_TRUE((*presenter)->draw(record, true));
-        (*presenter)->wait_idle();
+        EXPECT_TRUE((*presenter)->wait_idle());
         return (*presenter)->pixels();
     }
 
@@ -239,13 +241,28 @@ TEST_F(OffscreenRender, MultisamplingSmoothsSilhouettes) {
     EXPECT_GT(blended, 20);
 }
 
-TEST_F(OffscreenRender, RendersAtAnySizeIncludingTiny) {
+TEST_F(OffscreenRender, RendersTheSameSceneAtAnySizeIncludingTiny) {
+    // The cube framed on its own bounds fills the middle of the view at every size and aspect: the centre pixel is
+    // the cube's red, a corner (where there is one away from the cube) the background.
     const auto model = model_of({box("cube", glm::vec3(0.0f), glm::vec3(0.25f), kRed)});
-    for (auto [w, h] : {std::pair{1u, 1u}, {17u, 3u}, {640u, 360u}}) {
+    for (auto [w, h] : {std::pair{1u, 1u}, {17u, 3u}, {3u, 17u}, {640u, 360u}}) {
         const gpu::Pixels p = render(model, w, h);
-        EXPECT_EQ(p.width, w);
-        EXPECT_EQ(p.height, h);
-        EXPECT_EQ(p.rgba.size(), static_cast<std::size_t>(w) * h * 4);
+        ASSERT_EQ(p.width, w);
+        ASSERT_EQ(p.height, h);
+        ASSERT_EQ(p.rgba.size(), static_cast<std::size_t>(w) * h * 4);
+        const glm::vec3 centre = rgb(p, w / 2, h / 2);
+        if (w * h == 1) {
+            // One pixel is the whole view: its samples see cube and background; the cube shows as a redder pixel.
+            const glm::vec3 bg = expected_background(0, 0, 1, 1);
+            EXPECT_GT(centre.r - centre.b, bg.r - bg.b + 10.0f) << "1x1: " << centre.r << "," << centre.b;
+            continue;
+        }
+        EXPECT_GT(centre.r, 90.0f) << w << "x" << h;
+        EXPECT_GT(centre.r, 2.5f * centre.b) << w << "x" << h << ": the centre is the red cube";
+        if (w >= 64) {
+            const glm::vec3 corner = rgb(p, 1, 1), want = expected_background(1, 1, w, h);
+            EXPECT_LT(glm::length(corner - want), 6.0f) << w << "x" << h << ": the corner is background";
+        }
     }
 }
 
@@ -289,11 +306,56 @@ TEST(Picking, TheMeshUnderThePixelIsPickedAndTheNearerOneWins) {
     ASSERT_TRUE(side.has_value());
     EXPECT_EQ((*renderer)->mesh_name(*side), "far");
     EXPECT_FALSE((*renderer)->pick(camera, 2.0f, 2.0f, 400.0f, 400.0f).has_value()) << "a corner hits nothing";
-    // Hidden meshes are not pickable; moved bones move what is picked.
+    // Hidden meshes are not pickable.
     (*renderer)->draw_state(*center).visible = false;
     const auto behind = (*renderer)->pick(camera, 200.0f, 200.0f, 400.0f, 400.0f);
     ASSERT_TRUE(behind.has_value());
     EXPECT_EQ((*renderer)->mesh_name(*behind), "far");
+}
+
+// Where world point p lands in a width x height view, in pixels.
+glm::vec2 to_pixel(const OrbitCamera& camera, glm::vec3 p, float width, float height) {
+    const glm::vec4 clip = camera.projection(width / height) * camera.view() * glm::vec4(p, 1.0f);
+    const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+    return {(ndc.x + 1.0f) * 0.5f * width, (ndc.y + 1.0f) * 0.5f * height};
+}
+
+TEST(Picking, AMovedBoneMovesWhatIsPicked) {
+    GpuOptions options;
+    auto ctx = create_gpu_context(options, nullptr);
+    ASSERT_TRUE(ctx);
+    RenderTargetDesc desc;
+    auto renderer = SceneRenderer::create((*ctx)->device, desc);
+    ASSERT_TRUE(renderer);
+    // The near box is skinned, every vertex fully on bone "arm"; the far box is static.
+    assets::Mesh arm = box("near", glm::vec3(0.3f, 0.0f, 0.0f), glm::vec3(0.15f), kRed);
+    arm.bones.push_back({"arm", glm::mat4(1.0f)});
+    arm.joints.assign(arm.positions.size(), glm::uvec4(0u));
+    arm.weights.assign(arm.positions.size(), glm::vec4(1.0f, 0.0f, 0.0f, 0.0f));
+    auto model = model_of({std::move(arm), box("far", glm::vec3(-0.3f, 0.0f, 0.0f), glm::vec3(0.3f), kBlue)});
+    ASSERT_TRUE((*renderer)->set_model(model, nullptr));
+    ASSERT_EQ((*renderer)->bone_names().size(), 1u);
+    ASSERT_EQ((*renderer)->bone_names()[0], "arm");
+    OrbitCamera camera;
+    camera.set_preset(ViewPreset::kFront);
+    camera.frame(cube_scene_bounds(), 1.0f);
+    const glm::vec3 raised_face(0.45f, 0.0f, 0.45f);  // the near box's front face once raised by 0.45 m
+    const glm::vec2 raised = to_pixel(camera, raised_face, 400.0f, 400.0f);
+    auto name_at = [&](glm::vec2 px) -> std::string {
+        const auto hit = (*renderer)->pick(camera, px.x, px.y, 400.0f, 400.0f);
+        return hit ? (*renderer)->mesh_name(*hit) : std::string("(nothing)");
+    };
+    ASSERT_EQ(name_at({200.0f, 200.0f}), "near") << "at bind pose the near box covers the centre";
+    ASSERT_NE(name_at(raised), "near") << "nothing of the near box is up there yet";
+
+    (*renderer)->set_bone_matrix(0, glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 0.0f, 0.45f)));
+    EXPECT_EQ(name_at({200.0f, 200.0f}), "far") << "the raised box no longer hides the far one";
+    EXPECT_EQ(name_at(raised), "near") << "the box is picked where its bone put it";
+    for (std::size_t i = 0; i < (*renderer)->mesh_count(); ++i) {
+        if ((*renderer)->mesh_name(i) == "near") {
+            EXPECT_NEAR((*renderer)->posed_center(i).z, 0.45f, 1e-4f);
+        }
+    }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // duplicated and deleted chunks, absurd counts. Every variant must end in a Model or a clean Error within a
 // short deadline; the importer child absorbs crashes, runaway allocations and loops.
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -14,9 +15,15 @@
 #include <random>
 
 #include "corpus.h"
+#include "process.h"
 
 namespace myoview::assets::robustness {
 namespace {
+
+using myoview::testing::executable;
+using myoview::testing::ProcessResult;
+using myoview::testing::run_process;
+using myoview::testing::with_timeout;
 
 constexpr int kVariantsPerModel = 40;
 constexpr double kMutantDeadlineSeconds = 5.0;  // valid seeds import in milliseconds; keeps the suite short
@@ -194,6 +201,49 @@ TEST(KnownHostileMutantTest, CrashAndTimeoutAreReportedAsSuch) {
     EXPECT_EQ(loop.result.error().message,
               looping.string() + ": import timed out after 2 s (the file may be malformed)");
     EXPECT_LT(loop.seconds, 2.0 + 1.0);
+    errno = 0;
+    EXPECT_TRUE(::waitpid(-1, nullptr, WNOHANG) == -1 && errno == ECHILD) << "an import child was left behind";
+}
+
+// The deadline an import gets by default grows with the file: a broken file of a few hundred bytes is given up on
+// within two seconds, a large model gets minutes.
+TEST(ImportDeadline, GrowsInProportionToTheFileSize) {
+    EXPECT_LE(import_deadline_s(447), 2.0);
+    EXPECT_GE(import_deadline_s(447), 1.0) << "room to start the importer on a busy machine";
+    EXPECT_GE(import_deadline_s(3'600'000), 8.0) << "the bundled 3.6 MB model";
+    EXPECT_GE(import_deadline_s(100'000'000), 200.0) << "a 100 MB scan";
+    for (std::uintmax_t bytes = 1; bytes < (std::uintmax_t{1} << 40); bytes *= 4) {
+        EXPECT_LT(import_deadline_s(bytes), import_deadline_s(bytes * 4));
+    }
+}
+
+// The looping 447-byte PLY above, imported as check-model and --model do (default options): rejected in proportion
+// to its size, within two seconds, not at a fixed 20 s deadline. Through the library and through the executable.
+TEST(KnownHostileMutantTest, ASmallLoopingFileIsRejectedWithinTwoSecondsByDefault) {
+    const std::filesystem::path seed = kCorpusRoot / "PLY" / "cube_binary.ply";
+    if (!std::filesystem::exists(seed)) GTEST_SKIP() << seed << " not installed (package assimp-testmodels)";
+    TempFolder folder;
+    ASSERT_FALSE(folder.path().empty());
+    const std::vector<char> bytes = mutate(read_bytes(seed), 31);
+    const auto looping = folder.path() / "looping.ply";
+    {
+        std::ofstream out(looping, std::ios::binary);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    }
+    ASSERT_LT(bytes.size(), 1000u);
+
+    const TimedImport run = timed_import(looping, ImportOptions{});
+    ASSERT_FALSE(run.result.has_value());
+    if (classify(run.result) != Outcome::kTimeout) {
+        GTEST_SKIP() << "this Assimp no longer loops on this variant: " << run.result.error().message;
+    }
+    EXPECT_LT(run.seconds, 2.5);
+    EXPECT_THAT(run.result.error().message, ::testing::HasSubstr("import timed out after 1.5"));
+
+    const ProcessResult cli = run_process({executable(), "check-model", looping.string()}, with_timeout(30.0));
+    EXPECT_EQ(cli.exit_code, 2) << cli.err;
+    EXPECT_LT(cli.seconds, 3.0) << "myoview check-model took " << cli.seconds << " s";
+    EXPECT_THAT(cli.err, ::testing::HasSubstr("import timed out"));
     errno = 0;
     EXPECT_TRUE(::waitpid(-1, nullptr, WNOHANG) == -1 && errno == ECHILD) << "an import child was left behind";
 }

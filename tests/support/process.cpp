@@ -75,6 +75,22 @@ bool BackgroundProcess::running() {
     return !exited_;
 }
 
+const std::string& BackgroundProcess::err_so_far() {
+    if (out_fd_ >= 0 || err_fd_ >= 0) pump(0);
+    return result_.err;
+}
+
+bool BackgroundProcess::wait_for_err(const std::string& text, double timeout_s) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (out_fd_ >= 0 || err_fd_ >= 0) pump(50);
+        if (result_.err.find(text) != std::string::npos) return true;
+        if (!running()) return result_.err.find(text) != std::string::npos;
+        if (out_fd_ < 0 && err_fd_ < 0) usleep(20000);
+    }
+    return false;
+}
+
 ProcessResult BackgroundProcess::wait(double timeout_s) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
     while (!exited_) {

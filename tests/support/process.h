@@ -44,6 +44,10 @@ public:
     bool running();
     // Waits until exit or the deadline (then kills); collects output.
     ProcessResult wait(double timeout_s);
+    // What the child wrote to stderr so far (reads what is waiting, without blocking).
+    const std::string& err_so_far();
+    // Waits until stderr contains `text` (true), the child exits or the deadline passes (false).
+    bool wait_for_err(const std::string& text, double timeout_s);
     int pid() const { return pid_; }
 
 private:

@@ -15,8 +15,9 @@
 namespace myoview::assets {
 namespace {
 
-// The checks that need no importer, done in the caller's process so the common mistakes get exact messages.
-Status check_file(const std::filesystem::path& path) {
+// The checks that need no importer, done in the caller's process so the common mistakes get exact messages. Gives
+// the file's size.
+Result<std::uintmax_t> check_file(const std::filesystem::path& path) {
     const std::string file = path.string();
     if (file.empty()) return Error("no model file given (the path is empty)");
     struct stat info {};
@@ -33,18 +34,27 @@ Status check_file(const std::filesystem::path& path) {
     if (info.st_size == 0) return Error(file + ": the file is empty");
     char byte = 0;
     if (::read(fd.get(), &byte, 1) != 1) return Error(file + ": cannot be read (" + std::strerror(errno) + ")");
-    return Ok{};
+    return static_cast<std::uintmax_t>(info.st_size);
 }
 
 }  // namespace
 
+double import_deadline_s(std::uintmax_t file_bytes) {
+    constexpr double kBaseSeconds = 1.5;
+    constexpr double kSecondsPerMegabyte = 2.0;
+    return kBaseSeconds + kSecondsPerMegabyte * static_cast<double>(file_bytes) / 1.0e6;
+}
+
 Result<Model> import_model(const std::filesystem::path& path, const ImportOptions& options) {
-    if (Status file_ok = check_file(path); !file_ok) return file_ok.error();
+    auto size = check_file(path);
+    if (!size) return size.error();
     if (!options.isolate) return detail::import_with_assimp(path, options);
-    if (!(options.timeout_s > 0.0) || !std::isfinite(options.timeout_s)) {
-        return Error(path.string() + ": invalid import timeout (" + std::to_string(options.timeout_s) + " s)");
+    ImportOptions resolved = options;
+    if (!resolved.timeout_s) resolved.timeout_s = import_deadline_s(size.value());
+    if (!(*resolved.timeout_s > 0.0) || !std::isfinite(*resolved.timeout_s)) {
+        return Error(path.string() + ": invalid import timeout (" + std::to_string(*resolved.timeout_s) + " s)");
     }
-    return detail::import_isolated(path, options);
+    return detail::import_isolated(path, resolved);
 }
 
 }  // namespace myoview::assets

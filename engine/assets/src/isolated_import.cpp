@@ -285,7 +285,7 @@ Result<Model> import_isolated(const std::filesystem::path& path, const ImportOpt
         UniqueFd read_end(fds[0]);
         UniqueFd write_end(fds[1]);
         const Clock::time_point deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                                              std::chrono::duration<double>(options.timeout_s));
+                                                              std::chrono::duration<double>(*options.timeout_s));
 
         const pid_t parent = ::getpid();
         const pid_t pid = ::fork();
@@ -302,7 +302,7 @@ Result<Model> import_isolated(const std::filesystem::path& path, const ImportOpt
         const std::size_t max_bytes =
             has_memory_limit(options) ? options.memory_limit_mb * kMiB + kMiB : static_cast<std::size_t>(-1);
         const std::string timeout_error =
-            file + ": import timed out after " + seconds_text(options.timeout_s) + " s (the file may be malformed)";
+            file + ": import timed out after " + seconds_text(*options.timeout_s) + " s (the file may be malformed)";
         std::vector<char> bytes;
         for (;;) {
             const int wait_ms = remaining_ms(deadline);

@@ -8,7 +8,8 @@
 namespace myoview::assets::detail {
 
 // Contract: returns only after the child has exited and been reaped (killed first when it overran), whatever
-// happened; never throws. The file's existence and readability were checked by the caller.
+// happened; never throws. The file's existence and readability were checked by the caller, which also set
+// options.timeout_s.
 Result<Model> import_isolated(const std::filesystem::path& path, const ImportOptions& options);
 
 }  // namespace myoview::assets::detail

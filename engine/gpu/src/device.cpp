@@ -114,7 +114,9 @@ Result<PhysicalDevice> PhysicalDeviceSelector::select() const {
     VkResult result = vkEnumeratePhysicalDevices(instance_.get(), &count, nullptr);
     if (result != VK_SUCCESS) return make_vk_error("listing the GPUs", result);
     std::vector<VkPhysicalDevice> handles(count);
-    vkEnumeratePhysicalDevices(instance_.get(), &count, handles.data());
+    result = vkEnumeratePhysicalDevices(instance_.get(), &count, handles.data());
+    if (result != VK_SUCCESS && result != VK_INCOMPLETE) return make_vk_error("listing the GPUs", result);
+    handles.resize(count);
     if (handles.empty()) {
         return Error("no Vulkan device found: install a Vulkan driver (on Debian: mesa-vulkan-drivers provides the "
                      "software renderer lavapipe)");
@@ -133,10 +135,15 @@ Result<PhysicalDevice> PhysicalDeviceSelector::select() const {
         c.name = props.deviceName;
         c.type = props.deviceType;
         c.api_version = props.apiVersion;
+        // A device whose lists cannot be read is kept as a candidate with empty lists: it is then rejected with a
+        // reason (missing extension, no queue family) like any other unsuitable GPU.
         uint32_t ext_count = 0;
-        vkEnumerateDeviceExtensionProperties(h, nullptr, &ext_count, nullptr);
-        std::vector<VkExtensionProperties> exts(ext_count);
-        vkEnumerateDeviceExtensionProperties(h, nullptr, &ext_count, exts.data());
+        std::vector<VkExtensionProperties> exts;
+        if (vkEnumerateDeviceExtensionProperties(h, nullptr, &ext_count, nullptr) == VK_SUCCESS) {
+            exts.resize(ext_count);
+            if (vkEnumerateDeviceExtensionProperties(h, nullptr, &ext_count, exts.data()) < 0) ext_count = 0;
+            exts.resize(ext_count);
+        }
         for (const auto& e : exts) c.extensions.emplace_back(e.extensionName);
         uint32_t qf_count = 0;
         vkGetPhysicalDeviceQueueFamilyProperties(h, &qf_count, nullptr);
@@ -146,7 +153,7 @@ Result<PhysicalDevice> PhysicalDeviceSelector::select() const {
             if (!(families[f].queueFlags & VK_QUEUE_GRAPHICS_BIT)) continue;
             if (criteria.need_present) {
                 VkBool32 present = VK_FALSE;
-                vkGetPhysicalDeviceSurfaceSupportKHR(h, f, surface_, &present);
+                if (vkGetPhysicalDeviceSurfaceSupportKHR(h, f, surface_, &present) != VK_SUCCESS) present = VK_FALSE;
                 if (!present) continue;
             }
             c.graphics_family = static_cast<int>(f);
@@ -154,9 +161,9 @@ Result<PhysicalDevice> PhysicalDeviceSelector::select() const {
         }
         if (criteria.need_present) {
             uint32_t formats = 0, modes = 0;
-            vkGetPhysicalDeviceSurfaceFormatsKHR(h, surface_, &formats, nullptr);
-            vkGetPhysicalDeviceSurfacePresentModesKHR(h, surface_, &modes, nullptr);
-            c.has_surface_formats = formats > 0 && modes > 0;
+            const bool listed = vkGetPhysicalDeviceSurfaceFormatsKHR(h, surface_, &formats, nullptr) == VK_SUCCESS &&
+                                vkGetPhysicalDeviceSurfacePresentModesKHR(h, surface_, &modes, nullptr) == VK_SUCCESS;
+            c.has_surface_formats = listed && formats > 0 && modes > 0;
         }
         candidates.push_back(std::move(c));
     }

@@ -2,13 +2,15 @@
 
 #include <string>
 
+#include "myoview/base/log.h"
 #include "myoview/gpu/vk_error.h"
 
 namespace myoview::gpu {
 
-Result<FrameRing> FrameRing::create(const Device& device) {
+Result<FrameRing> FrameRing::create(const Device& device, uint64_t wait_timeout_ns) {
     FrameRing ring;
     ring.device_ = device;
+    ring.wait_timeout_ns_ = wait_timeout_ns;
     for (uint32_t i = 0; i < kFramesInFlight; ++i) {
         FrameSlot& slot = ring.slots_[i];
         const std::string suffix = " (frame " + std::to_string(i) + ")";
@@ -52,23 +54,48 @@ Result<FrameRing> FrameRing::create(const Device& device) {
 }
 
 FrameRing::~FrameRing() {
-    if (device_ != VK_NULL_HANDLE) drain();
+    if (device_ == VK_NULL_HANDLE) return;
+    if (auto s = drain(); !s) log::warn("at teardown: " + s.error().message);
 }
 
-FrameSlot& FrameRing::begin() {
-    FrameSlot& slot = slots_[index_];
-    last_begun_ = index_;
+Status FrameRing::wait(const FrameSlot& slot) const {
     const VkFence fence = slot.in_flight;
-    MYOVIEW_VK_CHECK(vkWaitForFences(device_, 1, &fence, VK_TRUE, UINT64_MAX));
+    const VkResult r = vkWaitForFences(device_, 1, &fence, VK_TRUE, wait_timeout_ns_);
+    if (r == VK_TIMEOUT) {
+        return make_vk_error("waiting for a frame: the GPU did not finish it within " +
+                                 std::to_string(wait_timeout_ns_ / 1'000'000) + " ms",
+                             r);
+    }
+    return vk_status("waiting for a frame to finish", r);
+}
+
+Result<FrameSlot*> FrameRing::begin() {
+    FrameSlot& slot = slots_[index_];
+    if (failed_ || slot.orphaned) {
+        return Error("no new frame can start: an earlier frame failed on the GPU");
+    }
+    last_begun_ = index_;
+    if (auto s = wait(slot); !s) {
+        failed_ = true;
+        return s.error();
+    }
     for (auto& release : slot.deferred) release();
     slot.deferred.clear();
-    MYOVIEW_VK_CHECK(vkResetCommandPool(device_, slot.pool, 0));
-    return slot;
+    if (auto s = vk_status("resetting a frame's command pool", vkResetCommandPool(device_, slot.pool, 0)); !s) {
+        failed_ = true;
+        return s.error();
+    }
+    return &slot;
 }
 
-void FrameRing::reset_fence(FrameSlot& slot) {
+Status FrameRing::reset_fence(FrameSlot& slot) {
     const VkFence fence = slot.in_flight;
-    MYOVIEW_VK_CHECK(vkResetFences(device_, 1, &fence));
+    return vk_status("resetting a frame fence", vkResetFences(device_, 1, &fence));
+}
+
+void FrameRing::submit_failed(FrameSlot& slot) {
+    slot.orphaned = true;
+    failed_ = true;
 }
 
 void FrameRing::defer(std::function<void()> release) {
@@ -77,13 +104,29 @@ void FrameRing::defer(std::function<void()> release) {
     slots_[last_begun_].deferred.push_back(std::move(release));
 }
 
-void FrameRing::drain() {
-    if (device_ == VK_NULL_HANDLE) return;
-    vkDeviceWaitIdle(device_);
+Status FrameRing::drain() {
+    if (device_ == VK_NULL_HANDLE) return Ok{};
+    Status status = Ok{};
+    bool hung = false;
+    for (const auto& slot : slots_) {
+        if (slot.orphaned) continue;  // its fence will never signal
+        if (auto s = wait(slot); !s) {
+            hung = s.error().vk_result == VK_TIMEOUT;
+            status = s;
+            break;
+        }
+    }
+    // Work outside the ring (uploads wait for themselves) is done too; a device that did not finish a frame in time
+    // would not finish this either, so it is not asked.
+    if (!hung) {
+        if (auto s = vk_status("waiting for the GPU to go idle", vkDeviceWaitIdle(device_)); !s && status) status = s;
+    }
+    if (!status) failed_ = true;
     for (auto& slot : slots_) {
         for (auto& release : slot.deferred) release();
         slot.deferred.clear();
     }
+    return status;
 }
 
 }  // namespace myoview::gpu

@@ -57,7 +57,8 @@ Result<Buffer> create_buffer(const Device& device, VkDeviceSize size, VkBufferUs
     if (!memory_result) return memory_result.error();
     out.memory = std::move(memory_result).value();
     const VkDeviceMemory memory = out.memory;
-    MYOVIEW_VK_CHECK(vkBindBufferMemory(device, buffer, memory, 0));
+    const VkResult bound = vkBindBufferMemory(device, buffer, memory, 0);
+    if (bound != VK_SUCCESS) return make_vk_error(std::string("binding memory to ") + debug_name, bound);
     if (host_visible) {
         const VkResult mapped = vkMapMemory(device, memory, 0, VK_WHOLE_SIZE, 0, &out.mapped);
         if (mapped != VK_SUCCESS) return make_vk_error(std::string("mapping ") + debug_name, mapped);
@@ -99,7 +100,8 @@ Result<Image> create_image(const Device& device, const ImageDesc& desc, const ch
     if (!memory_result) return memory_result.error();
     out.memory = std::move(memory_result).value();
     const VkDeviceMemory memory = out.memory;
-    MYOVIEW_VK_CHECK(vkBindImageMemory(device, image, memory, 0));
+    const VkResult bound = vkBindImageMemory(device, image, memory, 0);
+    if (bound != VK_SUCCESS) return make_vk_error(std::string("binding memory to ") + debug_name, bound);
 
     VkImageViewCreateInfo view{};
     view.sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO;
@@ -124,26 +126,41 @@ Status submit_and_wait(const Device& device, VkCommandPool pool, const std::func
     VkCommandBuffer cmd = VK_NULL_HANDLE;
     VkResult r = vkAllocateCommandBuffers(device, &alloc, &cmd);
     if (r != VK_SUCCESS) return make_vk_error("allocating an upload command buffer", r);
+    // The command buffer goes back to the pool on every path out.
+    struct FreeCommandBuffer {
+        const Device& device;
+        VkCommandPool pool;
+        VkCommandBuffer cmd;
+        ~FreeCommandBuffer() { vkFreeCommandBuffers(device, pool, 1, &cmd); }
+    } free_cmd{device, pool, cmd};
     VkCommandBufferBeginInfo begin{};
     begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-    MYOVIEW_VK_CHECK(vkBeginCommandBuffer(cmd, &begin));
+    if (auto s = vk_status("starting an upload command buffer", vkBeginCommandBuffer(cmd, &begin)); !s) return s;
     record(cmd);
-    MYOVIEW_VK_CHECK(vkEndCommandBuffer(cmd));
+    if (auto s = vk_status("recording an upload", vkEndCommandBuffer(cmd)); !s) return s;
 
     VkFenceCreateInfo fence_info{};
     fence_info.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO;
     VkFence fence_raw = VK_NULL_HANDLE;
-    MYOVIEW_VK_CHECK(vkCreateFence(device, &fence_info, nullptr, &fence_raw));
+    if (auto s = vk_status("creating an upload fence", vkCreateFence(device, &fence_info, nullptr, &fence_raw)); !s) {
+        return s;
+    }
     UniqueFence fence(device, fence_raw);
     VkSubmitInfo submit{};
     submit.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
     submit.commandBufferCount = 1;
     submit.pCommandBuffers = &cmd;
     r = vkQueueSubmit(device.graphics_queue(), 1, &submit, fence);
-    if (r == VK_SUCCESS) r = vkWaitForFences(device, 1, &fence_raw, VK_TRUE, UINT64_MAX);
-    vkFreeCommandBuffers(device, pool, 1, &cmd);
     if (r != VK_SUCCESS) return make_vk_error("submitting an upload", r);
+    r = vkWaitForFences(device, 1, &fence_raw, VK_TRUE, kGpuWaitTimeoutNs);
+    if (r != VK_SUCCESS) {
+        // The GPU hung or was lost with the upload maybe still pending: destroying its fence or freeing its command
+        // buffer now would be invalid, so both are left to the device's destruction (the session ends).
+        (void)fence.release();
+        free_cmd.cmd = VK_NULL_HANDLE;
+        return make_vk_error("waiting for an upload", r);
+    }
     return Ok{};
 }
 

@@ -9,9 +9,12 @@ namespace myoview::gpu {
 
 Result<VkSurfaceFormatKHR> choose_surface_format(VkPhysicalDevice physical, VkSurfaceKHR surface) {
     uint32_t count = 0;
-    vkGetPhysicalDeviceSurfaceFormatsKHR(physical, surface, &count, nullptr);
+    VkResult r = vkGetPhysicalDeviceSurfaceFormatsKHR(physical, surface, &count, nullptr);
+    if (r != VK_SUCCESS) return make_vk_error("listing the window surface's pixel formats", r);
     std::vector<VkSurfaceFormatKHR> formats(count);
-    vkGetPhysicalDeviceSurfaceFormatsKHR(physical, surface, &count, formats.data());
+    r = vkGetPhysicalDeviceSurfaceFormatsKHR(physical, surface, &count, formats.data());
+    if (r != VK_SUCCESS && r != VK_INCOMPLETE) return make_vk_error("listing the window surface's pixel formats", r);
+    formats.resize(count);
     if (formats.empty()) return Error("the window surface offers no pixel formats");
     for (const auto& f : formats) {
         if ((f.format == VK_FORMAT_B8G8R8A8_SRGB || f.format == VK_FORMAT_R8G8B8A8_SRGB) &&
@@ -70,9 +73,12 @@ Result<Swapchain> SwapchainBuilder::build() const {
     const VkSurfaceFormatKHR format = chosen_format.value();
     uint32_t count = 0;
 
-    vkGetPhysicalDeviceSurfacePresentModesKHR(physical, surface_, &count, nullptr);
+    r = vkGetPhysicalDeviceSurfacePresentModesKHR(physical, surface_, &count, nullptr);
+    if (r != VK_SUCCESS) return make_vk_error("listing the window surface's present modes", r);
     std::vector<VkPresentModeKHR> modes(count);
-    vkGetPhysicalDeviceSurfacePresentModesKHR(physical, surface_, &count, modes.data());
+    r = vkGetPhysicalDeviceSurfacePresentModesKHR(physical, surface_, &count, modes.data());
+    if (r != VK_SUCCESS && r != VK_INCOMPLETE) return make_vk_error("listing the window surface's present modes", r);
+    modes.resize(count);
     const bool has_mode = std::find(modes.begin(), modes.end(), present_mode_) != modes.end();
     const VkPresentModeKHR mode = has_mode ? present_mode_ : VK_PRESENT_MODE_FIFO_KHR;
 
@@ -111,9 +117,11 @@ Result<Swapchain> SwapchainBuilder::build() const {
     swapchain.format_ = format.format;
     swapchain.extent_ = extent;
 
-    vkGetSwapchainImagesKHR(device_, swapchain.swapchain_, &count, nullptr);
+    r = vkGetSwapchainImagesKHR(device_, swapchain.swapchain_, &count, nullptr);
+    if (r != VK_SUCCESS) return make_vk_error("listing the swapchain's images", r);
     swapchain.images_.resize(count);
-    vkGetSwapchainImagesKHR(device_, swapchain.swapchain_, &count, swapchain.images_.data());
+    r = vkGetSwapchainImagesKHR(device_, swapchain.swapchain_, &count, swapchain.images_.data());
+    if (r != VK_SUCCESS) return make_vk_error("listing the swapchain's images", r);
     for (uint32_t i = 0; i < count; ++i) {
         const std::string name = "swapchain image " + std::to_string(i);
         device_.name(swapchain.images_[i], name.c_str());
@@ -132,7 +140,8 @@ Result<Swapchain> SwapchainBuilder::build() const {
         VkSemaphoreCreateInfo sem{};
         sem.sType = VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO;
         VkSemaphore s = VK_NULL_HANDLE;
-        MYOVIEW_VK_CHECK(vkCreateSemaphore(device_, &sem, nullptr, &s));
+        r = vkCreateSemaphore(device_, &sem, nullptr, &s);
+        if (r != VK_SUCCESS) return make_vk_error("creating a render-finished semaphore", r);
         const std::string sem_name = "render finished " + std::to_string(i);
         device_.name(s, sem_name.c_str());
         swapchain.render_finished_.emplace_back(device_, s);

@@ -1,7 +1,5 @@
 #include "myoview/gpu/vk_error.h"
 
-#include <cstdio>
-#include <cstdlib>
 
 namespace myoview::gpu {
 
@@ -56,6 +54,8 @@ const char* describe(VkResult result) {
         case VK_ERROR_FEATURE_NOT_PRESENT: return "a required GPU feature is not supported";
         case VK_ERROR_INCOMPATIBLE_DRIVER: return "no compatible Vulkan driver is installed";
         case VK_ERROR_SURFACE_LOST_KHR: return "the window surface was lost";
+        case VK_ERROR_OUT_OF_DATE_KHR: return "the window changed under the swapchain";
+        case VK_TIMEOUT: return "the GPU did not finish in time: it may have hung";
         default: return nullptr;
     }
 }
@@ -67,12 +67,6 @@ Error make_vk_error(std::string_view what, VkResult result) {
     Error error(std::move(message));
     error.vk_result = static_cast<int>(result);
     return error;
-}
-
-void vk_check_failed(VkResult result, const char* expr, const char* file, int line) {
-    std::fprintf(stderr, "myoview: fatal Vulkan error %s in %s at %s:%d\n", vk_result_string(result), expr, file,
-                 line);
-    std::abort();
 }
 
 }  // namespace myoview::gpu

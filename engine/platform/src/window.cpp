@@ -86,6 +86,12 @@ Result<std::unique_ptr<Window>> Window::create(const WindowOptions& options) {
     glfwSetCursorPosCallback(handle, on_cursor);
     glfwSetScrollCallback(handle, on_scroll);
     glfwSetKeyCallback(handle, on_key);
+    glfwSetFramebufferSizeCallback(handle, on_framebuffer_size);
+    glfwSetWindowIconifyCallback(handle, on_iconify);
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(handle, &fb_w, &fb_h);
+    window->framebuffer_ = {static_cast<uint32_t>(std::max(fb_w, 0)), static_cast<uint32_t>(std::max(fb_h, 0))};
+    window->iconified_ = glfwGetWindowAttrib(handle, GLFW_ICONIFIED) != 0;
     return window;
 }
 
@@ -114,15 +120,12 @@ void Window::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 void Window::poll_events() { glfwPollEvents(); }
 void Window::wait_events(double timeout_s) { glfwWaitEventsTimeout(timeout_s); }
 
-VkExtent2D Window::framebuffer_size() const {
-    int w = 0, h = 0;
-    glfwGetFramebufferSize(window_, &w, &h);
-    return {static_cast<uint32_t>(std::max(w, 0)), static_cast<uint32_t>(std::max(h, 0))};
-}
+bool Window::minimized() const { return iconified_ || framebuffer_.width == 0 || framebuffer_.height == 0; }
 
-bool Window::minimized() const {
-    const VkExtent2D e = framebuffer_size();
-    return glfwGetWindowAttrib(window_, GLFW_ICONIFIED) != 0 || e.width == 0 || e.height == 0;
+Window::MinimizeStats Window::minimize_stats() const {
+    MinimizeStats stats = minimize_;
+    if (iconified_) stats.minimized_s += glfwGetTime() - iconified_at_;
+    return stats;
 }
 
 float Window::content_scale() const {
@@ -201,7 +204,28 @@ void Window::on_key(GLFWwindow* w, int key, int /*scancode*/, int action, int mo
     e.key = key;
     e.mods = mods;
     e.pressed = action != GLFW_RELEASE;
+    e.repeat = action == GLFW_REPEAT;
     self->events_.push_back(e);
+}
+
+void Window::on_framebuffer_size(GLFWwindow* w, int width, int height) {
+    auto* self = static_cast<Window*>(glfwGetWindowUserPointer(w));
+    self->framebuffer_ = {static_cast<uint32_t>(std::max(width, 0)), static_cast<uint32_t>(std::max(height, 0))};
+    self->resized_ = true;
+}
+
+void Window::on_iconify(GLFWwindow* w, int iconified) {
+    auto* self = static_cast<Window*>(glfwGetWindowUserPointer(w));
+    const bool now = iconified == GLFW_TRUE;
+    if (now == self->iconified_) return;
+    self->iconified_ = now;
+    if (now) {
+        ++self->minimize_.iconified;
+        self->iconified_at_ = glfwGetTime();
+    } else {
+        ++self->minimize_.restored;
+        self->minimize_.minimized_s += glfwGetTime() - self->iconified_at_;
+    }
 }
 
 }  // namespace myoview::platform

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <filesystem>
+#include <utility>
 
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
@@ -13,8 +14,11 @@
 
 namespace myoview::render {
 namespace {
+// Dear ImGui's backend reports every VkResult here and carries on; the first failure is kept for the caller.
+VkResult g_backend_error = VK_SUCCESS;
+
 void check_imgui_vk(VkResult r) {
-    if (r < 0) gpu::vk_check_failed(r, "Dear ImGui Vulkan backend", __FILE__, __LINE__);
+    if (r < 0 && g_backend_error == VK_SUCCESS) g_backend_error = r;
 }
 
 void apply_style(float scale) {
@@ -117,11 +121,24 @@ Result<std::unique_ptr<ImGuiLayer>> ImGuiLayer::create(const gpu::Instance& inst
                                        [](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
     if (!status) return status.error();
     ImGui_ImplVulkan_DestroyFontUploadObjects();
+    if (auto backend = take_backend_error(); !backend) return backend.error();  // a failure while it set up
     return layer;
 }
 
+Status ImGuiLayer::take_backend_error() {
+    const VkResult r = std::exchange(g_backend_error, VK_SUCCESS);
+    if (r == VK_SUCCESS) return Ok{};
+    return gpu::make_vk_error("Dear ImGui's Vulkan backend", r);
+}
+
 ImGuiLayer::~ImGuiLayer() {
-    if (device_ != VK_NULL_HANDLE) vkDeviceWaitIdle(device_);
+    if (device_ != VK_NULL_HANDLE) {
+        // The backend's buffers may be in use by the last frames: wait before they go. A failure here (a lost
+        // device) was already reported by the frame that met it; the objects are released all the same.
+        if (const VkResult r = vkDeviceWaitIdle(device_); r != VK_SUCCESS) {
+            log::debug(std::string("Dear ImGui teardown: ") + gpu::vk_result_string(r));
+        }
+    }
     if (vulkan_backend_) ImGui_ImplVulkan_Shutdown();
     if (glfw_backend_) ImGui_ImplGlfw_Shutdown();
     if (ImGui::GetCurrentContext()) ImGui::DestroyContext();

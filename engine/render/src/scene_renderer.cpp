@@ -7,6 +7,8 @@
 #include <limits>
 #include <string>
 
+#include <glm/gtc/constants.hpp>
+
 #include "myoview/gpu/shader.h"
 #include "myoview/gpu/vk_error.h"
 
@@ -638,7 +640,11 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     g.ground_color = glm::vec4(0.12f, 0.10f, 0.09f, 0.0f);
     g.bg_top = linear(kBackgroundTopSrgb);
     g.bg_bottom = linear(kBackgroundBottomSrgb);
-    g.viewport = glm::vec4(static_cast<float>(extent_.width), static_cast<float>(extent_.height), time_s, exposure);
+    // The pulse is sin(4 t) (shaders/mesh.frag): t is passed modulo its period, so the float the shader gets keeps
+    // full precision however long the session runs.
+    const double pulse_period = glm::pi<double>() / 2.0;
+    const auto pulse_t = static_cast<float>(std::fmod(std::max(time_s, 0.0), pulse_period));
+    g.viewport = glm::vec4(static_cast<float>(extent_.width), static_cast<float>(extent_.height), pulse_t, exposure);
     const std::size_t spots = std::min(hot_spots.size(), kMaxHotSpots);
     g.hot_spot_count = glm::vec4(static_cast<float>(spots), 0.0f, 0.0f, 0.0f);
     for (std::size_t i = 0; i < spots; ++i) {

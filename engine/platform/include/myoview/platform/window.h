@@ -3,11 +3,16 @@
 //
 // Input arrives as a queue of events the application drains once a frame (take_events), after Dear ImGui has seen
 // them: ImGui's GLFW backend chains the callbacks installed here.
+//
+// Size and state come from GLFW's events, not from queries each frame: the framebuffer size and the iconified state
+// are kept from their callbacks, and a framebuffer resize raises a flag the presenter takes (take_resized) to
+// rebuild the swapchain once.
 
 #include <vulkan/vulkan.h>
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "myoview/base/result.h"
@@ -30,6 +35,7 @@ struct InputEvent {
     int key = 0;         // GLFW_KEY_* for kKey
     int mods = 0;
     bool pressed = false;  // press (or repeat, for keys) vs release
+    bool repeat = false;   // a key held down: the system's auto-repeat, not a new press
     double x = 0.0, y = 0.0;  // cursor position (kMouseMove, kMouseButton) or scroll offsets (kScroll)
 };
 
@@ -51,8 +57,18 @@ public:
     void request_close();
     void poll_events();
     void wait_events(double timeout_s);  // while minimized: sleep instead of spinning
-    VkExtent2D framebuffer_size() const;
+    VkExtent2D framebuffer_size() const { return framebuffer_; }  // as of the last event
     bool minimized() const;               // iconified, or a 0x0 framebuffer
+    // True once after each framebuffer resize event (the swapchain must be rebuilt); clears the flag.
+    bool take_resized() { return std::exchange(resized_, false); }
+    // Minimize bookkeeping for the report: how often the window was iconified and restored, and for how long it
+    // stayed minimized in all (seconds, to the last restore or now).
+    struct MinimizeStats {
+        int iconified = 0;
+        int restored = 0;
+        double minimized_s = 0.0;
+    };
+    MinimizeStats minimize_stats() const;
     float content_scale() const;          // DPI scale of the monitor the window is on (1 = 96 dpi)
     void toggle_fullscreen();
     std::vector<InputEvent> take_events();
@@ -63,9 +79,16 @@ private:
     static void on_cursor(GLFWwindow* w, double x, double y);
     static void on_scroll(GLFWwindow* w, double dx, double dy);
     static void on_key(GLFWwindow* w, int key, int scancode, int action, int mods);
+    static void on_framebuffer_size(GLFWwindow* w, int width, int height);
+    static void on_iconify(GLFWwindow* w, int iconified);
 
     GLFWwindow* window_ = nullptr;
     std::vector<InputEvent> events_;
+    VkExtent2D framebuffer_{};
+    bool resized_ = false;
+    bool iconified_ = false;
+    MinimizeStats minimize_;
+    double iconified_at_ = 0.0;  // glfwGetTime() of the last iconify
     int windowed_x_ = 0, windowed_y_ = 0, windowed_w_ = 1280, windowed_h_ = 720;
 };
 

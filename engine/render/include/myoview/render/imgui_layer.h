@@ -37,6 +37,9 @@ public:
     bool wants_mouse() const;
     bool wants_keyboard() const;  // true only while a text field has the keyboard
     ImFont* large_font() const { return large_font_; }
+    // The first Vulkan failure Dear ImGui's backend reported since the last call (its check callback cannot return
+    // one), or Ok. The backend goes on after a failure; the caller ends the session.
+    static Status take_backend_error();
 
 private:
     ImGuiLayer() = default;

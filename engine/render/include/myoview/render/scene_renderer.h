@@ -134,7 +134,7 @@ public:
     float exposure = 1.0f;
     TensionView tension_view;
     std::vector<HotSpot> hot_spots;  // at most kMaxHotSpots are drawn
-    float time_s = 0.0f;             // drives the hot spots' pulse
+    double time_s = 0.0;             // seconds since the session began; drives the hot spots' pulse
 
 private:
     struct GpuMesh {
