@@ -60,6 +60,8 @@ KeyActions apply_input(platform::Window& window, const render::ImGuiLayer* ui, V
                     actions.toggled_fullscreen = true;
                 } else if (e.key == GLFW_KEY_Q || e.key == GLFW_KEY_ESCAPE) {
                     window.request_close();
+                } else if (e.key == GLFW_KEY_F2) {
+                    actions.toggle_stats = true;
                 } else if (e.key == GLFW_KEY_M) {
                     actions.massage = true;
                 } else if (e.key == GLFW_KEY_R) {

@@ -32,6 +32,7 @@ struct KeyActions {
     bool reset = false;
     bool toggle_pause = false;
     bool toggled_fullscreen = false;  // done already (apply_input); reported for the count
+    bool toggle_stats = false;        // F2: the developer readout
     int story = 0;  // +1 next step (PageDown), -1 previous (PageUp)
 };
 

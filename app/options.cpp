@@ -54,6 +54,7 @@ View options:
   --ui-scale S        UI scale (default: from the monitor's DPI)
   --msaa N            anti-aliasing samples 1, 2, 4 or 8 (default 4; 1 is fastest on a software renderer)
   --no-ui             hide the on-screen panels
+  --stats             show the developer readout (GPU, frame time, triangles; F2 toggles it)
   --lang en|es        language of the panels, cards, labels and story (default en)
   --colors MODE       tension (default: muscles coloured by simulated tension) or natural (anatomical colours)
   --headless          render offscreen: no window, no display needed
@@ -114,6 +115,8 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             o.massage = true;
         } else if (a == "--no-ui") {
             o.no_ui = true;
+        } else if (a == "--stats") {
+            o.stats = true;
         } else if (a == "--fullscreen") {
             o.fullscreen = true;
         } else if (a == "-v" || a == "--verbose") {

@@ -29,6 +29,7 @@ struct Options {
     std::string view = "front";     // --view
     std::optional<float> ui_scale;  // --ui-scale S
     bool no_ui = false;
+    bool stats = false;             // --stats: the developer readout (GPU, frame time, triangles); off for patients
     bool natural_colors = false;    // --colors natural: the meshes' own colours instead of tension
     bool fullscreen = false;
     int msaa = 4;                   // --msaa 1|2|4|8 (capped by the device)

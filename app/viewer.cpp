@@ -459,6 +459,7 @@ int run_viewer(const Options& o) {
         view.camera.frame(frame_bounds, static_cast<float>(o.width) / static_cast<float>(o.height));
         if (o.story > 0) go_to_step(o.story - 1, {static_cast<uint32_t>(o.width), static_cast<uint32_t>(o.height)});
 
+        bool show_stats = o.stats;  // the developer readout: off by default, a patient has no use for it
         StatusInfo status;
         status.device = ctx->device.physical().name();
         status.model = std::filesystem::path(model->source_path).filename().string();
@@ -473,7 +474,7 @@ int run_viewer(const Options& o) {
             status.extent = extent;
             status.validation_messages = ctx->validation_messages();
             ui->begin_frame(extent, dt);
-            draw_status_panel(status, ui->scale());
+            if (show_stats) draw_status_panel(status, ui->scale());
             if (simulation) {
                 requests = panels.draw(*simulation, renderer->tension_view, tension_colours, therapy->paused(),
                                        therapy->release(), therapy->massaging(), ui->scale(), ui->large_font(),
@@ -577,6 +578,7 @@ int run_viewer(const Options& o) {
                 const KeyActions keys = apply_input(*window, ui.get(), view, extent, frame_bounds);
                 if (keys.toggle_pause) ++pause_toggles;
                 if (keys.toggled_fullscreen) ++fullscreen_toggles;
+                if (keys.toggle_stats) show_stats = !show_stats;
                 renderer->time_s = clock.elapsed_s();
                 if (requests.view) {
                     static constexpr render::ViewPreset kPresets[] = {
