@@ -79,6 +79,7 @@ void main() {
     // the mesh that holds them, as strong as the point is severe (release fades it).
     int spots = int(g.hot_spot_count.x);
     float spot_glow = 0.0;
+    if (pc.muscle.z < 0.0) spots = 0;  // no hot spot on this mesh (the renderer knows): skip the loop
     for (int i = 0; i < spots; ++i) {
         if (int(g.hot_spot_info[i].y + 0.5) != int(pc.muscle.z + 0.5)) continue;
         float r = g.hot_spots[i].w;

@@ -159,6 +159,7 @@ private:
     Status create_pipelines();
     Status create_uniforms();
     void draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const;
+    std::vector<std::uint8_t> meshes_with_spots_;  // per mesh, this frame: does a hot spot lie on it
     void draw_ghost(VkCommandBuffer cmd, const GpuMesh& mesh) const;
 
     const gpu::Device& device_;
