@@ -126,19 +126,25 @@ TEST_F(WindowHardening, IconifyRestoreAndResizeToOnePixelKeepTheSwapchainValid) 
 }
 
 // X auto-repeats a held key (about 25 presses a second on Xvfb). F and Space toggle: held for 1.5 s, each must
-// toggle exactly once.
+// toggle exactly once. On a private X server: the keys go to the focused window, and for these seconds no other
+// test's window may take the focus.
 TEST_F(WindowHardening, HeldKeysToggleFullscreenAndPauseOnce) {
     const std::string dir = temp_dir("window-held-keys");
+    PrivateDisplay display(false, dir);
+    ASSERT_TRUE(display.ok()) << display.problem();
     const std::string report = dir + "/r.json";
-    BackgroundProcess viewer({executable(), "--size", "320x240", "--msaa", "1", "--no-ui", "--report", report});
-    const std::string id = find_window(viewer.pid(), 60.0);
+    ProcessOptions options;
+    options.env["DISPLAY"] = display.name();
+    BackgroundProcess viewer({executable(), "--size", "320x240", "--msaa", "1", "--no-ui", "--report", report},
+                             options);
+    const std::string id = find_window(viewer.pid(), 60.0, display.name());
     ASSERT_FALSE(id.empty());
     ASSERT_TRUE(viewer.wait_for_err("first frame after", 120.0)) << viewer.err_so_far();
-    xdotool({"windowfocus", "--sync", id});
+    xdotool({"windowfocus", "--sync", id}, display.name());
     for (const char* key : {"space", "f"}) {
-        xdotool({"keydown", key});
+        xdotool({"keydown", key}, display.name());
         sleep_s(1.5);
-        xdotool({"keyup", key});
+        xdotool({"keyup", key}, display.name());
         sleep_s(1.0);
     }
     ::kill(viewer.pid(), SIGTERM);
