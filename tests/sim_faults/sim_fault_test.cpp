@@ -69,23 +69,15 @@ protected:
 TEST_F(SimFaults, AnErrorInAStepIsCaughtResetToRestAndCounted) {
     g_failing_steps = 1;
     EXPECT_NO_THROW(sim_->advance(0.5));
-    EXPECT_GE(sim_->snapshot().warnings, 1);
+    EXPECT_EQ(sim_->snapshot().warnings, 1) << "one error, counted once";
     EXPECT_TRUE(finite_snapshot());
     EXPECT_NO_THROW(sim_->advance(0.5)) << "the simulation goes on after the recovery";
 }
 
-// The recovery itself calls MuJoCo (mj_resetData, then mj_forward to settle activation). Today an error there is
-// thrown from inside advance()'s catch handler and leaves the API, and so does one from reset()'s settle when its
-// recovery fails too: in the viewer it would reach main and end the process (std::terminate; the viewer now catches
-// it and ends the session with its report, exit 1). Disabled until engine/sim (being rewritten, not ours to edit)
-// makes recovery unable to throw:
-//   - Impl::recover_from_error becomes noexcept: mj_resetData + settle_activation inside try; on a MujocoError,
-//     count it, try once more, and if that fails too leave mj_resetData's rest pose without the settle and set a
-//     `faulted` flag that advance() honours (no stepping until reset() or set_preset() succeeds);
-//   - Simulation::reset() does its mj_resetData inside the try as well;
-//   - the sink and recover_from_error count one error once (today a step error adds 2 warnings).
-// Enable this test with that change.
-TEST_F(SimFaults, DISABLED_AnErrorDuringRecoveryNeverLeavesTheApi) {
+// The recovery itself calls MuJoCo (mj_resetData, then mj_forward to settle activation): an error there must not
+// leave the API either (it would reach main and end the process), nor one from reset()'s settle when its recovery
+// fails too. Each error counts once.
+TEST_F(SimFaults, AnErrorDuringRecoveryNeverLeavesTheApi) {
     g_failing_steps = 1;
     g_failing_forwards = 1;  // the settle inside the recovery fails too
     EXPECT_NO_THROW(sim_->advance(0.5));
@@ -94,6 +86,20 @@ TEST_F(SimFaults, DISABLED_AnErrorDuringRecoveryNeverLeavesTheApi) {
     EXPECT_NO_THROW(sim_->reset()) << "reset's settle fails, and so does the recovery's";
     EXPECT_TRUE(finite_snapshot());
     EXPECT_NO_THROW(sim_->advance(0.5));
+}
+
+TEST_F(SimFaults, ARecoveryThatKeepsFailingHoldsTheRestPoseUntilAReset) {
+    g_failing_steps = 1;
+    g_failing_forwards = 2;  // both settle attempts of the recovery fail
+    EXPECT_NO_THROW(sim_->advance(0.5));
+    EXPECT_TRUE(finite_snapshot());
+    const double t = sim_->snapshot().time_s;
+    EXPECT_NO_THROW(sim_->advance(0.5));
+    EXPECT_EQ(sim_->snapshot().time_s, t) << "no stepping from an unsettled state";
+    EXPECT_NO_THROW(sim_->reset());
+    sim_->advance(0.5);
+    EXPECT_GT(sim_->snapshot().time_s, 0.4) << "a successful reset lets it run again";
+    EXPECT_EQ(sim_->snapshot().warnings, 0) << "reset clears the count";
 }
 
 }  // namespace

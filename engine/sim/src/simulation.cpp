@@ -170,6 +170,7 @@ struct Simulation::Impl {
     double wall_s = 0;
     int warnings = 0;
     bool interventions_applied = false;
+    bool faulted = false;  // the last recovery could not settle: no stepping until a reset succeeds
     std::array<double, 3> drive{};  // last controller drives: right scapula, left scapula, neck
     mutable Snapshot snap;
 
@@ -271,11 +272,28 @@ struct Simulation::Impl {
         (void)m;
     }
 
-    void recover_from_error(const char* what) {
-        ++warnings;
-        log::error(std::string("simulation reset to the rest pose after a MuJoCo error: ") + what);
-        mj_resetData(model.get(), data.get());
-        settle_activation();
+    // Back to the rest pose after a MuJoCo error. Never throws: the recovery calls MuJoCo too (reset, settle), and an
+    // error there is caught, counted (by the message sink, once per error) and retried once; if the settle keeps
+    // failing, the data stay at mj_resetData's rest pose and `faulted` stops advance() until a reset succeeds.
+    void recover_from_error(const char* what) noexcept {
+        try {
+            log::error(std::string("simulation reset to the rest pose after a MuJoCo error: ") + what);
+        } catch (...) {  // logging is best effort here
+        }
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            try {
+                mj_resetData(model.get(), data.get());
+                settle_activation();
+                faulted = false;
+                return;
+            } catch (const detail::MujocoError&) {  // counted by the sink; try once more
+            }
+        }
+        try {
+            mj_resetData(model.get(), data.get());
+        } catch (const detail::MujocoError&) {
+        }
+        faulted = true;
     }
 
     // Activation starts at its steady state for the current control (no start-up transient).
@@ -561,6 +579,10 @@ void Simulation::advance(double seconds) {
     s.accumulator += seconds;
     detail::MessageSink sink(&s.warnings);
     while (s.accumulator >= dt * (1.0 - 1e-9)) {
+        if (s.faulted) {  // a failed recovery: hold the rest pose until reset() or set_preset() succeeds
+            s.accumulator = 0;
+            break;
+        }
         try {
             s.step_once();
         } catch (const detail::MujocoError& e) {
@@ -576,7 +598,6 @@ void Simulation::advance(double seconds) {
 void Simulation::reset() {
     Impl& s = *impl_;
     detail::MessageSink sink(&s.warnings);
-    mj_resetData(s.model.get(), s.data.get());
     s.tissue_days = 0;
     s.accumulator = 0;
     s.steps = 0;
@@ -586,7 +607,9 @@ void Simulation::reset() {
     s.apply_preset_tissue();
     s.apply_tissue_to_model();
     try {
+        mj_resetData(s.model.get(), s.data.get());
         s.settle_activation();
+        s.faulted = false;
     } catch (const detail::MujocoError& e) {
         s.recover_from_error(e.what());
     }
