@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <filesystem>
@@ -8,7 +9,9 @@
 #include "myoview/anatomy/catalog.h"
 #include "myoview/anatomy/structure_list.h"
 #include "myoview/assets/import.h"
+#include "myoview/base/log.h"
 #include "myoview/sim/simulation.h"
+#include "stop_signals.h"
 
 namespace myoview::app {
 
@@ -63,8 +66,22 @@ int run_simulation_only(const Options& o) {
         std::fprintf(stderr, "myoview: %s\n", simulation.error().full_text().c_str());
         return 2;
     }
-    simulation->advance(o.seconds.value_or(kDefaultSimulatedSeconds));
-    const nlohmann::json report = simulation->report_json();
+    // SIGTERM / Ctrl-C end the run like the viewer's sessions: at the next simulated second, with the report of
+    // the time simulated so far (exit 0).
+    const StopSignals stop;
+    double remaining = o.seconds.value_or(kDefaultSimulatedSeconds);
+    log::info("simulating " + std::to_string(remaining) + " s");
+    while (remaining > 0.0 && StopSignals::received() == 0) {
+        const double chunk = std::min(remaining, 1.0);
+        simulation->advance(chunk);
+        remaining -= chunk;
+    }
+    nlohmann::json report = simulation->report_json();
+    if (StopSignals::received() != 0) {
+        report["ended_by"] = StopSignals::name();
+        std::fprintf(stderr, "myoview: %s: stopped after %.1f simulated seconds; report written\n",
+                     StopSignals::name(), simulation->snapshot().time_s);
+    }
     if (simulation->snapshot().warnings > 0) {
         std::fprintf(stderr, "myoview: warning: the simulation reported %d MuJoCo warnings (see the log above)\n",
                      simulation->snapshot().warnings);

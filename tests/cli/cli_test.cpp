@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -223,6 +224,35 @@ TEST(Cli, UnknownPresetIsRejectedWithTheValidNames) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_THAT(r.err, HasSubstr("astronaut"));
     EXPECT_THAT(r.err, HasSubstr("desk-worker"));
+}
+
+}  // namespace
+}  // namespace myoview::testing
+
+namespace myoview::testing {
+namespace {
+
+TEST(Cli, NoRenderSigtermAndSigintEndTheRunWithItsReport) {
+    const std::string dir = temp_dir("no-render-signals");
+    for (const int sig : {SIGTERM, SIGINT}) {
+        const std::string name = sig == SIGTERM ? "SIGTERM" : "SIGINT";
+        const std::string report = dir + "/" + name + ".json";
+        BackgroundProcess run({executable(), "--no-render", "--preset", "desk-worker", "--seconds", "100000",
+                               "--report", report});
+        ASSERT_TRUE(run.wait_for_err("simulating", 60.0)) << run.err_so_far();
+        ASSERT_EQ(::kill(run.pid(), sig), 0);
+        const auto r = run.wait(60.0);
+        EXPECT_FALSE(r.timed_out) << name;
+        EXPECT_EQ(r.signal, 0) << name << ": the process must exit, not die of the signal";
+        EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
+        std::ifstream in(report);
+        ASSERT_TRUE(in) << name << ": no report";
+        const auto json = nlohmann::json::parse(in, nullptr, false);
+        ASSERT_FALSE(json.is_discarded()) << name;
+        EXPECT_EQ(json["ended_by"], name);
+        EXPECT_LT(json["sim_time_s"].get<double>(), 100000.0) << "stopped early";
+        EXPECT_EQ(json["muscles"].size(), 48u);
+    }
 }
 
 }  // namespace
