@@ -52,7 +52,8 @@ View options:
   --size WxH          window or image size in pixels (default 1280x720)
   --fullscreen        start fullscreen (F toggles)
   --ui-scale S        UI scale (default: from the monitor's DPI)
-  --msaa N            anti-aliasing samples 1, 2, 4 or 8 (default 4; 1 is fastest on a software renderer)
+  --msaa N            anti-aliasing samples 1, 2, 4 or 8 (default 4 on a GPU, 1 on a CPU (software) device,
+                      where each sample costs nearly a full frame)
   --no-ui             hide the on-screen panels
   --stats             show the developer readout (GPU, frame time, triangles; F2 toggles it)
   --lang en|es        language of the panels, cards, labels and story (default en)

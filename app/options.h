@@ -32,7 +32,7 @@ struct Options {
     bool stats = false;             // --stats: the developer readout (GPU, frame time, triangles); off for patients
     bool natural_colors = false;    // --colors natural: the meshes' own colours instead of tension
     bool fullscreen = false;
-    int msaa = 4;                   // --msaa 1|2|4|8 (capped by the device)
+    int msaa = 0;                   // --msaa 1|2|4|8 (capped by the device); 0: by device type (CPU 1, GPU 4)
     // Simulation (engine/sim)
     std::string preset = "desk-worker";
     double release = 0.0;

@@ -1,5 +1,6 @@
 // Frame cost of the bundled anatomy model rendered headless (offscreen, same renderer and settings as the
-// viewer), at 1280x720 and 1920x1080, with 4x MSAA (the default) and 1 sample (--msaa 1). Two measures:
+// viewer), at 1280x720 and 1920x1080, with 4x MSAA (the viewer's default on a GPU) and 1 sample (its default on a
+// CPU device such as lavapipe). Two measures:
 //   FrameLatency  — record, submit and wait for one frame to finish (what one frame costs end to end);
 //   FrameThroughput — frames submitted back to back with 2 in flight (what the viewer sustains).
 // Wall-clock (UseRealTime): the GPU is the CPU on lavapipe, so CPU time of this thread would hide its work.
