@@ -38,16 +38,25 @@ void main() {
     float fibre_len = length(fibre);
     fibre = fibre_len > 1e-4 ? fibre / fibre_len : vec3(0.0);
 
+    // Length bands, filtered: the phase and its screen-space rate are taken here, in uniform control flow (fwidth
+    // is undefined inside a branch that differs between neighbouring pixels).
+    float strain = pc.muscle.y - 1.0;
+    float bands_per_m = strain > 0.0 ? 45.0 : 160.0;
+    float phase = dot(v_world, fibre) * bands_per_m;
+    float phase_rate = fwidth(phase);  // band periods per pixel
     if (pc.muscle.x >= 0.0) {
         albedo = tension_color(pc.muscle.x);
         // Length against the healthy length, across the fibres: wide bands = lengthened ("long and strained"), tight bands = shortened
         // ("short and tight"); no bands near the resting length.
-        float strain = pc.muscle.y - 1.0;
         float amount = g.tension_view.w * smoothstep(0.02, 0.10, abs(strain));
         if (amount > 0.0 && fibre_len > 1e-4) {
-            float bands_per_m = strain > 0.0 ? 45.0 : 160.0;
-            float phase = dot(v_world, fibre) * bands_per_m;
-            float band = smoothstep(0.35, 0.5, abs(fract(phase) - 0.5));
+            // A band is the 30 % of each period around the integer phase, with soft edges; its mean over a period
+            // is 0.15. Edges widen with the pixel's footprint, and from a quarter period per pixel (4 px a band) to
+            // half a period (2 px, where stripes alias into moire) the band fades to that mean: a distant or
+            // oblique muscle reads as evenly darker instead of shimmering.
+            float d = abs(fract(phase) - 0.5);
+            float band = smoothstep(0.35 - 0.5 * phase_rate, 0.5, d);
+            band = mix(band, 0.15, smoothstep(0.25, 0.5, phase_rate));
             albedo *= 1.0 - 0.45 * amount * band;
         }
     }
