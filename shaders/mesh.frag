@@ -7,6 +7,7 @@ layout(push_constant) uniform DrawConstants {
     vec4 color;
     vec4 params;
     vec4 muscle;
+    vec4 origin;
 } pc;
 
 layout(location = 0) in vec3 v_world;
@@ -42,7 +43,9 @@ void main() {
     // is undefined inside a branch that differs between neighbouring pixels).
     float strain = pc.muscle.y - 1.0;
     float bands_per_m = strain > 0.0 ? 45.0 : 160.0;
-    float phase = dot(v_world, fibre) * bands_per_m;
+    // The phase runs from the mesh's centre, not the world origin: the fibre direction turns across a muscle, and
+    // dot(p, fibre) with |p| ~1.4 m (the height of the chest) turned a few degrees of turn into millimetre hatching.
+    float phase = dot(v_world - pc.origin.xyz, fibre) * bands_per_m;
     float phase_rate = fwidth(phase);  // band periods per pixel
     if (pc.muscle.x >= 0.0) {
         albedo = tension_color(pc.muscle.x);

@@ -14,6 +14,7 @@ layout(push_constant) uniform DrawConstants {
     vec4 color;    // rgb tint (multiplied with the vertex colour), a: opacity
     vec4 params;   // x: 1 = use vertex colour, y: highlight 0..1, z: fibre shading 0..1, w: 1 = outline alpha
     vec4 muscle;   // x: tension (< 0: not by tension), y: length / healthy, z: mesh index, w: palette offset
+    vec4 origin;   // xyz: the mesh's centre, where the length bands' phase starts (mesh.frag)
 } pc;
 
 layout(location = 0) out vec3 v_world;

@@ -31,6 +31,7 @@ struct DrawConstants {
     glm::vec4 color;
     glm::vec4 params;
     glm::vec4 muscle;
+    glm::vec4 origin;  // xyz: the mesh's centre (world, bind pose), where the length bands' phase starts
 };
 static_assert(sizeof(DrawConstants) <= 128, "the guaranteed push-constant budget is 128 bytes");
 
@@ -616,6 +617,7 @@ void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const {
     const bool spotted = index < meshes_with_spots_.size() && meshes_with_spots_[index] != 0;
     dc.muscle = glm::vec4(mesh.state.tension, mesh.state.length_ratio, spotted ? static_cast<float>(index) : -1.0f,
                           0.0f);
+    dc.origin = glm::vec4(mesh.center, 0.0f);
     vkCmdPushConstants(cmd, pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(dc),
                        &dc);
     const VkBuffer vb = mesh.vertices.buffer;
