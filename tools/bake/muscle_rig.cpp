@@ -11,7 +11,7 @@ namespace myoview::bake {
 namespace {
 
 constexpr int kWeightSmoothingPasses = 24;
-constexpr int kFibreSmoothingPasses = 2;
+constexpr int kFibreSmoothingPasses = 24;  // the per-triangle gradient of t is noisy on a decimated surface: the length bands drawn across the fibres wriggled with 2 passes
 
 float smoothstep01(float x) {
     const float t = std::clamp(x, 0.0f, 1.0f);
