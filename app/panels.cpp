@@ -39,13 +39,9 @@ void plot(const char* label, const std::deque<float>& h, const char* overlay, fl
 
 }  // namespace
 
-double back_load(const sim::Snapshot& snapshot) {
-    return sim::upper_back_load(snapshot);
-}
-
 void Panels::record_history(const sim::Snapshot& snapshot) {
     const double shoulder = snapshot.posture.mean.forward_shoulder_mm;
-    const double back = back_load(snapshot) * 100.0;
+    const double back = sim::upper_back_load(snapshot) * 100.0;
     if (!start_forward_shoulder_mm_) start_forward_shoulder_mm_ = shoulder;
     if (!start_back_load_) start_back_load_ = back;
     push_history(shoulder_history_, static_cast<float>(shoulder));
@@ -134,7 +130,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
 
         ImGui::Separator();
         const double shoulder = s.posture.mean.forward_shoulder_mm;
-        const double back = back_load(s) * 100.0;
+        const double back = sim::upper_back_load(s) * 100.0;
         if (large_font) ImGui::PushFont(large_font);
         ImGui::Text(TR("Shoulders forward  %.0f mm", "Hombros adelante  %.0f mm"), shoulder);
         ImGui::Text(TR("Upper-back load    %.0f %%", "Carga de la espalda alta  %.0f %%"), back);

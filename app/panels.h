@@ -28,8 +28,6 @@ struct UiRequests {
     std::optional<int> view;               // preset view index (front, back, left, right, three-quarter)
 };
 
-// The "load on the upper back" the story is about: sim::upper_back_load (rhomboids, middle and lower trapezius).
-double back_load(const sim::Snapshot& snapshot);
 
 // Which anatomical layers are drawn; superficial muscles may be see-through (x-ray) to show the deep ones.
 struct LayerVisibility {
