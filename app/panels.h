@@ -9,7 +9,8 @@
 #include <string>
 #include <utility>
 
-#include "myoview/render/scene_renderer.h"
+#include "myoview/render/frame.h"
+#include "myoview/scene/scene.h"
 #include "myoview/sim/simulation.h"
 
 struct ImFont;
@@ -29,16 +30,7 @@ struct UiRequests {
 };
 
 
-// Which anatomical layers are drawn; superficial muscles may be see-through (x-ray) to show the deep ones.
-struct LayerVisibility {
-    bool skin = true;
-    bool superficial = true;
-    bool xray_superficial = false;
-    bool deep = true;
-    bool bones = true;
-    bool labels = true;
-    bool ghost = true;  // the starting posture's bones as a faint outline (before / after)
-};
+using scene::LayerVisibility;
 
 class Panels {
 public:

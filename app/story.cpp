@@ -79,6 +79,12 @@ const std::array<StoryStep, kStoryStepCount> kSteps{{
 
 const StoryStep& story_step(int index) { return kSteps[static_cast<std::size_t>(index)]; }
 
+std::vector<scene::StoryStep> story_steps() {
+    std::vector<scene::StoryStep> out;
+    for (const StoryStep& step : kSteps) out.push_back({step.view, std::string(step.select), step.release, step.massage});
+    return out;
+}
+
 void draw_story_caption(int index, std::string_view language, float scale, ImFont* large_font) {
     const StoryStep& step = story_step(index);
     const bool es = language == "es";

@@ -7,7 +7,10 @@
 #include <string>
 #include <string_view>
 
+#include <vector>
+
 #include "myoview/render/camera.h"
+#include "myoview/scene/scene.h"
 
 struct ImFont;
 
@@ -24,6 +27,8 @@ struct StoryStep {
 
 inline constexpr int kStoryStepCount = 6;
 const StoryStep& story_step(int index);  // 0 .. kStoryStepCount - 1
+// What each step does, as the scene takes it.
+std::vector<scene::StoryStep> story_steps();
 
 // Draws the caption of step `index` at the top centre.
 void draw_story_caption(int index, std::string_view language, float scale, ImFont* large_font);

@@ -1,10 +1,10 @@
-#include "referral.h"
+#include "myoview/scene/referral.h"
 
 #include <algorithm>
 #include <array>
 #include <string>
 
-namespace myoview::app {
+namespace myoview::scene {
 namespace {
 
 struct ZoneSpot {
@@ -78,4 +78,4 @@ std::vector<render::HotSpot> referral_spots(std::string_view muscle_id, const si
     return out;
 }
 
-}  // namespace myoview::app
+}  // namespace myoview::scene

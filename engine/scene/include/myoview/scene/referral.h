@@ -6,13 +6,13 @@
 #include <string_view>
 #include <vector>
 
-#include "myoview/render/scene_renderer.h"
-#include "sim_binding.h"
+#include "myoview/render/frame.h"
+#include "myoview/scene/binding.h"
 
-namespace myoview::app {
+namespace myoview::scene {
 
 // Hot spots on mesh `skin_mesh` for every trigger point of muscle `muscle_id` (e.g. "pec_minor_r").
 std::vector<render::HotSpot> referral_spots(std::string_view muscle_id, const sim::Snapshot& now,
                                             const SimBinding& binding, std::size_t skin_mesh);
 
-}  // namespace myoview::app
+}  // namespace myoview::scene
