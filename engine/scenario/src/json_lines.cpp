@@ -28,6 +28,12 @@ namespace {
 
 using nlohmann::json;
 
+std::string hex_byte(unsigned char c) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned>(c));
+    return buf;
+}
+
 // A printable description of the byte at the cursor, for "unexpected ..." messages.
 std::string describe_byte(unsigned char c) {
     if (c >= 0x20 && c < 0x7f) return std::string("'") + static_cast<char>(c) + "'";
@@ -160,8 +166,9 @@ class Reader {
             const std::string member = child_path(path, key);
             if (out.contains(key)) {
                 const auto first = lines_->find(member);
-                return fail(member, "field '" + member + "' appears twice (first at line " +
-                                        std::to_string(first != lines_->end() ? first->second : 0) + ")");
+                return fail(member, "appears twice (first at line " +
+                                        std::to_string(first != lines_->end() ? first->second : 0) +
+                                        "); a field may appear once");
             }
             (*lines_)[member] = key_line;
             skip_space();
@@ -181,7 +188,7 @@ class Reader {
                 advance();
                 return true;
             }
-            return fail(member, "unexpected " + describe_byte(peek()) + ": expected ',' or '}' after field '" + member + "'");
+            return fail(member, "unexpected " + describe_byte(peek()) + ": expected ',' or '}' after this field");
         }
     }
 
@@ -212,7 +219,7 @@ class Reader {
                 advance();
                 return true;
             }
-            return fail(element, "unexpected " + describe_byte(peek()) + ": expected ',' or ']' after '" + element + "'");
+            return fail(element, "unexpected " + describe_byte(peek()) + ": expected ',' or ']' after this element");
         }
     }
 
@@ -257,11 +264,13 @@ class Reader {
         if (c >= 0xC2 && c <= 0xDF) { extra = 1; cp = c & 0x1F; }
         else if (c >= 0xE0 && c <= 0xEF) { extra = 2; cp = c & 0x0F; }
         else if (c >= 0xF0 && c <= 0xF4) { extra = 3; cp = c & 0x07; }
-        else return fail(path, "invalid UTF-8 (" + describe_byte(c) + ") in a string");
+        else return fail(path, "invalid UTF-8 in a string: byte " + hex_byte(c) + " cannot start a character");
         if (text_.size() - pos_ <= static_cast<std::size_t>(extra)) return truncated(path);
         for (int i = 1; i <= extra; ++i) {
             const unsigned char cc = static_cast<unsigned char>(text_[pos_ + static_cast<std::size_t>(i)]);
-            if ((cc & 0xC0) != 0x80) return fail(path, "invalid UTF-8 (" + describe_byte(cc) + ") in a string");
+            if ((cc & 0xC0) != 0x80)
+                return fail(path, "invalid UTF-8 in a string: byte " + hex_byte(c) + " is not followed by " +
+                                      std::to_string(extra) + " continuation byte(s)");
             cp = (cp << 6) | (cc & 0x3F);
         }
         const std::uint32_t min_cp = extra == 1 ? 0x80 : extra == 2 ? 0x800 : 0x10000;
