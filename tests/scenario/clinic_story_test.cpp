@@ -125,5 +125,22 @@ TEST(ClinicStory, AnUnknownCaptionKeyIsAnErrorOnlyWhenKeysAreChecked) {
     EXPECT_TRUE(parse(text, "s.json", Vocabulary{}).has_value());
 }
 
+// The example in docs/scenarios.md is a valid scenario (the reference cannot drift from the parser).
+TEST(ScenarioDocs, TheCompleteExampleInTheReferenceParses) {
+    const std::string doc = testing::read_text(testing::source_dir() / "docs" / "scenarios.md");
+    const auto heading = doc.find("## A complete example");
+    ASSERT_NE(heading, std::string::npos);
+    const auto begin = doc.find("```json\n", heading);
+    ASSERT_NE(begin, std::string::npos);
+    const auto end = doc.find("```", begin + 8);
+    ASSERT_NE(end, std::string::npos);
+    const auto example = parse(std::string_view(doc).substr(begin + 8, end - begin - 8), "docs example",
+                               real_vocabulary());
+    ASSERT_TRUE(example.has_value()) << example.error().message;
+    EXPECT_EQ(example->steps.size(), 2u);
+    EXPECT_EQ(example->duration_s(), 40.0);
+    EXPECT_FALSE(example->start.layers.skin);
+}
+
 }  // namespace
 }  // namespace myoview::scenario

@@ -2,6 +2,7 @@
 // saving is atomic; durations.
 
 #include <atomic>
+#include <cmath>
 #include <fstream>
 #include <set>
 
@@ -130,6 +131,20 @@ TEST_F(ScenarioFiles, SaveIntoAMissingFolderIsAnErrorNamingThePath) {
     const Status saved = save(every_field_scenario(), path);
     ASSERT_FALSE(saved.has_value());
     EXPECT_THAT(saved.error().message, HasSubstr(path.string()));
+}
+
+TEST_F(ScenarioFiles, ASceneThatWouldNotLoadBackIsNotSaved) {
+    Scenario s = every_field_scenario();
+    s.start.release = std::nan("");  // JSON has no NaN: it would be written as null
+    const auto path = dir_ / "scene.json";
+    const Status saved = save(s, path);
+    ASSERT_FALSE(saved.has_value());
+    EXPECT_THAT(saved.error().message, HasSubstr("not saved: the scene would not load back: "));
+    EXPECT_THAT(saved.error().message, HasSubstr("field 'start.release': expected a number in 0..1, got null"));
+    EXPECT_FALSE(std::filesystem::exists(path));
+    s = every_field_scenario();
+    std::swap(s.events[0], s.events[5]);  // out of time order
+    EXPECT_THAT(save(s, path).error().message, HasSubstr("events out of order"));
 }
 
 TEST(ScenarioDuration, WithoutAnEndItIsTheLatestEventEndPlusTwoSeconds) {

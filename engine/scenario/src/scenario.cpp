@@ -651,6 +651,10 @@ Status save(const Scenario& scenario, const std::filesystem::path& path) {
     } catch (const std::exception& e) {  // invalid UTF-8 in a string made in code
         return Error(path.string() + ": cannot write the scenario: " + e.what());
     }
+    // A scene made in code may hold what no file may (a NaN, a release of 2, events out of order): refuse to write
+    // a file that load() would then refuse, and say why now, while the user still has the scene.
+    if (const auto check = parse(text, path.string(), Vocabulary{}); !check)
+        return Error("not saved: the scene would not load back: " + check.error().message);
     const std::filesystem::path tmp = path.string() + ".tmp." + std::to_string(::getpid());
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
