@@ -11,8 +11,8 @@
 namespace myoview::scenario {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::clinic_story_path;
+using ::testing::HasSubstr;
 using testing::real_vocabulary;
 using testing::story_strings_path;
 
@@ -134,8 +134,8 @@ TEST(ScenarioDocs, TheCompleteExampleInTheReferenceParses) {
     ASSERT_NE(begin, std::string::npos);
     const auto end = doc.find("```", begin + 8);
     ASSERT_NE(end, std::string::npos);
-    const auto example = parse(std::string_view(doc).substr(begin + 8, end - begin - 8), "docs example",
-                               real_vocabulary());
+    const auto example =
+        parse(std::string_view(doc).substr(begin + 8, end - begin - 8), "docs example", real_vocabulary());
     ASSERT_TRUE(example.has_value()) << example.error().message;
     EXPECT_EQ(example->steps.size(), 2u);
     EXPECT_EQ(example->duration_s(), 40.0);

@@ -16,11 +16,11 @@
 namespace myoview::scenario {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::StartsWith;
 using testing::clinic_story_path;
 using testing::data_dir;
+using ::testing::HasSubstr;
 using testing::real_vocabulary;
+using ::testing::StartsWith;
 
 // The message of loading data/<name>, which must fail.
 std::string load_error(const std::string& name) {
@@ -34,7 +34,9 @@ std::string load_error(const std::string& name) {
     return result.error().message;
 }
 
-std::string at(const std::string& name) { return (data_dir() / name).string() + ":"; }
+std::string at(const std::string& name) {
+    return (data_dir() / name).string() + ":";
+}
 
 std::string parse_error(std::string_view text, const Vocabulary& vocabulary = real_vocabulary()) {
     const auto result = parse(text, "gen.json", vocabulary);
@@ -61,15 +63,17 @@ TEST(MalformedScenario, AValueOutOfRangeNamesTheRangeAndTheLineOfItsKey) {
                 HasSubstr("gen.json:1: field 'start.release': expected a number in 0..1, got 1.5"));
     EXPECT_THAT(parse_error("{\"myoview_scenario\": 1,\n\"events\": [{\"t\": -1, \"do\": \"massage\"}]}"),
                 HasSubstr("gen.json:2: field 'events[0].t': expected a number in 0..86400, got -1"));
-    EXPECT_THAT(parse_error("{\"myoview_scenario\": 1,\n\"events\": [{\"t\": 0, \"do\": \"pause\", \"duration_s\": 0}]}"),
-                HasSubstr("gen.json:2: field 'events[0].duration_s': a pause needs a duration above 0 s"));
+    EXPECT_THAT(
+        parse_error("{\"myoview_scenario\": 1,\n\"events\": [{\"t\": 0, \"do\": \"pause\", \"duration_s\": 0}]}"),
+        HasSubstr("gen.json:2: field 'events[0].duration_s': a pause needs a duration above 0 s"));
 }
 
 TEST(MalformedScenario, EventsOutOfOrderNameBothEventsLines) {
-    EXPECT_EQ(load_error("out_of_order.json"),
-              at("out_of_order.json") +
-                  "6: field 'events[2].t': events out of order: t = 3 (line 6) comes after t = 5 of events[1] (line 5); "
-                  "events must be in non-decreasing t");
+    EXPECT_EQ(
+        load_error("out_of_order.json"),
+        at("out_of_order.json") +
+            "6: field 'events[2].t': events out of order: t = 3 (line 6) comes after t = 5 of events[1] (line 5); "
+            "events must be in non-decreasing t");
 }
 
 TEST(MalformedScenario, AnUnknownStructureIdIsAnError) {
@@ -85,9 +89,9 @@ TEST(MalformedScenario, AnUnknownCaptionKeyIsAnError) {
 }
 
 TEST(MalformedScenario, AnUnknownFormatVersionOrNoVersionIsAnError) {
-    EXPECT_EQ(load_error("unknown_version.json"),
-              at("unknown_version.json") +
-                  "3: field 'myoview_scenario': format version 2 is not one this myoview reads (1)");
+    EXPECT_EQ(
+        load_error("unknown_version.json"),
+        at("unknown_version.json") + "3: field 'myoview_scenario': format version 2 is not one this myoview reads (1)");
     EXPECT_THAT(parse_error(R"({"title": "x"})"),
                 HasSubstr("gen.json:1: not a myoview scenario: the field 'myoview_scenario'"));
     EXPECT_THAT(parse_error(R"([1, 2])"), HasSubstr("gen.json:1: expected a scenario (a JSON object), got [1,2]"));
@@ -167,8 +171,10 @@ TEST(MalformedScenario, OtherMistakesAreNamedToo) {
                             "{\"t\": 0, \"do\": \"massage\"}]}"),
                 HasSubstr("gen.json:2: field 'events[1]': an event after the \"end\" event (line 1)"));
     // Syntax: a trailing comma, a comment, content after the object.
-    EXPECT_THAT(parse_error("{\"myoview_scenario\": 1,\n}"), HasSubstr("gen.json:2: unexpected '}': expected a field name"));
-    EXPECT_THAT(parse_error("{\"myoview_scenario\": 1 // v1\n}"), HasSubstr("gen.json:1: field 'myoview_scenario': unexpected '/'"));
+    EXPECT_THAT(parse_error("{\"myoview_scenario\": 1,\n}"),
+                HasSubstr("gen.json:2: unexpected '}': expected a field name"));
+    EXPECT_THAT(parse_error("{\"myoview_scenario\": 1 // v1\n}"),
+                HasSubstr("gen.json:1: field 'myoview_scenario': unexpected '/'"));
     EXPECT_THAT(parse_error("{\"myoview_scenario\": 1}\n{}"), HasSubstr("gen.json:2: unexpected '{' after the end"));
     EXPECT_THAT(parse_error("{\"myoview_scenario\": 1, \"start\": {\"settle_s\": 1e999}}"),
                 HasSubstr("gen.json:1: field 'start.settle_s': the number 1e999 is out of range"));
@@ -203,8 +209,7 @@ TEST(MalformedScenario, MutatedStoriesGiveAScenarioOrOneErrorLine) {
     for (int round = 0; round < 2000; ++round) {
         std::string mutated = text;
         const int changes = 1 + static_cast<int>(rng() % 4);
-        for (int c = 0; c < changes; ++c)
-            mutated[rng() % mutated.size()] = static_cast<char>(rng() % 256);
+        for (int c = 0; c < changes; ++c) mutated[rng() % mutated.size()] = static_cast<char>(rng() % 256);
         const auto result = parse(mutated, "mut.json", vocabulary);
         if (!result.has_value()) {
             ++errors;

@@ -16,12 +16,12 @@
 namespace myoview::scenario {
 namespace {
 
-using ::testing::HasSubstr;
 using testing::clinic_story_path;
+using ::testing::HasSubstr;
 using testing::real_vocabulary;
 
 class ScenarioFiles : public ::testing::Test {
-  protected:
+protected:
     void SetUp() override {
         static std::atomic<int> counter{0};
         dir_ = std::filesystem::temp_directory_path() /
@@ -63,8 +63,8 @@ Scenario every_field_scenario() {
     s.events.push_back(event(2.0, View{"back", 0.0, Easing::kLinear}));
     s.events.push_back(event(2.5, Orbit{-45.0, 10.0, 3.0, Easing::kSmooth}));
     s.events.push_back(event(3.0, Zoom{0.5, 1.0, Easing::kLinear}));
-    s.events.push_back(event(4.0, CameraMove{CameraPose{10.0f, -5.0f, 0.9f, glm::vec3(0.0f, 1.2f, 0.0f)}, 2.0,
-                                             Easing::kSmooth}));
+    s.events.push_back(
+        event(4.0, CameraMove{CameraPose{10.0f, -5.0f, 0.9f, glm::vec3(0.0f, 1.2f, 0.0f)}, 2.0, Easing::kSmooth}));
     LayerChange layers;
     layers.xray = true;
     layers.skin = false;
@@ -150,8 +150,8 @@ TEST_F(ScenarioFiles, ASceneThatWouldNotLoadBackIsNotSaved) {
 TEST(ScenarioDuration, WithoutAnEndItIsTheLatestEventEndPlusTwoSeconds) {
     Scenario s;
     s.events.push_back(event(1.0, View{"back", 5.0, Easing::kSmooth}));  // ends at 6
-    s.events.push_back(event(3.0, Massage{}));                          // ends at 3 + 4 = 7
-    s.events.push_back(event(4.0, Select{""}));                         // ends at 4
+    s.events.push_back(event(3.0, Massage{}));                           // ends at 3 + 4 = 7
+    s.events.push_back(event(4.0, Select{""}));                          // ends at 4
     EXPECT_DOUBLE_EQ(s.duration_s(), 7.0 + kEndMarginS);
     s.events.push_back(event(5.0, Pause{10.0}));  // ends at 15
     EXPECT_DOUBLE_EQ(s.duration_s(), 15.0 + kEndMarginS);

@@ -14,9 +14,15 @@
 
 namespace myoview::scenario::testing {
 
-inline std::filesystem::path source_dir() { return MYOVIEW_SOURCE_DIR; }
-inline std::filesystem::path data_dir() { return source_dir() / "tests" / "scenario" / "data"; }
-inline std::filesystem::path clinic_story_path() { return source_dir() / "assets" / "scenarios" / "clinic-story.json"; }
+inline std::filesystem::path source_dir() {
+    return MYOVIEW_SOURCE_DIR;
+}
+inline std::filesystem::path data_dir() {
+    return source_dir() / "tests" / "scenario" / "data";
+}
+inline std::filesystem::path clinic_story_path() {
+    return source_dir() / "assets" / "scenarios" / "clinic-story.json";
+}
 inline std::filesystem::path story_strings_path(const std::string& language) {
     return source_dir() / "assets" / "i18n" / ("story." + language + ".json");
 }

@@ -43,7 +43,7 @@ std::string describe_byte(unsigned char c) {
 }
 
 class Reader {
-  public:
+public:
     Reader(std::string_view text, int max_depth) : text_(text), max_depth_(max_depth) {}
 
     JsonReadResult run() {
@@ -70,7 +70,7 @@ class Reader {
         return result;
     }
 
-  private:
+private:
     JsonReadResult fail_result() {
         JsonReadResult result;
         result.error = error_;
@@ -104,9 +104,7 @@ class Reader {
         }
     }
 
-    bool truncated(const std::string& path) {
-        return fail(path, "unexpected end of the file (is it truncated?)");
-    }
+    bool truncated(const std::string& path) { return fail(path, "unexpected end of the file (is it truncated?)"); }
 
     bool expect_literal(std::string_view word, const std::string& path) {
         if (text_.substr(pos_, word.size()) != word) {
@@ -123,17 +121,25 @@ class Reader {
         if (at_end()) return truncated(path);
         const unsigned char c = peek();
         switch (c) {
-            case '{': return read_object(out, path, depth);
-            case '[': return read_array(out, path, depth);
+            case '{':
+                return read_object(out, path, depth);
+            case '[':
+                return read_array(out, path, depth);
             case '"': {
                 std::string s;
                 if (!read_string(s, path)) return false;
                 out = std::move(s);
                 return true;
             }
-            case 't': out = true; return expect_literal("true", path);
-            case 'f': out = false; return expect_literal("false", path);
-            case 'n': out = nullptr; return expect_literal("null", path);
+            case 't':
+                out = true;
+                return expect_literal("true", path);
+            case 'f':
+                out = false;
+                return expect_literal("false", path);
+            case 'n':
+                out = nullptr;
+                return expect_literal("null", path);
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) return read_number(out, path);
                 return fail(path, "unexpected " + describe_byte(c) + ": expected a JSON value");
@@ -141,8 +147,7 @@ class Reader {
     }
 
     bool enter(const std::string& path, int depth) {
-        if (depth > max_depth_)
-            return fail(path, "nested deeper than " + std::to_string(max_depth_) + " levels");
+        if (depth > max_depth_) return fail(path, "nested deeper than " + std::to_string(max_depth_) + " levels");
         return true;
     }
 
@@ -159,7 +164,8 @@ class Reader {
         while (true) {
             skip_space();
             if (at_end()) return truncated(path);
-            if (peek() != '"') return fail(path, "unexpected " + describe_byte(peek()) + ": expected a field name in quotes");
+            if (peek() != '"')
+                return fail(path, "unexpected " + describe_byte(peek()) + ": expected a field name in quotes");
             const int key_line = line_;
             std::string key;
             if (!read_string(key, path)) return false;
@@ -173,7 +179,8 @@ class Reader {
             (*lines_)[member] = key_line;
             skip_space();
             if (at_end()) return truncated(member);
-            if (peek() != ':') return fail(member, "unexpected " + describe_byte(peek()) + ": expected ':' after the field name");
+            if (peek() != ':')
+                return fail(member, "unexpected " + describe_byte(peek()) + ": expected ':' after the field name");
             advance();
             json value;
             if (!read_value(value, member, depth + 1)) return false;
@@ -247,10 +254,14 @@ class Reader {
         for (int i = 0; i < 4; ++i) {
             const char c = text_[pos_++];
             out <<= 4;
-            if (c >= '0' && c <= '9') out |= static_cast<std::uint32_t>(c - '0');
-            else if (c >= 'a' && c <= 'f') out |= static_cast<std::uint32_t>(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') out |= static_cast<std::uint32_t>(c - 'A' + 10);
-            else return fail(path, "invalid \\u escape in a string: expected four hex digits");
+            if (c >= '0' && c <= '9')
+                out |= static_cast<std::uint32_t>(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                out |= static_cast<std::uint32_t>(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                out |= static_cast<std::uint32_t>(c - 'A' + 10);
+            else
+                return fail(path, "invalid \\u escape in a string: expected four hex digits");
         }
         return true;
     }
@@ -261,10 +272,17 @@ class Reader {
         const unsigned char c = peek();
         int extra = 0;
         std::uint32_t cp = 0;
-        if (c >= 0xC2 && c <= 0xDF) { extra = 1; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { extra = 2; cp = c & 0x0F; }
-        else if (c >= 0xF0 && c <= 0xF4) { extra = 3; cp = c & 0x07; }
-        else return fail(path, "invalid UTF-8 in a string: byte " + hex_byte(c) + " cannot start a character");
+        if (c >= 0xC2 && c <= 0xDF) {
+            extra = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            extra = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            extra = 3;
+            cp = c & 0x07;
+        } else
+            return fail(path, "invalid UTF-8 in a string: byte " + hex_byte(c) + " cannot start a character");
         if (text_.size() - pos_ <= static_cast<std::size_t>(extra)) return truncated(path);
         for (int i = 1; i <= extra; ++i) {
             const unsigned char cc = static_cast<unsigned char>(text_[pos_ + static_cast<std::size_t>(i)]);
@@ -299,18 +317,35 @@ class Reader {
                 if (at_end()) return truncated(path);
                 const char e = text_[pos_++];
                 switch (e) {
-                    case '"': s += '"'; break;
-                    case '\\': s += '\\'; break;
-                    case '/': s += '/'; break;
-                    case 'b': s += '\b'; break;
-                    case 'f': s += '\f'; break;
-                    case 'n': s += '\n'; break;
-                    case 'r': s += '\r'; break;
-                    case 't': s += '\t'; break;
+                    case '"':
+                        s += '"';
+                        break;
+                    case '\\':
+                        s += '\\';
+                        break;
+                    case '/':
+                        s += '/';
+                        break;
+                    case 'b':
+                        s += '\b';
+                        break;
+                    case 'f':
+                        s += '\f';
+                        break;
+                    case 'n':
+                        s += '\n';
+                        break;
+                    case 'r':
+                        s += '\r';
+                        break;
+                    case 't':
+                        s += '\t';
+                        break;
                     case 'u': {
                         std::uint32_t cp = 0;
                         if (!read_hex4(cp, path)) return false;
-                        if (cp >= 0xDC00 && cp <= 0xDFFF) return fail(path, "a lone low surrogate \\u escape in a string");
+                        if (cp >= 0xDC00 && cp <= 0xDFFF)
+                            return fail(path, "a lone low surrogate \\u escape in a string");
                         if (cp >= 0xD800 && cp <= 0xDBFF) {
                             std::uint32_t low = 0;
                             if (text_.substr(pos_, 2) != "\\u")
@@ -325,8 +360,8 @@ class Reader {
                         break;
                     }
                     default:
-                        return fail(path, "invalid escape \\" + describe_byte(static_cast<unsigned char>(e)) +
-                                              " in a string");
+                        return fail(
+                            path, "invalid escape \\" + describe_byte(static_cast<unsigned char>(e)) + " in a string");
                 }
                 continue;
             }
@@ -357,7 +392,8 @@ class Reader {
         if (!at_end() && peek() == '.') {
             integral = false;
             ++pos_;
-            if (digits() == 0) return at_end() ? truncated(path) : fail(path, "invalid number: expected a digit after '.'");
+            if (digits() == 0)
+                return at_end() ? truncated(path) : fail(path, "invalid number: expected a digit after '.'");
         }
         if (!at_end() && (peek() == 'e' || peek() == 'E')) {
             integral = false;
@@ -394,6 +430,8 @@ class Reader {
 
 }  // namespace
 
-JsonReadResult read_json_with_lines(std::string_view text, int max_depth) { return Reader(text, max_depth).run(); }
+JsonReadResult read_json_with_lines(std::string_view text, int max_depth) {
+    return Reader(text, max_depth).run();
+}
 
 }  // namespace myoview::scenario::detail

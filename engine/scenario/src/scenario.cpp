@@ -1,5 +1,6 @@
 #include "myoview/scenario/scenario.h"
 
+#include <unistd.h>
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -8,7 +9,6 @@
 #include <new>
 #include <sstream>
 #include <system_error>
-#include <unistd.h>
 
 #include "json_lines.h"
 
@@ -25,13 +25,13 @@ struct Fault {
 };
 
 constexpr std::array<std::string_view, 17> kKindNames = {
-    "release", "part_release", "massage", "intervention", "time_lapse", "view",     "orbit",    "zoom", "camera",
-    "layers",  "select",       "isolate", "story_step",   "caption",    "pause",    "language", "end"};
+    "release", "part_release", "massage", "intervention", "time_lapse", "view",  "orbit",    "zoom", "camera",
+    "layers",  "select",       "isolate", "story_step",   "caption",    "pause", "language", "end"};
 static_assert(std::variant_size_v<Action> == kKindNames.size());
 constexpr std::array<std::string_view, 3> kInterventionNames = {"massage_session", "doorway_stretch", "strengthening"};
 constexpr std::array<std::string_view, 2> kEasingNames = {"linear", "smooth"};
-constexpr std::array<std::string_view, 7> kLayerNames = {"skin", "superficial", "xray", "deep", "bones", "labels",
-                                                         "ghost"};
+constexpr std::array<std::string_view, 7> kLayerNames = {"skin",  "superficial", "xray", "deep",
+                                                         "bones", "labels",      "ghost"};
 
 // A short, printable rendering of a value for "got ..." (a long string or a large object is cut).
 std::string describe(const json& value) {
@@ -67,7 +67,7 @@ std::string format_number(double v) {
 
 // Reads one JSON object at `path`, checking every field against the allowed names.
 class ObjectReader {
-  public:
+public:
     ObjectReader(const json& value, std::string path, std::string_view what) : value_(value), path_(std::move(path)) {
         if (!value.is_object())
             throw Fault{path_, "expected " + std::string(what) + " (a JSON object), got " + describe(value)};
@@ -77,8 +77,8 @@ class ObjectReader {
     void allow_only(std::initializer_list<std::string_view> allowed, std::string_view what) const {
         for (const auto& [key, _] : value_.items()) {
             if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-                throw Fault{field(key), "unknown field '" + key + "' in " + std::string(what) + "; allowed: " +
-                                            join(allowed)};
+                throw Fault{field(key),
+                            "unknown field '" + key + "' in " + std::string(what) + "; allowed: " + join(allowed)};
         }
     }
 
@@ -99,8 +99,8 @@ class ObjectReader {
         }
         const json& v = at(key);
         if (!v.is_number() || v.get<double>() < lo || v.get<double>() > hi)
-            throw Fault{field(key), "expected a number in " + format_number(lo) + ".." + format_number(hi) +
-                                        ", got " + describe(v)};
+            throw Fault{field(key), "expected a number in " + format_number(lo) + ".." + format_number(hi) + ", got " +
+                                        describe(v)};
         return v.get<double>();
     }
 
@@ -147,7 +147,7 @@ class ObjectReader {
         throw Fault{field(key), "expected one of " + join(names) + ", got " + describe(v)};
     }
 
-  private:
+private:
     const json& value_;
     std::string path_;
 };
@@ -164,7 +164,7 @@ void check_name(const std::string& value, const std::vector<std::string>& list, 
 }
 
 class ScenarioReader {
-  public:
+public:
     explicit ScenarioReader(const Vocabulary& vocabulary) : vocabulary_(vocabulary) {}
 
     Scenario read(const json& top, const std::map<std::string, int, std::less<>>& lines) {
@@ -197,7 +197,7 @@ class ScenarioReader {
         return s;
     }
 
-  private:
+private:
     int line_of(const std::string& path) const {
         const auto it = lines_->find(path);
         return it != lines_->end() ? it->second : 0;
@@ -242,7 +242,8 @@ class ScenarioReader {
         start.settle_s = in.number("settle_s", 0.0, 600.0, 30.0);
         if (in.has("tissue")) {
             if (!in.at("tissue").is_object())
-                throw Fault{in.field("tissue"), "expected the tissue state (a JSON object), got " + describe(in.at("tissue"))};
+                throw Fault{in.field("tissue"),
+                            "expected the tissue state (a JSON object), got " + describe(in.at("tissue"))};
             start.tissue = in.at("tissue");
         }
         return start;
@@ -344,8 +345,8 @@ class ScenarioReader {
                 break;
             case Kind::kView:
                 in.allow_only({"t", "do", "preset", "duration_s", "easing"}, what);
-                e.action = View{std::string(kViewNames[in.choice("preset", kViewNames, {})]), duration(in, 1.5),
-                                easing(in)};
+                e.action =
+                    View{std::string(kViewNames[in.choice("preset", kViewNames, {})]), duration(in, 1.5), easing(in)};
                 break;
             case Kind::kOrbit:
                 in.allow_only({"t", "do", "yaw_deg", "pitch_deg", "duration_s", "easing"}, what);
@@ -358,8 +359,8 @@ class ScenarioReader {
                 break;
             case Kind::kCamera: {
                 in.allow_only({"t", "do", "pose", "duration_s", "easing"}, what);
-                const CameraPose pose = read_pose(ObjectReader(in.required("pose", "a camera pose"), in.field("pose"),
-                                                               "a camera pose"));
+                const CameraPose pose =
+                    read_pose(ObjectReader(in.required("pose", "a camera pose"), in.field("pose"), "a camera pose"));
                 e.action = CameraMove{pose, duration(in, 1.5), easing(in)};
                 break;
             }
@@ -374,8 +375,10 @@ class ScenarioReader {
                 in.allow_only({"t", "do", "id"}, what);
                 std::string id = in.string("id", {}, 128);
                 check_name(id, vocabulary_.structure_ids, in.field("id"), "structure id", true);
-                if (kind == Kind::kSelect) e.action = Select{std::move(id)};
-                else e.action = Isolate{std::move(id)};
+                if (kind == Kind::kSelect)
+                    e.action = Select{std::move(id)};
+                else
+                    e.action = Isolate{std::move(id)};
                 break;
             }
             case Kind::kStoryStep: {
@@ -421,11 +424,11 @@ class ScenarioReader {
                 throw Fault{detail::child_path(detail::child_path("events", i), "t"),
                             "events out of order: t = " + format_number(events[i].t) + " (line " +
                                 std::to_string(events[i].line) + ") comes after t = " + format_number(events[i - 1].t) +
-                                " of events[" + std::to_string(i - 1) + "] (line " + std::to_string(events[i - 1].line) +
-                                "); events must be in non-decreasing t"};
+                                " of events[" + std::to_string(i - 1) + "] (line " +
+                                std::to_string(events[i - 1].line) + "); events must be in non-decreasing t"};
             if (events[i - 1].kind() == Kind::kEnd)
-                throw Fault{detail::child_path("events", i), "an event after the \"end\" event (line " +
-                                                                 std::to_string(events[i - 1].line) + ")"};
+                throw Fault{detail::child_path("events", i),
+                            "an event after the \"end\" event (line " + std::to_string(events[i - 1].line) + ")"};
         }
     }
 
@@ -459,7 +462,11 @@ int line_for(const std::map<std::string, int, std::less<>>& lines, std::string p
 
 Error located_error(const std::string& file_name, int line, const std::string& path, const std::string& message) {
     std::string text = file_name + ":" + std::to_string(line) + ": ";
-    if (!path.empty()) text += "field '" + path + "': ";
+    // A path 64 levels deep is a wall of "[0]": keep its two ends.
+    if (path.size() > 100)
+        text += "field '" + path.substr(0, 48) + "..." + path.substr(path.size() - 48) + "': ";
+    else if (!path.empty())
+        text += "field '" + path + "': ";
     return Error(text + message);
 }
 
@@ -479,8 +486,8 @@ json pose_json(const CameraPose& p) {
 
 json layer_change_json(const LayerChange& c) {
     json out = json::object();
-    const std::array<const std::optional<bool>*, 7> fields = {&c.skin, &c.superficial, &c.xray, &c.deep,
-                                                              &c.bones, &c.labels,     &c.ghost};
+    const std::array<const std::optional<bool>*, 7> fields = {&c.skin,  &c.superficial, &c.xray, &c.deep,
+                                                              &c.bones, &c.labels,      &c.ghost};
     for (std::size_t i = 0; i < fields.size(); ++i)
         if (*fields[i]) out[std::string(kLayerNames[i])] = **fields[i];
     return out;
@@ -566,10 +573,14 @@ double Event::duration_s() const {
     return std::visit(
         [](const auto& a) -> double {
             using A = std::decay_t<decltype(a)>;
-            if constexpr (std::is_same_v<A, Massage>) return kMassageRampS;
-            else if constexpr (std::is_same_v<A, CaptionEvent>) return a.caption.duration_s;
-            else if constexpr (requires { a.duration_s; }) return a.duration_s;
-            else return 0.0;
+            if constexpr (std::is_same_v<A, Massage>)
+                return kMassageRampS;
+            else if constexpr (std::is_same_v<A, CaptionEvent>)
+                return a.caption.duration_s;
+            else if constexpr (requires { a.duration_s; })
+                return a.duration_s;
+            else
+                return 0.0;
         },
         action);
 }
@@ -590,10 +601,18 @@ std::vector<StepMark> make_steps(const std::vector<Event>& events) {
     return steps;
 }
 
-std::string_view to_string(Kind kind) { return kKindNames[static_cast<std::size_t>(kind)]; }
-std::string_view to_string(Easing easing) { return kEasingNames[static_cast<std::size_t>(easing)]; }
-std::string_view to_string(PecPart part) { return kPecPartNames[static_cast<std::size_t>(part)]; }
-std::string_view to_string(InterventionKind kind) { return kInterventionNames[static_cast<std::size_t>(kind)]; }
+std::string_view to_string(Kind kind) {
+    return kKindNames[static_cast<std::size_t>(kind)];
+}
+std::string_view to_string(Easing easing) {
+    return kEasingNames[static_cast<std::size_t>(easing)];
+}
+std::string_view to_string(PecPart part) {
+    return kPecPartNames[static_cast<std::size_t>(part)];
+}
+std::string_view to_string(InterventionKind kind) {
+    return kInterventionNames[static_cast<std::size_t>(kind)];
+}
 
 Result<Scenario> parse(std::string_view text, const std::string& file_name, const Vocabulary& vocabulary) {
     if (text.size() > kMaxFileBytes)

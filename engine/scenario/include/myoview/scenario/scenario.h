@@ -29,13 +29,13 @@
 
 namespace myoview::scenario {
 
-inline constexpr int kFormatVersion = 1;                  // "myoview_scenario": 1 at the top of the file
-inline constexpr std::size_t kMaxFileBytes = 4u << 20;    // 4 MiB: a story is a few kB; anything larger is a mistake
-inline constexpr int kMaxDepth = 64;                       // JSON nesting; the format itself needs 5
-inline constexpr double kMaxTime = 24.0 * 3600.0;          // event times and the end: 0 .. one day
-inline constexpr double kMaxDuration = 600.0;              // any duration_s: 0 .. 10 minutes
-inline constexpr double kMassageRampS = 4.0;               // the massage ramp to full release (as the M key)
-inline constexpr double kEndMarginS = 2.0;                 // default end: last event's end + this
+inline constexpr int kFormatVersion = 1;                // "myoview_scenario": 1 at the top of the file
+inline constexpr std::size_t kMaxFileBytes = 4u << 20;  // 4 MiB: a story is a few kB; anything larger is a mistake
+inline constexpr int kMaxDepth = 64;                    // JSON nesting; the format itself needs 5
+inline constexpr double kMaxTime = 24.0 * 3600.0;       // event times and the end: 0 .. one day
+inline constexpr double kMaxDuration = 600.0;           // any duration_s: 0 .. 10 minutes
+inline constexpr double kMassageRampS = 4.0;            // the massage ramp to full release (as the M key)
+inline constexpr double kEndMarginS = 2.0;              // default end: last event's end + this
 
 // "linear" | "smooth" (smoothstep 3t^2 - 2t^3, the default: camera moves start and stop gently).
 enum class Easing { kLinear, kSmooth };
@@ -71,17 +71,17 @@ struct CameraPose {
 };
 
 struct Start {
-    std::string preset = "desk-worker";                  // one of Vocabulary::presets
-    double release = 0.0;                                // chest release, 0..1
-    std::array<std::optional<double>, 4> part_release;   // per PecPart, 0..1; empty: follows `release`
-    std::string view = "front";                          // one of kViewNames
-    std::optional<CameraPose> camera;                    // exact camera (saved scenes); overrides view
+    std::string preset = "desk-worker";                 // one of Vocabulary::presets
+    double release = 0.0;                               // chest release, 0..1
+    std::array<std::optional<double>, 4> part_release;  // per PecPart, 0..1; empty: follows `release`
+    std::string view = "front";                         // one of kViewNames
+    std::optional<CameraPose> camera;                   // exact camera (saved scenes); overrides view
     Layers layers;
-    std::string language = "en";                         // one of Vocabulary::languages
-    std::string select, isolate;                         // structure ids, "" none
+    std::string language = "en";  // one of Vocabulary::languages
+    std::string select, isolate;  // structure ids, "" none
     bool tension_colours = true;
-    double settle_s = 30.0;                              // simulated seconds to settle before t = 0 (0..600)
-    std::optional<nlohmann::json> tissue;                // opaque tissue state of a saved scene (engine/scene's)
+    double settle_s = 30.0;                // simulated seconds to settle before t = 0 (0..600)
+    std::optional<nlohmann::json> tissue;  // opaque tissue state of a saved scene (engine/scene's)
     bool operator==(const Start&) const = default;
 };
 
@@ -95,83 +95,83 @@ struct Caption {
 };
 
 // One struct per event kind ("do" in the file). Durations are seconds of scenario time.
-struct Release {                 // "release": chest release to `value`, ramped over duration_s (0: at once)
-    double value = 0.0;          // 0..1
+struct Release {         // "release": chest release to `value`, ramped over duration_s (0: at once)
+    double value = 0.0;  // 0..1
     double duration_s = 0.0;
     bool operator==(const Release&) const = default;
 };
-struct PartRelease {             // "part_release": one pectoral part's release
+struct PartRelease {  // "part_release": one pectoral part's release
     PecPart part = PecPart::kClavicular;
-    double value = 0.0;          // 0..1
+    double value = 0.0;  // 0..1
     bool operator==(const PartRelease&) const = default;
 };
-struct Massage {                 // "massage": start the kMassageRampS ramp to full release (as the M key)
+struct Massage {  // "massage": start the kMassageRampS ramp to full release (as the M key)
     bool operator==(const Massage&) const = default;
 };
-struct Intervention {            // "intervention": one therapy session
+struct Intervention {  // "intervention": one therapy session
     InterventionKind kind = InterventionKind::kMassageSession;
-    double dose = 1.0;           // 0..10
+    double dose = 1.0;  // 0..10
     bool operator==(const Intervention&) const = default;
 };
-struct TimeLapse {               // "time_lapse": tissue seconds per second (1 real time, 86400 a day per second)
-    double value = 1.0;          // 0 .. 604800
+struct TimeLapse {       // "time_lapse": tissue seconds per second (1 real time, 86400 a day per second)
+    double value = 1.0;  // 0 .. 604800
     bool operator==(const TimeLapse&) const = default;
 };
-struct View {                    // "view": move to a view preset
+struct View {  // "view": move to a view preset
     std::string preset = "front";
     double duration_s = 1.5;
     Easing easing = Easing::kSmooth;
     bool operator==(const View&) const = default;
 };
-struct Orbit {                   // "orbit": turn the camera by these angles (relative)
-    double yaw_deg = 0.0;        // -720 .. 720
-    double pitch_deg = 0.0;      // -180 .. 180
+struct Orbit {               // "orbit": turn the camera by these angles (relative)
+    double yaw_deg = 0.0;    // -720 .. 720
+    double pitch_deg = 0.0;  // -180 .. 180
     double duration_s = 1.5;
     Easing easing = Easing::kSmooth;
     bool operator==(const Orbit&) const = default;
 };
-struct Zoom {                    // "zoom": distance divided by `factor` (2: twice as close)
-    double factor = 1.0;         // 0.01 .. 100
+struct Zoom {             // "zoom": distance divided by `factor` (2: twice as close)
+    double factor = 1.0;  // 0.01 .. 100
     double duration_s = 1.5;
     Easing easing = Easing::kSmooth;
     bool operator==(const Zoom&) const = default;
 };
-struct CameraMove {              // "camera": move to an exact pose
+struct CameraMove {  // "camera": move to an exact pose
     CameraPose pose;
     double duration_s = 1.5;
     Easing easing = Easing::kSmooth;
     bool operator==(const CameraMove&) const = default;
 };
-struct LayersEvent {             // "layers": any subset of the Layers fields
+struct LayersEvent {  // "layers": any subset of the Layers fields
     LayerChange change;
     bool operator==(const LayersEvent&) const = default;
 };
-struct Select {                  // "select": open a structure's card ("" closes it)
+struct Select {  // "select": open a structure's card ("" closes it)
     std::string id;
     bool operator==(const Select&) const = default;
 };
-struct Isolate {                 // "isolate": show one structure alone ("" shows all again)
+struct Isolate {  // "isolate": show one structure alone ("" shows all again)
     std::string id;
     bool operator==(const Isolate&) const = default;
 };
-struct StoryStep {               // "story_step": step `index` (1..N, in order) begins; PageDown / PageUp land here
+struct StoryStep {  // "story_step": step `index` (1..N, in order) begins; PageDown / PageUp land here
     int index = 1;
-    Caption title;               // the step's title (duration_s unused)
+    Caption title;  // the step's title (duration_s unused)
     bool operator==(const StoryStep&) const = default;
 };
-struct CaptionEvent {            // "caption"
+struct CaptionEvent {  // "caption"
     Caption caption;
     bool operator==(const CaptionEvent&) const = default;
 };
-struct Pause {                   // "pause": the simulation holds still; camera moves and captions go on
-    double duration_s = 1.0;     // > 0
+struct Pause {                // "pause": the simulation holds still; camera moves and captions go on
+    double duration_s = 1.0;  // > 0
     bool operator==(const Pause&) const = default;
 };
-struct LanguageEvent {           // "language": switch the UI and captions
+struct LanguageEvent {  // "language": switch the UI and captions
     std::string language = "en";
     bool operator==(const LanguageEvent&) const = default;
 };
-struct End {                     // "end": the scenario ends here (optional)
+struct End {  // "end": the scenario ends here (optional)
     bool operator==(const End&) const = default;
 };
 
@@ -179,8 +179,23 @@ struct End {                     // "end": the scenario ends here (optional)
 using Action = std::variant<Release, PartRelease, Massage, Intervention, TimeLapse, View, Orbit, Zoom, CameraMove,
                             LayersEvent, Select, Isolate, StoryStep, CaptionEvent, Pause, LanguageEvent, End>;
 enum class Kind {
-    kRelease, kPartRelease, kMassage, kIntervention, kTimeLapse, kView, kOrbit, kZoom, kCamera,
-    kLayers, kSelect, kIsolate, kStoryStep, kCaption, kPause, kLanguage, kEnd
+    kRelease,
+    kPartRelease,
+    kMassage,
+    kIntervention,
+    kTimeLapse,
+    kView,
+    kOrbit,
+    kZoom,
+    kCamera,
+    kLayers,
+    kSelect,
+    kIsolate,
+    kStoryStep,
+    kCaption,
+    kPause,
+    kLanguage,
+    kEnd
 };
 
 struct Event {
