@@ -40,6 +40,12 @@ TEST(ClinicStory, ParsesWithTheRealVocabularyIntoSixStepsOfAbout75Seconds) {
     EXPECT_EQ(story->steps[0].t, 0.0);
     EXPECT_GE(story->duration_s(), 60.0);
     EXPECT_LE(story->duration_s(), 90.0);
+    // PageDown / PageUp: the step in progress at a time.
+    EXPECT_EQ(story->step_at(0.0), 1);
+    EXPECT_EQ(story->step_at(story->steps[1].t - 0.01), 1);
+    EXPECT_EQ(story->step_at(story->steps[1].t), 2);
+    EXPECT_EQ(story->step_at(story->duration_s()), 6);
+    EXPECT_EQ(Scenario{}.step_at(5.0), 0);
     EXPECT_EQ(story->start.preset, "desk-worker");
     EXPECT_EQ(story->start.release, 0.0);
 }

@@ -594,6 +594,13 @@ double Scenario::duration_s() const {
     return end + kEndMarginS;
 }
 
+int Scenario::step_at(double t) const {
+    int current = 0;
+    for (const StepMark& step : steps)
+        if (step.t <= t) current = step.index;
+    return current;
+}
+
 std::vector<StepMark> make_steps(const std::vector<Event>& events) {
     std::vector<StepMark> steps;
     for (const Event& e : events)

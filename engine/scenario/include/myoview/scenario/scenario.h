@@ -81,7 +81,8 @@ struct Start {
     std::string select, isolate;  // structure ids, "" none
     bool tension_colours = true;
     double settle_s = 30.0;                // simulated seconds to settle before t = 0 (0..600)
-    std::optional<nlohmann::json> tissue;  // opaque tissue state of a saved scene (engine/scene's)
+    std::optional<nlohmann::json> tissue;  // opaque tissue state of a saved scene (engine/scene's): a JSON
+                                           // object, nested at most kMaxDepth - 3 deep
     bool operator==(const Start&) const = default;
 };
 
@@ -226,6 +227,9 @@ struct Scenario {
 
     // The "end" event's t; without one, the latest end of any event (t + duration_s()) + kEndMarginS.
     double duration_s() const;
+    // The story step in progress at time t: the last step mark at or before t (1-based), 0 before the first or
+    // when there are none. PageDown goes to steps[step_at(t)] (if any), PageUp to steps[step_at(t) - 2] (if any).
+    int step_at(double t) const;
     bool operator==(const Scenario&) const = default;
 };
 
