@@ -25,6 +25,7 @@
 #include "stop_signals.h"
 #include "story.h"
 #include "myoview/anatomy/catalog.h"
+#include "myoview/i18n/strings.h"
 #include "myoview/assets/import.h"
 #include "myoview/base/frame_clock.h"
 #include "myoview/base/log.h"
@@ -358,6 +359,10 @@ int run_viewer(const Options& o) {
         }
         std::string isolated_id = o.isolate;
         std::string language = o.language;
+        // Every language's strings, loaded once: switching language in the panel is a lookup.
+        auto strings_loaded = i18n::Library::load(i18n::default_dir());
+        if (!strings_loaded) return fail(kExitInput, strings_loaded.error());
+        const i18n::Library strings = std::move(strings_loaded).value();
         std::optional<int> story;  // the step shown, 0-based
         Labels labels(*renderer);
         auto apply_layers = [&](const LayerVisibility& layers) {
@@ -425,9 +430,9 @@ int run_viewer(const Options& o) {
             if (renderer->mesh_name(i) == "skin") skin_mesh = i;
         }
         auto show_referral = [&]() {
-            if (!selected || !skin_mesh || !binding) return;
-            for (const render::HotSpot& spot : referral_spots(renderer->mesh_name(*selected),
-                                                              simulation->snapshot(), *binding, *skin_mesh)) {
+            if (!selected || !skin_mesh || !binding || !catalog) return;
+            for (const render::HotSpot& spot : referral_spots(renderer->mesh_name(*selected), simulation->snapshot(),
+                                                              *binding, *catalog, *skin_mesh)) {
                 renderer->hot_spots.push_back(spot);
             }
         };
@@ -482,9 +487,10 @@ int run_viewer(const Options& o) {
             if (simulation) {
                 requests = panels.draw(*simulation, renderer->tension_view, tension_colours, therapy->paused(),
                                        therapy->release(), therapy->massaging(), ui->scale(), ui->large_font(),
-                                       language);
-                if (tension_colours) draw_legend(renderer->tension_view, ui->scale(), language);
-                if (story) draw_story_caption(*story, language, ui->scale(), ui->large_font());
+                                       strings, language);
+                const i18n::Strings& tr = strings.get(language);
+                if (tension_colours) draw_legend(renderer->tension_view, ui->scale(), tr);
+                if (story) draw_story_caption(*story, tr, ui->scale(), ui->large_font());
                 if (panels.layers.labels && catalog) {
                     labels.draw(*renderer, view.camera, static_cast<float>(extent.width),
                                 static_cast<float>(extent.height), *catalog, language, ui->scale());
@@ -498,7 +504,7 @@ int run_viewer(const Options& o) {
                         muscle ? binding->length_vs_healthy(snap, static_cast<std::size_t>(muscle - snap.muscles.data()))
                                : 1.0;
                     const InfoCardActions card =
-                        draw_info_card(*structure, muscle, vs_healthy, catalog->languages(), language,
+                        draw_info_card(*structure, muscle, vs_healthy, catalog->languages(), language, tr,
                                        !isolated_id.empty(), ui->scale(), ui->large_font());
                     if (card.toggle_isolate) isolated_id = isolated_id.empty() ? structure->id : std::string();
                     if (card.close) selected.reset();
