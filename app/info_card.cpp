@@ -54,10 +54,10 @@ InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleSta
                                           {"active", i18n::fixed(muscle->active_n, 0)},
                                           {"passive", i18n::fixed(muscle->passive_n, 0)}}));
             const double pct = (length_vs_healthy - 1.0) * 100.0;
-            const std::string_view state = pct > 2.0    ? "card.length.lengthened"
-                                           : pct < -2.0 ? "card.length.shortened"
-                                                        : "card.length.normal";
-            text(tr.format("card.length", {{"pct", i18n::fixed(length_vs_healthy * 100.0, 0)}, {"state", tr(state)}}));
+            const std::string& state = pct > 2.0    ? tr("card.length.lengthened")
+                                       : pct < -2.0 ? tr("card.length.shortened")
+                                                    : tr("card.length.normal");
+            text(tr.format("card.length", {{"pct", i18n::fixed(length_vs_healthy * 100.0, 0)}, {"state", state}}));
             text(tr.format("card.resting_length", {{"pct", i18n::fixed(muscle->length_ratio * 100.0, 0)}}));
             if (muscle->model_prediction) ImGui::TextDisabled("%s", tr.c_str("card.model_prediction"));
         }

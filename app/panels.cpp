@@ -110,14 +110,14 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
         if (std::abs(part_mean - release_pct) > 0.5f) part_pct_.fill(release_pct);
         if (ImGui::TreeNode(tr.c_str("panel.release_by_part"))) {
             // In sim::PecPart's order.
-            constexpr std::array<std::string_view, 4> kParts{
-                "panel.part.pec_major_clavicular", "panel.part.pec_major_sternal", "panel.part.pec_major_costal",
-                "panel.part.pec_minor"};
+            const std::array<std::string, 4> kParts{tr.slider_format("panel.part.pec_major_clavicular", "pct", "%.0f"),
+                                                    tr.slider_format("panel.part.pec_major_sternal", "pct", "%.0f"),
+                                                    tr.slider_format("panel.part.pec_major_costal", "pct", "%.0f"),
+                                                    tr.slider_format("panel.part.pec_minor", "pct", "%.0f")};
             for (std::size_t i = 0; i < kParts.size(); ++i) {
                 ImGui::PushID(static_cast<int>(i));
                 ImGui::SetNextItemWidth(-1.0f);
-                if (ImGui::SliderFloat("##part", &part_pct_[i], 0.0f, 100.0f,
-                                       tr.slider_format(kParts[i], "pct", "%.0f").c_str())) {
+                if (ImGui::SliderFloat("##part", &part_pct_[i], 0.0f, 100.0f, kParts[i].c_str())) {
                     out.part_release = std::make_pair(static_cast<sim::PecPart>(i),
                                                       static_cast<double>(part_pct_[i]) / 100.0);
                 }
