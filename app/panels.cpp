@@ -189,11 +189,13 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
         }
         if (ImGui::CollapsingHeader(tr.c_str("panel.posture"))) {
             const sim::SidePosture& mean = s.posture.mean;
-            text(tr.format("posture.craniovertebral_angle", {{"deg", i18n::fixed(s.posture.craniovertebral_angle_deg, 1)}}));
+            text(tr.format("posture.craniovertebral_angle",
+                           {{"deg", i18n::fixed(s.posture.craniovertebral_angle_deg, 1)}}));
             text(tr.format("posture.pec_minor_length", {{"mm", i18n::fixed(mean.pec_minor_length_mm, 0)}}));
             text(tr.format("posture.scapular_internal_rotation",
                            {{"deg", i18n::fixed(mean.scapular_internal_rotation_deg, 1)}}));
-            text(tr.format("posture.scapular_upward_rotation", {{"deg", i18n::fixed(mean.scapular_upward_rotation_deg, 1)}}));
+            text(tr.format("posture.scapular_upward_rotation",
+                           {{"deg", i18n::fixed(mean.scapular_upward_rotation_deg, 1)}}));
             text(tr.format("posture.scapular_anterior_tilt", {{"deg", i18n::fixed(mean.scapular_anterior_tilt_deg, 1)}}));
         }
         if (ImGui::CollapsingHeader(tr.c_str("panel.colours"))) {

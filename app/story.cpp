@@ -12,8 +12,8 @@ namespace {
 using render::ViewPreset;
 
 // The captions' claims (story.<lang>.json) follow ../shared/REFERENCES.md: a short pectoralis minor goes with a
-// scapula tipped forward and turned in (Borstad & Ludewig 2005, JOSPT 35:227), an association, not a proven cause; a forward head goes with
-// slumped sitting and thoracic kyphosis (Caneiro et al. 2010, Man Ther 15:54; Quek et al. 2013, Man Ther 18:65);
+// scapula tipped forward and turned in (Borstad & Ludewig 2005, JOSPT 35:227), an association, not a proven cause;
+// a forward head goes with slumped sitting and thoracic kyphosis (Caneiro et al. 2010, Man Ther 15:54; Quek et al. 2013, Man Ther 18:65);
 // trigger-point referral maps are Travell & Simons' (Myofascial Pain and Dysfunction, 2nd ed., 1999) and a point
 // "may" refer pain; the back muscles' load is the model's illustration, never a measurement; massage gives
 // short-term relief of pain and felt tension (Bervoets et al. 2015, J Physiother 61:106); stretching and

@@ -113,7 +113,8 @@ TEST(ShippedStrings, EveryKeyUsedInTheSourcesExistsInEveryLanguage) {
     const auto used = keys_used_in_the_sources();
     for (const std::string& language : shipped().languages()) {
         const auto missing = missing_keys(used, shipped().get(language));
-        EXPECT_TRUE(missing.empty()) << language << " lacks " << missing.size() << " key(s), first: " << missing.front();
+        EXPECT_TRUE(missing.empty()) << language << " lacks " << missing.size()
+                                     << " key(s), first: " << missing.front();
     }
 }
 

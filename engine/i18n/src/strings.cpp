@@ -37,7 +37,9 @@ std::size_t line_of_key(std::string_view text, std::string_view key, std::size_t
             ++after;
         }
         if (after >= text.size() || text[after] != ':') continue;
-        if (seen++ == occurrence) return static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
+        if (seen++ != occurrence) continue;
+        const auto newlines = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+        return static_cast<std::size_t>(newlines) + 1;
     }
     return 0;
 }

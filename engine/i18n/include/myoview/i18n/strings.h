@@ -68,7 +68,8 @@ class Strings {
     Entries fallback_;  // English; empty when this is English
     // Keys found nowhere, kept so operator() can return a reference to the key; behind a pointer so Strings
     // stays movable and a const lookup can record.
-    std::unique_ptr<std::set<std::string, std::less<>>> missing_ = std::make_unique<std::set<std::string, std::less<>>>();
+    using KeySet = std::set<std::string, std::less<>>;
+    std::unique_ptr<KeySet> missing_ = std::make_unique<KeySet>();
 };
 
 // Every language of `dir`: each `<lang>.json`, sorted, English first. Empty when the folder is missing.
