@@ -110,9 +110,9 @@ TEST(ReferralZones, AMalformedZoneIsRefusedNamingIt) {
     ASSERT_TRUE(Catalog::parse(kHead + std::string(R"([{"id": "referral.a", "spots": [)") + spot + "]}]}").has_value());
     expect_rejected(R"({"id": "x"})", {"zones.json", "'referral_zones' must be an array"});
     expect_rejected(R"([{"id": "referral.a", "spots": []}])", {"referral zone 'referral.a'", "'spots'"});
-    expect_rejected("[{\"id\": \"referral.a\", \"spots\": [" + spot + "]}, {\"id\": \"referral.a\", \"spots\": [" +
-                        spot + "]}]",
-                    {"referral zone 'referral.a'", "duplicate"});
+    expect_rejected(
+        "[{\"id\": \"referral.a\", \"spots\": [" + spot + "]}, {\"id\": \"referral.a\", \"spots\": [" + spot + "]}]",
+        {"referral zone 'referral.a'", "duplicate"});
     expect_rejected(R"([{"spots": [{"body": "thorax", "point": [0.1, -0.1, 1.2], "radius": 0.05}]}])",
                     {"referral zone #0", "'id'"});
     expect_rejected(R"([{"id": "referral.b", "spots": [{"body": "thorax", "point": [0.1, -0.1], "radius": 0.05}]}])",

@@ -174,7 +174,7 @@ TEST(ShippedStrings, TheWordsReviewedForTheClinicAreUnchanged) {
 
 // A fresh folder per test for hand-written string files.
 class StringFiles : public ::testing::Test {
-  protected:
+protected:
     void SetUp() override {
         static std::atomic<int> counter{0};
         dir_ = fs::temp_directory_path() /

@@ -32,8 +32,8 @@ std::size_t line_of_key(std::string_view text, std::string_view key, std::size_t
     std::size_t seen = 0;
     for (std::size_t at = text.find(quoted); at != std::string_view::npos; at = text.find(quoted, at + 1)) {
         std::size_t after = at + quoted.size();
-        while (after < text.size() && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r' ||
-                                       text[after] == '\n')) {
+        while (after < text.size() &&
+               (text[after] == ' ' || text[after] == '\t' || text[after] == '\r' || text[after] == '\n')) {
             ++after;
         }
         if (after >= text.size() || text[after] != ':') continue;
@@ -46,7 +46,7 @@ std::size_t line_of_key(std::string_view text, std::string_view key, std::size_t
 
 // Reads a flat {"key": "text"} object, stopping at the first problem (which it words for a translator).
 class FlatObjectReader : public nlohmann::json_sax<json> {
-  public:
+public:
     explicit FlatObjectReader(std::string_view text) : text_(text) {}
 
     bool null() override { return scalar("null"); }
@@ -74,9 +74,9 @@ class FlatObjectReader : public nlohmann::json_sax<json> {
         }
         const std::size_t times = ++key_counts_[key];
         if (times > 1) {
-            return fail("key \"" + key + "\" is given twice (first on line " +
-                            std::to_string(line_of_key(text_, key, 0)) + ")",
-                        line_of_key(text_, key, times - 1));
+            return fail(
+                "key \"" + key + "\" is given twice (first on line " + std::to_string(line_of_key(text_, key, 0)) + ")",
+                line_of_key(text_, key, times - 1));
         }
         key_ = key;
         return true;
@@ -96,7 +96,7 @@ class FlatObjectReader : public nlohmann::json_sax<json> {
     const std::string& problem() const { return problem_; }
     Entries take() { return std::move(entries_); }
 
-  private:
+private:
     bool scalar(std::string_view what) {
         if (depth_ == 0) return top_level();
         return fail("the value of \"" + key_ + "\" is " + std::string(what) + "; every value must be a text in quotes",
@@ -238,8 +238,8 @@ std::string Strings::format(std::string_view key,
             const std::size_t close = text.find('}', i + 1);
             if (close != std::string::npos) {
                 const std::string_view name(text.data() + i + 1, close - i - 1);
-                const auto value = std::find_if(values.begin(), values.end(),
-                                                [&](const auto& v) { return v.first == name; });
+                const auto value =
+                    std::find_if(values.begin(), values.end(), [&](const auto& v) { return v.first == name; });
                 if (value != values.end()) {
                     out += value->second;
                     i = close + 1;
@@ -309,7 +309,9 @@ bool Library::has(std::string_view language) const {
     return std::find(languages_.begin(), languages_.end(), language) != languages_.end();
 }
 
-std::filesystem::path default_dir() { return std::filesystem::path(MYOVIEW_ASSET_DIR) / "i18n"; }
+std::filesystem::path default_dir() {
+    return std::filesystem::path(MYOVIEW_ASSET_DIR) / "i18n";
+}
 
 std::string fixed(double value, int decimals, bool sign) {
     char text[64];

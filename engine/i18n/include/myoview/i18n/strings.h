@@ -36,7 +36,7 @@ inline constexpr std::string_view kFallbackLanguage = "en";
 using Entries = std::map<std::string, std::string, std::less<>>;
 
 class Strings {
-  public:
+public:
     // Loads `<lang>.json` and every `*.<lang>.json` of `dir`; for a language other than English, English is
     // loaded too, as the fallback. Errors: no `<lang>.json`, a bad file (named), a key given twice.
     static Result<Strings> load(const std::filesystem::path& dir, std::string_view language);
@@ -59,10 +59,10 @@ class Strings {
 
     bool contains(std::string_view key) const { return own_.count(key) > 0; }  // in this language itself
     const std::string& language() const { return language_; }
-    const Entries& entries() const { return own_; }             // this language's own keys and texts
+    const Entries& entries() const { return own_; }                 // this language's own keys and texts
     std::size_t missing_count() const { return missing_->size(); }  // keys looked up and found nowhere here
 
-  private:
+private:
     std::string language_;
     Entries own_;
     Entries fallback_;  // English; empty when this is English
@@ -77,7 +77,7 @@ std::vector<std::string> languages(const std::filesystem::path& dir);
 
 // Every language of a folder, loaded once, so switching language in the UI is a lookup.
 class Library {
-  public:
+public:
     static Result<Library> load(const std::filesystem::path& dir);
 
     // The strings of `language`, or English's when the folder has no such language.
@@ -85,7 +85,7 @@ class Library {
     bool has(std::string_view language) const;
     const std::vector<std::string>& languages() const { return languages_; }
 
-  private:
+private:
     std::vector<std::string> languages_;
     std::vector<Strings> strings_;  // one per languages_ entry, same order
 };
