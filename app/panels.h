@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "myoview/i18n/strings.h"
 #include "myoview/render/frame.h"
 #include "myoview/scene/scene.h"
 #include "myoview/sim/simulation.h"
@@ -37,9 +38,11 @@ public:
     LayerVisibility layers;
 
     void record_history(const sim::Snapshot& snapshot);
-    // `language` ("en" or "es") is shared with the cards, the story and the labels; the panel can switch it.
+    // `language` (a language of `strings`: "en", "es", ...) is shared with the cards, the story and the labels; the
+    // panel can switch it, among every language `strings` holds.
     UiRequests draw(const sim::Simulation& simulation, render::TensionView& view, bool& tension_colours, bool paused,
-                    double release, bool massaging, float scale, ImFont* large_font, std::string& language);
+                    double release, bool massaging, float scale, ImFont* large_font, const i18n::Library& strings,
+                    std::string& language);
     void clear_history();
 
 private:
@@ -51,6 +54,6 @@ private:
     std::optional<double> start_back_load_;
 };
 
-void draw_legend(const render::TensionView& view, float scale, const std::string& language);
+void draw_legend(const render::TensionView& view, float scale, const i18n::Strings& tr);
 
 }  // namespace myoview::app

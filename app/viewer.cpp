@@ -23,6 +23,7 @@
 #include "stop_signals.h"
 #include "story.h"
 #include "myoview/anatomy/catalog.h"
+#include "myoview/i18n/strings.h"
 #include "myoview/assets/import.h"
 #include "myoview/base/frame_clock.h"
 #include "myoview/base/log.h"
@@ -394,6 +395,10 @@ int run_viewer(const Options& o) {
             ui = std::move(created).value();
         }
 
+        // Every language's strings, loaded once: switching language in the panel is a lookup.
+        auto strings_loaded = i18n::Library::load(i18n::default_dir());
+        if (!strings_loaded) return fail(kExitInput, strings_loaded.error());
+        const i18n::Library strings = std::move(strings_loaded).value();
         Panels panels;
         bool show_stats = o.stats;  // the developer readout: off by default, a patient has no use for it
         StatusInfo status;
@@ -420,7 +425,8 @@ int run_viewer(const Options& o) {
                 const UiRequests asked =
                     panels.draw(*sim, tension_view, tension_colours, scene.therapy()->paused(),
                                 scene.therapy()->release(), scene.therapy()->massaging(), ui->scale(),
-                                ui->large_font(), language);
+                                ui->large_font(), strings, language);
+                const i18n::Strings& tr = strings.get(scene.language());
                 pending = to_scene_requests(asked);
                 if (!(tension_view.colormap == scene.tension_view().colormap &&
                       tension_view.stripes == scene.tension_view().stripes)) {
@@ -429,8 +435,8 @@ int run_viewer(const Options& o) {
                 if (tension_colours != scene.tension_colours()) pending.tension_colours = tension_colours;
                 if (language != scene.language()) pending.language = language;
                 if (!(panels.layers == scene.layers())) pending.layers = panels.layers;
-                if (scene.tension_colours()) draw_legend(scene.tension_view(), ui->scale(), scene.language());
-                if (scene.story_step()) draw_story_caption(*scene.story_step(), scene.language(), ui->scale(), ui->large_font());
+                if (scene.tension_colours()) draw_legend(scene.tension_view(), ui->scale(), tr);
+                if (scene.story_step()) draw_story_caption(*scene.story_step(), tr, ui->scale(), ui->large_font());
                 if (scene.layers().labels && scene.catalog()) {
                     draw_labels(scene.label_anchors(viewport), scene, ui->scale());
                 }
@@ -441,7 +447,7 @@ int run_viewer(const Options& o) {
                     const double vs_healthy = muscle ? scene.length_vs_healthy(*muscle) : 1.0;
                     std::string card_language = language;
                     const InfoCardActions card =
-                        draw_info_card(*structure, muscle, vs_healthy, scene.catalog()->languages(), card_language,
+                        draw_info_card(*structure, muscle, vs_healthy, scene.catalog()->languages(), card_language, tr,
                                        !scene.isolated_id().empty(), ui->scale(), ui->large_font());
                     if (card_language != scene.language()) pending.language = card_language;
                     if (card.toggle_isolate) pending.toggle_isolate_selected = true;

@@ -215,9 +215,9 @@ void Scene::update_bound_state() {
     if (binding_ && simulation_) {
         binding_->apply(simulation_->snapshot(), frame_, tension_colours_);
         // The referred-pain zones of the selected muscle's trigger points, on the body outline.
-        if (selected_ && skin_mesh_) {
+        if (selected_ && skin_mesh_ && catalog_) {
             for (const render::HotSpot& spot :
-                 referral_spots(meshes_.mesh(*selected_).id, simulation_->snapshot(), *binding_, *skin_mesh_)) {
+                 referral_spots(meshes_.mesh(*selected_).id, simulation_->snapshot(), *binding_, *catalog_, *skin_mesh_)) {
                 frame_.hot_spots.push_back(spot);
             }
         }
