@@ -83,18 +83,33 @@ void BM_Encode1080p(benchmark::State& state, const std::string& preset) {
         bytes = fs::file_size(out);
     }
     fs::remove(out);
-    state.counters["frames_per_s"] = benchmark::Counter(static_cast<double>(kFramesPerClip * state.iterations()),
-                                                        benchmark::Counter::kIsRate);
+    state.counters["frames_per_s"] =
+        benchmark::Counter(static_cast<double>(kFramesPerClip * state.iterations()), benchmark::Counter::kIsRate);
     // The bitrate of the clip: what a 60 s story weighs (x 20 for 60 s at the same rate).
     state.counters["Mbit_per_s"] = static_cast<double>(bytes) * 8 / 1e6 / (kFramesPerClip / double{kFps});
 }
 
 }  // namespace
 
-BENCHMARK_CAPTURE(BM_Encode1080p, ultrafast, std::string("ultrafast"))->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
-BENCHMARK_CAPTURE(BM_Encode1080p, superfast, std::string("superfast"))->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
-BENCHMARK_CAPTURE(BM_Encode1080p, veryfast, std::string("veryfast"))->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
-BENCHMARK_CAPTURE(BM_Encode1080p, faster, std::string("faster"))->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
-BENCHMARK_CAPTURE(BM_Encode1080p, medium, std::string("medium"))->Iterations(1)->UseRealTime()->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_Encode1080p, ultrafast, std::string("ultrafast"))
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_Encode1080p, superfast, std::string("superfast"))
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_Encode1080p, veryfast, std::string("veryfast"))
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_Encode1080p, faster, std::string("faster"))
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kSecond);
+BENCHMARK_CAPTURE(BM_Encode1080p, medium, std::string("medium"))
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kSecond);
 
 BENCHMARK_MAIN();

@@ -80,10 +80,10 @@ TEST_P(Mp4RoundTrip, DecodesAsH264Yuv420pWithEveryFrameItsDurationAndItsColours)
             EXPECT_NEAR(v.mean_rgb[i][ch], written[i][ch], 2.0) << "frame " << i << " channel " << ch;
 }
 
-INSTANTIATE_TEST_SUITE_P(Sizes, Mp4RoundTrip,
-                         ::testing::Values(Case{64, 48, 12, 24}, Case{320, 240, 30, 45}),
+INSTANTIATE_TEST_SUITE_P(Sizes, Mp4RoundTrip, ::testing::Values(Case{64, 48, 12, 24}, Case{320, 240, 30, 45}),
                          [](const auto& param_info) {
-                             return std::to_string(param_info.param.width) + "x" + std::to_string(param_info.param.height);
+                             return std::to_string(param_info.param.width) + "x" +
+                                    std::to_string(param_info.param.height);
                          });
 
 TEST(Mp4Export, WritesToThePartialNameUntilFinished) {

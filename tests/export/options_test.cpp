@@ -24,7 +24,9 @@ std::string open_error(const ExportOptions& options) {
     return sink.error().message;
 }
 
-ExportOptions mp4(const std::filesystem::path& out) { return ExportOptions{.out = out, .fps = 30, .width = 64, .height = 48}; }
+ExportOptions mp4(const std::filesystem::path& out) {
+    return ExportOptions{.out = out, .fps = 30, .width = 64, .height = 48};
+}
 
 TEST(ExportOptionsTest, KindFollowsThePath) {
     ScratchDir dir;

@@ -30,9 +30,8 @@ TEST(PngSequenceExport, WritesNumberedFramesThatReadBackExactly) {
     for (uint32_t i = 0; i < 5; ++i) ASSERT_TRUE((*sink)->add(gradient_frame(33, 17, i)).has_value());
     ASSERT_TRUE((*sink)->finish().has_value());
     EXPECT_EQ((*sink)->output_path(), dir / "frames");
-    EXPECT_EQ(names_in(dir / "frames"), (std::set<std::string>{"frame_00001.png", "frame_00002.png",
-                                                               "frame_00003.png", "frame_00004.png",
-                                                               "frame_00005.png"}));
+    EXPECT_EQ(names_in(dir / "frames"), (std::set<std::string>{"frame_00001.png", "frame_00002.png", "frame_00003.png",
+                                                               "frame_00004.png", "frame_00005.png"}));
     for (uint32_t i = 0; i < 5; ++i) {
         auto read = gpu::read_png(dir / "frames" / png_frame_name(i));
         ASSERT_TRUE(read.has_value()) << read.error().message;
@@ -61,8 +60,7 @@ TEST(PngSequenceExport, AbortKeepsTheCompleteFramesAndNoPartialOne) {
         for (uint32_t i = 0; i < 3; ++i) ASSERT_TRUE((*sink)->add(gradient_frame(16, 16, i)).has_value());
         EXPECT_FALSE((*sink)->add(gradient_frame(15, 16, 3)).has_value());
     }  // destroyed unfinished: aborted
-    EXPECT_EQ(names_in(dir / "cut"),
-              (std::set<std::string>{"frame_00001.png", "frame_00002.png", "frame_00003.png"}));
+    EXPECT_EQ(names_in(dir / "cut"), (std::set<std::string>{"frame_00001.png", "frame_00002.png", "frame_00003.png"}));
 }
 
 TEST(PngSequenceExport, ADirectoryHoldingAnEarlierSequenceIsRefused) {
@@ -76,8 +74,7 @@ TEST(PngSequenceExport, ADirectoryHoldingAnEarlierSequenceIsRefused) {
     }
     auto again = open_export(options);
     ASSERT_FALSE(again.has_value());
-    EXPECT_NE(again.error().message.find("already holds frame_00001.png"), std::string::npos)
-        << again.error().message;
+    EXPECT_NE(again.error().message.find("already holds frame_00001.png"), std::string::npos) << again.error().message;
 }
 
 TEST(PngSequenceExport, AnAbortBeforeAnyFrameRemovesTheDirectoryItCreated) {

@@ -81,9 +81,8 @@ ProbedVideo probe_video(const std::filesystem::path& path) {
         v.error = "open: " + av_error_text(err);
         return v;
     }
-    std::unique_ptr<AVFormatContext, void (*)(AVFormatContext*)> format(raw, [](AVFormatContext* f) {
-        avformat_close_input(&f);
-    });
+    std::unique_ptr<AVFormatContext, void (*)(AVFormatContext*)> format(
+        raw, [](AVFormatContext* f) { avformat_close_input(&f); });
     if (int err = avformat_find_stream_info(format.get(), nullptr); err < 0) {
         v.error = "stream info: " + av_error_text(err);
         return v;
@@ -107,8 +106,8 @@ ProbedVideo probe_video(const std::filesystem::path& path) {
     v.frame_rate = av_q2d(stream->avg_frame_rate);
     v.index_before_data = moov_before_mdat(path);
 
-    std::unique_ptr<AVCodecContext, void (*)(AVCodecContext*)> codec(avcodec_alloc_context3(decoder),
-                                                                     [](AVCodecContext* c) { avcodec_free_context(&c); });
+    std::unique_ptr<AVCodecContext, void (*)(AVCodecContext*)> codec(
+        avcodec_alloc_context3(decoder), [](AVCodecContext* c) { avcodec_free_context(&c); });
     avcodec_parameters_to_context(codec.get(), stream->codecpar);
     if (int err = avcodec_open2(codec.get(), decoder, nullptr); err < 0) {
         v.error = "decoder: " + av_error_text(err);
@@ -131,8 +130,8 @@ ProbedVideo probe_video(const std::filesystem::path& path) {
             sws = sws_getCachedContext(sws, frame->width, frame->height, static_cast<AVPixelFormat>(frame->format),
                                        frame->width, frame->height, AV_PIX_FMT_RGBA, SWS_BILINEAR, nullptr, nullptr,
                                        nullptr);
-            sws_setColorspaceDetails(sws, sws_getCoefficients(SWS_CS_ITU709), 0, sws_getCoefficients(SWS_CS_DEFAULT),
-                                     1, 0, 1 << 16, 1 << 16);
+            sws_setColorspaceDetails(sws, sws_getCoefficients(SWS_CS_ITU709), 0, sws_getCoefficients(SWS_CS_DEFAULT), 1,
+                                     0, 1 << 16, 1 << 16);
             rgba.width = static_cast<uint32_t>(frame->width);
             rgba.height = static_cast<uint32_t>(frame->height);
             rgba.rgba.assign(static_cast<std::size_t>(frame->width) * frame->height * 4, 0);

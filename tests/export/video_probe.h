@@ -13,17 +13,17 @@
 namespace myoview::exporter::testing {
 
 struct ProbedVideo {
-    std::string error;  // empty when the file opened and decoded
-    std::string codec;  // "h264"
+    std::string error;         // empty when the file opened and decoded
+    std::string codec;         // "h264"
     std::string pixel_format;  // "yuv420p"
-    std::string profile;  // "High", ...
+    std::string profile;       // "High", ...
     int width = 0;
     int height = 0;
-    uint64_t frames = 0;  // decoded pictures
+    uint64_t frames = 0;    // decoded pictures
     double duration_s = 0;  // the container's
     double stream_duration_s = 0;
-    double frame_rate = 0;  // the stream's average
-    bool index_before_data = false;  // 'moov' before 'mdat': playable while downloading (faststart)
+    double frame_rate = 0;                        // the stream's average
+    bool index_before_data = false;               // 'moov' before 'mdat': playable while downloading (faststart)
     std::vector<std::array<double, 3>> mean_rgb;  // each decoded picture's mean R, G, B (0..255), in order
 };
 

@@ -323,8 +323,8 @@ Result<std::unique_ptr<FrameSink>> open_mp4(const ExportOptions& options) {
                               SWS_BILINEAR, nullptr, nullptr, nullptr));
     if (!sws) return fail("could not set up the RGBA to yuv420p conversion");
     // Source: full-range RGB (the table is unused for RGB input); destination: BT.709, limited (MPEG) range.
-    sws_setColorspaceDetails(sws.get(), sws_getCoefficients(SWS_CS_DEFAULT), 1, sws_getCoefficients(SWS_CS_ITU709),
-                             0, 0, 1 << 16, 1 << 16);
+    sws_setColorspaceDetails(sws.get(), sws_getCoefficients(SWS_CS_DEFAULT), 1, sws_getCoefficients(SWS_CS_ITU709), 0,
+                             0, 1 << 16, 1 << 16);
 
     FramePtr frame(av_frame_alloc());
     PacketPtr packet(av_packet_alloc());

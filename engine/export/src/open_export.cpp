@@ -14,7 +14,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // x264's speed presets, fastest first (the other H.264 encoders ignore the preset).
-constexpr std::array<const char*, 10> kPresets = {"ultrafast", "superfast", "veryfast", "faster", "fast",
+constexpr std::array<const char*, 10> kPresets = {"ultrafast", "superfast", "veryfast", "faster",   "fast",
                                                   "medium",    "slow",      "slower",   "veryslow", "placebo"};
 constexpr uint32_t kMaxSide = 16384;  // beyond any Vulkan implementation's image limit and any H.264 level
 
@@ -24,10 +24,14 @@ bool ends_with_separator(const fs::path& p) {
 }
 
 // The directory a PNG sequence goes into: "out/" and "out" name the same one.
-fs::path sequence_dir(const fs::path& out) { return out.has_filename() ? out : out.parent_path(); }
+fs::path sequence_dir(const fs::path& out) {
+    return out.has_filename() ? out : out.parent_path();
+}
 
 // The even size at most `side` (2 at least), to suggest in place of an odd one.
-uint32_t even_below(uint32_t side) { return std::max(side & ~1u, 2u); }
+uint32_t even_below(uint32_t side) {
+    return std::max(side & ~1u, 2u);
+}
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

@@ -59,8 +59,8 @@ public:
             log::warn("export aborted (" + std::string(why) + ") before any frame: nothing kept");
             return;
         }
-        log::warn("export aborted (" + std::string(why) + "): " + std::to_string(frames_) + " complete frames kept in " +
-                  dir_.string());
+        log::warn("export aborted (" + std::string(why) + "): " + std::to_string(frames_) +
+                  " complete frames kept in " + dir_.string());
     }
 
     ExportKind kind() const override { return ExportKind::kPngSequence; }

@@ -36,11 +36,11 @@ struct ExportOptions {
     // A path ending in '/' or naming an existing directory: a PNG sequence there (the directory is created when
     // its parent exists). Otherwise a file ending in .mp4 whose directory exists.
     std::filesystem::path out;
-    int fps = 30;          // kMinFps..kMaxFps
-    uint32_t width = 0;    // of every frame; even for MP4 (yuv420p halves chroma in both directions)
+    int fps = 30;        // kMinFps..kMaxFps
+    uint32_t width = 0;  // of every frame; even for MP4 (yuv420p halves chroma in both directions)
     uint32_t height = 0;
-    // MP4 only. x264's constant rate factor (0..51; 18 is visually lossless for this content, 23 is x264's
-    // default) and speed preset. Encoders other than libx264 get a bitrate of 0.1 bit per pixel instead.
+    // MP4 only. x264's constant rate factor (0..51: lower is better and larger; 23 is x264's own default) and speed
+    // preset (one of x264's, "ultrafast".."placebo"). Encoders other than libx264 get 0.1 bit per pixel instead.
     int crf = 20;
     std::string preset = "veryfast";
     // MP4 only. Empty: libx264, else the first other H.264 encoder that opens. A name ("libopenh264",
