@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 
 #include "myoview/export/frame_sink.h"
 #include "scratch_dir.h"
@@ -122,6 +123,25 @@ TEST(Mp4Export, AbortKeepsTheFramesSoFarPlayableUnderThePartialNameOnly) {
     EXPECT_FALSE(sink->add(gradient_frame(64, 48, 7)).has_value());
     EXPECT_FALSE(sink->finish().has_value());
     EXPECT_FALSE(std::filesystem::exists(options.out));
+}
+
+TEST(Mp4Export, ACrashMidwayLeavesNothingThatLooksComplete) {
+    ScratchDir dir;
+    ExportOptions options{.out = dir / "crash.mp4", .fps = 10, .width = 64, .height = 48};
+    // The process dies with frames in the encoder and the file open: no destructor, no abort(), no trailer.
+    EXPECT_EXIT(
+        {
+            auto sink = open_export(options);
+            if (!sink) std::_Exit(1);
+            for (uint32_t i = 0; i < 12; ++i)
+                if (!(*sink)->add(gradient_frame(64, 48, i))) std::_Exit(1);
+            std::_Exit(7);
+        },
+        ::testing::ExitedWithCode(7), "");
+    EXPECT_FALSE(std::filesystem::exists(options.out));
+    EXPECT_TRUE(std::filesystem::exists(partial_path_for(options.out)));
+    EXPECT_NE(probe_video(partial_path_for(options.out)).error, "")
+        << "without its index the partial file is not a video";
 }
 
 TEST(Mp4Export, DestroyingAnUnfinishedSinkAbortsIt) {
