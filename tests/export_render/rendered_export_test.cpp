@@ -75,11 +75,13 @@ TEST(RenderedExport, RenderedFramesDecodeBackInOrderWithTheirColours) {
         ASSERT_TRUE((*renderer)->set_model(model, &ring.value()));
         auto presenter = render::OffscreenPresenter::create(**ctx, {kWidth, kHeight}, **renderer, ring.value());
         ASSERT_TRUE(presenter);
-        render::OrbitCamera camera;
+        render::SceneFrame scene;
+        scene.meshes.resize((*renderer)->mesh_count());
+        render::OrbitCamera& camera = scene.camera;
         camera.set_preset(render::ViewPreset::kThreeQuarter);
         camera.frame(model.bounds, static_cast<float>(kWidth) / kHeight);
         auto record = [&](VkCommandBuffer cmd, uint32_t image, uint32_t frame) {
-            (*renderer)->record(cmd, image, frame, camera, nullptr);
+            (*renderer)->record(cmd, image, frame, scene, nullptr);
         };
 
         testing::ScratchDir dir;

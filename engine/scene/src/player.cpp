@@ -256,7 +256,7 @@ std::optional<Playback> Scene::playback() const {
     Playback out;
     out.t = p.t;
     out.duration_s = p.scenario.duration_s();
-    out.finished = p.t >= out.duration_s;
+    out.finished = p.t >= out.duration_s - 1e-6;  // the clock sums frame steps: allow their rounding
     out.holding = p.holding;
     out.step = p.step;
     out.step_count = static_cast<int>(p.scenario.steps.size());

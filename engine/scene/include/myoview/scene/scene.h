@@ -150,6 +150,8 @@ public:
     std::optional<std::size_t> selected() const { return selected_; }
     std::string selected_id() const { return selected_ ? meshes_.mesh(*selected_).id : std::string(); }
     const std::string& isolated_id() const { return isolated_id_; }
+    // Plays `s` from its start state (a scenario or a saved scene opened in a running session).
+    Status play(const scenario::Scenario& s, glm::uvec2 viewport) { return start_player(s, false, viewport); }
     // The scenario or story being played, if any.
     std::optional<Playback> playback() const;
     const scenario::Scenario* scenario() const { return player_ ? &player_->scenario : nullptr; }
