@@ -27,6 +27,7 @@
 #include "myoview/assets/import.h"
 #include "myoview/base/frame_clock.h"
 #include "myoview/base/log.h"
+#include "myoview/base/paths.h"
 #include "myoview/gpu/png.h"
 #include "myoview/platform/window.h"
 #include "myoview/render/context.h"
@@ -45,7 +46,7 @@ constexpr int kExitInput = 2;    // a bad model file or a file that cannot be wr
 // SIGTERM and SIGINT end the session like Q: exit 0, report written (app/README.md).
 constexpr double kHeadlessFrameSeconds = 1.0 / 60.0;
 
-std::filesystem::path default_model_path() { return std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb"; }
+std::filesystem::path default_model_path() { return paths::asset_path("models/anatomy.glb"); }
 
 Result<assets::Model> load_model(const Options& o) {
     assets::ImportOptions import;
