@@ -105,7 +105,8 @@ TEST_F(DataDirTest, NothingFoundNamesEveryPlaceLookedAtAndWhy) {
     EXPECT_THAT(error.message, HasSubstr("no asset directory found"));
     EXPECT_THAT(error.message, HasSubstr("MYOVIEW_ASSET_DIR"));
     ASSERT_EQ(error.details.size(), 2u);
-    EXPECT_THAT(error.details[0], HasSubstr(installed().string() + " (beside the executable): no anatomy/catalog.json"));
+    EXPECT_THAT(error.details[0],
+                HasSubstr(installed().string() + " (beside the executable): no anatomy/catalog.json"));
     EXPECT_THAT(error.details[1], HasSubstr(build_tree().string() + " (the build tree): no such directory"));
 }
 
@@ -134,7 +135,8 @@ TEST(DataDirs, TheBuildTreeFindsTheSourceAssets) {
     auto dir = asset_dir();
     ASSERT_TRUE(dir) << dir.error().full_text();
     EXPECT_TRUE(fs::equivalent(dir.value(), fs::path(MYOVIEW_SOURCE_DIR) / "assets"));
-    EXPECT_TRUE(fs::equivalent(asset_path("anatomy/myoview.xml"), fs::path(MYOVIEW_SOURCE_DIR) / "assets/anatomy/myoview.xml"));
+    EXPECT_TRUE(
+        fs::equivalent(asset_path("anatomy/myoview.xml"), fs::path(MYOVIEW_SOURCE_DIR) / "assets/anatomy/myoview.xml"));
 }
 
 }  // namespace

@@ -75,9 +75,8 @@ std::string read_text(const fs::path& path) {
 TEST(Install, ACopiedPrefixRunsFromAnyDirectoryOnItsOwnData) {
     const fs::path base = temp_dir("install");
     const fs::path prefix = base / "prefix", moved = base / "moved";
-    const auto install = run_process({MYOVIEW_CMAKE_COMMAND, "--install", MYOVIEW_BINARY_DIR, "--prefix",
-                                      prefix.string()},
-                                     with_timeout(120.0));
+    const auto install = run_process(
+        {MYOVIEW_CMAKE_COMMAND, "--install", MYOVIEW_BINARY_DIR, "--prefix", prefix.string()}, with_timeout(120.0));
     ASSERT_EQ(install.exit_code, 0) << install.out << install.err;
     for (const char* file : kInstalledFiles) EXPECT_TRUE(fs::is_regular_file(prefix / file)) << file;
     // Nothing of the build's own: no tests, benchmarks or developer tools in the prefix.
@@ -125,7 +124,8 @@ TEST(Install, AWrongOverrideEndsWithAMessageNamingItAndExitOne) {
     const auto assets = run_with("MYOVIEW_ASSET_DIR");
     EXPECT_EQ(assets.exit_code, 1);
     EXPECT_THAT(assets.err, HasSubstr("MYOVIEW_ASSET_DIR does not name a usable asset directory"));
-    EXPECT_THAT(assets.err, HasSubstr((base / "nothing-here").string() + " (from MYOVIEW_ASSET_DIR): no such directory"));
+    EXPECT_THAT(assets.err,
+                HasSubstr((base / "nothing-here").string() + " (from MYOVIEW_ASSET_DIR): no such directory"));
     const auto shaders = run_with("MYOVIEW_SHADER_DIR");
     EXPECT_EQ(shaders.exit_code, 1);
     EXPECT_THAT(shaders.err, HasSubstr("MYOVIEW_SHADER_DIR does not name a usable shader directory"));
@@ -187,8 +187,9 @@ TEST(Package, TheDebHoldsTheProgramItsDataAndDeclaresItsDependencies) {
     EXPECT_THAT(version.out, HasSubstr("assets: " + (root / "usr/share/myoview/assets").string() + "\n"));
     EXPECT_THAT(version.out, HasSubstr("shaders: " + (root / "usr/share/myoview/shaders").string() + "\n"));
 
-    const auto desktop = run_process({MYOVIEW_DESKTOP_FILE_VALIDATE, (root / "usr/share/applications/myoview.desktop").string()},
-                                     with_timeout(30.0));
+    const auto desktop =
+        run_process({MYOVIEW_DESKTOP_FILE_VALIDATE, (root / "usr/share/applications/myoview.desktop").string()},
+                    with_timeout(30.0));
     EXPECT_EQ(desktop.exit_code, 0) << desktop.out << desktop.err;
     const std::string entry = read_text(root / "usr/share/applications/myoview.desktop");
     EXPECT_THAT(entry, HasSubstr("\nExec=myoview\n"));

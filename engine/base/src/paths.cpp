@@ -50,7 +50,8 @@ std::vector<Candidate> candidates(const DataDirSpec& spec, const char* env_value
         return {{dir, "from " + spec.env_var}};
     }
     std::vector<Candidate> list;
-    if (!exe.empty()) list.push_back({(exe.parent_path() / spec.beside_exe).lexically_normal(), "beside the executable"});
+    if (!exe.empty())
+        list.push_back({(exe.parent_path() / spec.beside_exe).lexically_normal(), "beside the executable"});
     if (!spec.build_tree.empty()) list.push_back({spec.build_tree, "the build tree"});
     return list;
 }
@@ -77,7 +78,8 @@ Result<fs::path> find_data_dir(const DataDirSpec& spec, const char* env_value, c
         if (holds_marker(c.dir, spec.marker, why)) return c.dir;
         error.details.push_back(c.dir.string() + " (" + c.origin + "): " + why);
     }
-    if (!overridden && exe.empty()) error.details.push_back("the executable's own path could not be read (/proc/self/exe)");
+    if (!overridden && exe.empty())
+        error.details.push_back("the executable's own path could not be read (/proc/self/exe)");
     return error;
 }
 
@@ -95,10 +97,18 @@ fs::path executable_path() {
     return ec ? fs::path() : exe;
 }
 
-Result<fs::path> asset_dir() { return find_for_this_process(asset_dir_spec()); }
-Result<fs::path> shader_dir() { return find_for_this_process(shader_dir_spec()); }
+Result<fs::path> asset_dir() {
+    return find_for_this_process(asset_dir_spec());
+}
+Result<fs::path> shader_dir() {
+    return find_for_this_process(shader_dir_spec());
+}
 
-fs::path asset_path(const fs::path& relative) { return path_or_first_candidate(asset_dir_spec(), relative); }
-fs::path shader_path(const fs::path& relative) { return path_or_first_candidate(shader_dir_spec(), relative); }
+fs::path asset_path(const fs::path& relative) {
+    return path_or_first_candidate(asset_dir_spec(), relative);
+}
+fs::path shader_path(const fs::path& relative) {
+    return path_or_first_candidate(shader_dir_spec(), relative);
+}
 
 }  // namespace myoview::paths

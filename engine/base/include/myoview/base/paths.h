@@ -25,11 +25,11 @@ inline constexpr const char* kShaderDirEnv = "MYOVIEW_SHADER_DIR";
 
 // One kind of data directory and where to look for it.
 struct DataDirSpec {
-    std::string what;                      // "asset", "shader": for messages
-    std::string env_var;                   // the override's name
-    std::filesystem::path beside_exe;      // relative to the executable's directory
-    std::filesystem::path build_tree;      // absolute, compiled in; empty: none
-    std::filesystem::path marker;          // relative to the directory: must exist there
+    std::string what;                  // "asset", "shader": for messages
+    std::string env_var;               // the override's name
+    std::filesystem::path beside_exe;  // relative to the executable's directory
+    std::filesystem::path build_tree;  // absolute, compiled in; empty: none
+    std::filesystem::path marker;      // relative to the directory: must exist there
 };
 
 // The directory per the rules above: `env_value` is the override's value (nullptr or "" when unset), `exe` the
