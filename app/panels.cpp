@@ -1,5 +1,7 @@
 #include "panels.h"
 
+#include "footprint.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -100,12 +102,19 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
     UiRequests out;
     const i18n::Strings& tr = strings.get(language);
     const ImGuiIO& io = ImGui::GetIO();
-    const float width = 380.0f * scale;
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - 12.0f * scale, 12.0f * scale), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
+    // The panel fits the window: never wider than a third of it, never taller (it scrolls), and on a small window it
+    // starts collapsed to its title bar, which a click opens.
+    const float width = std::min(380.0f * scale, io.DisplaySize.x / 3.0f);
+    const float margin = 12.0f * scale;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - margin, margin), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f),
+                                        ImVec2(width, std::max(io.DisplaySize.y - 2.0f * margin, 40.0f * scale)));
+    if (io.DisplaySize.x < 900.0f * scale || io.DisplaySize.y < 560.0f * scale) {
+        ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
+    }
     ImGui::SetNextWindowBgAlpha(0.85f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize;
+                                   ImGuiWindowFlags_AlwaysAutoResize;
     // "###controls": the window keeps its identity (place, open sections) when the language changes its title.
     if (ImGui::Begin((tr("panel.title") + "###controls").c_str(), nullptr, flags)) {
         const sim::Snapshot& s = simulation.snapshot();
@@ -250,6 +259,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
             ImGui::PopTextWrapPos();
         }
     }
+    note_panel();
     ImGui::End();
     return out;
 }

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "footprint.h"
 #include "frame_stats.h"
 #include "info_card.h"
 #include "interaction.h"
@@ -184,9 +185,10 @@ std::filesystem::path default_scene_path() {
 
 float choose_ui_scale(const Options& o, const platform::Window* window) {
     if (o.ui_scale) return *o.ui_scale;
-    if (window) return window->content_scale();
-    // Headless: scale with the image so a 4K screenshot has readable text.
-    return std::clamp(static_cast<float>(o.height) / 1080.0f, 1.0f, 3.0f);
+    // Scale with the picture so a 4K screen (or screenshot) has readable text; a HiDPI window's own scale when larger.
+    const float height = window ? static_cast<float>(window->framebuffer_size().height) : static_cast<float>(o.height);
+    const float by_size = std::clamp(height / 1080.0f, 1.0f, 3.0f);
+    return window ? std::max(window->content_scale(), by_size) : by_size;
 }
 
 }  // namespace
@@ -435,6 +437,7 @@ int run_viewer(const Options& o) {
         // An export is a presentation: no controls, only the story, the figure and the measures.
         const bool presenting = sink != nullptr;
         scene::Requests pending;
+        std::optional<glm::vec4> free_area_next;  // beside the panels of the last UI frame: the figure goes there
         bool pending_save = false;  // the panel's "Save this scene", done at the start of the next frame
         // Writes the scene as it stands as a scenario file; the panel says where (or why not).
         auto save_scene = [&](const std::filesystem::path& path) -> Status {
@@ -494,6 +497,7 @@ int run_viewer(const Options& o) {
                 }
             }
             ui->end_frame();
+            free_area_next = free_area(take_panels(), static_cast<float>(viewport.x), static_cast<float>(viewport.y));
         };
         auto record = [&](VkCommandBuffer cmd, uint32_t image, uint32_t frame) {
             renderer->record(cmd, image, frame, scene.frame(), [&](VkCommandBuffer c) {
@@ -521,6 +525,7 @@ int run_viewer(const Options& o) {
         // the clock figures; says so when a stall is not caught up.
         auto update_scene = [&](double dt, scene::Input input, glm::uvec2 viewport) -> bool {
             input.requests.merge(pending);
+            input.free_area = free_area_next;
             if (pending_save) {
                 pending_save = false;
                 (void)save_scene(default_scene_path());  // the panel shows the outcome
