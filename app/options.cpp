@@ -80,6 +80,12 @@ Scenarios (docs/scenarios.md):
   --save-scene FILE   at exit, write the scene as it stands (view, layers, selection, language, preset, release,
                       tissue) as a scenario file; the panel's "Save this scene" does the same at any time
 
+Clinic kiosk:
+  --kiosk             fullscreen, large type, only the clinic controls (release and massage, the story, views,
+                      language); Q, Esc and the window's close do nothing: Ctrl+Alt+Q quits
+  --idle-seconds S    without input for S seconds (default 180), the kiosk plays the clinic story in a loop (the
+                      attract loop); any key, click or touch brings back the interactive view
+
 Simulation options:
   --preset NAME       neutral | desk-worker | driver | phone-user (default desk-worker)
   --release R         chest release 0..1 applied at start (default 0)
@@ -133,6 +139,14 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             o.no_ui = true;
         } else if (a == "--stats") {
             o.stats = true;
+        } else if (a == "--kiosk") {
+            o.kiosk = true;
+        } else if (a == "--idle-seconds") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            if (!parse_number(*v, o.idle_seconds) || !(o.idle_seconds >= 1.0) || o.idle_seconds > 86400.0) {
+                return Error("--idle-seconds must be a number of seconds from 1 to 86400, not \"" + *v + "\"");
+            }
         } else if (a == "--fullscreen") {
             o.fullscreen = true;
         } else if (a == "-v" || a == "--verbose") {

@@ -46,6 +46,8 @@ struct Options {
     std::string export_path;        // --export OUT.mp4 | DIR/: render the scenario offscreen into a video or PNGs
     int fps = 0;                    // --fps N: frames per second of a headless run or an export (default 60 / 30)
     std::string save_scene;         // --save-scene FILE: write the scene as it stands at exit as a scenario file
+    bool kiosk = false;             // --kiosk: fullscreen, large type, clinic controls only, exit chord Ctrl+Alt+Q
+    double idle_seconds = 180.0;    // --idle-seconds S: without input this long, a kiosk plays the clinic story
     bool verbose = false;
     // --inject-fault KIND[@FRAME] (tests): frame FRAME (1-based, default 3) fails as a real GPU can and a software
     // renderer cannot on demand: "submit", "present" (window only), "device-lost"; or "stall": that frame takes

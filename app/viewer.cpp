@@ -170,6 +170,7 @@ scene::Requests to_scene_requests(const UiRequests& ui) {
     r.reset = ui.reset;
     r.toggle_pause = ui.toggle_pause;
     if (ui.view && *ui.view >= 0 && *ui.view < 5) r.view = kPresets[*ui.view];
+    r.story = ui.story;
     return r;
 }
 
@@ -213,6 +214,7 @@ int run_viewer(const Options& o) {
     scenario::Vocabulary vocabulary;            // the names a scenario file may use
     const scene::Scene* report_source = nullptr;
     nlohmann::json export_figures;
+    nlohmann::json kiosk_figures;
     std::unique_ptr<platform::Window> window;
     std::unique_ptr<render::GpuContext> ctx;  // declared after the window: destroyed before it
 
@@ -251,6 +253,7 @@ int run_viewer(const Options& o) {
                                       {"step", p.step}};
             }
             if (!export_figures.is_null()) report["export"] = export_figures;
+            if (!kiosk_figures.is_null()) report["kiosk"] = kiosk_figures;
             report["ended_by"] = end.reason;
             if (!end.error.empty()) report["error"] = end.error;
             report["exit_code"] = exit_code;
@@ -340,7 +343,7 @@ int run_viewer(const Options& o) {
         platform::WindowOptions wo;
         wo.width = o.width;
         wo.height = o.height;
-        wo.fullscreen = o.fullscreen;
+        wo.fullscreen = o.fullscreen || o.kiosk;
         wo.title = "myoview";
         auto created = platform::Window::create(wo);
         if (!created) return fail(kExitRuntime, created.error());
@@ -419,12 +422,52 @@ int run_viewer(const Options& o) {
         if (!o.no_ui) {
             auto created = render::ImGuiLayer::create(ctx->instance, ctx->device, *renderer,
                                                       window ? window->handle() : nullptr,
-                                                      choose_ui_scale(o, window.get()));
+                                                      choose_ui_scale(o, window.get()) * (o.kiosk ? 1.35f : 1.0f));
             if (!created) return fail(kExitRuntime, created.error());
             ui = std::move(created).value();
         }
 
         Panels panels;
+        panels.kiosk = o.kiosk;
+        // The kiosk's attract loop: after --idle-seconds without input the clinic story plays, again and again; any
+        // input brings back the interactive view as it started.
+        struct Attract {
+            bool active = false;
+            double idle_s = 0.0;
+            long loops = 0;    // attract loops started
+            long returns = 0;  // interactive returns
+        } attract;
+        // Returns true when the input woke the kiosk (and is used up doing so).
+        auto attract_step = [&](double dt, bool any_input, glm::uvec2 viewport) -> bool {
+            if (!o.kiosk || !story || !scene.simulation()) return false;
+            if (any_input) {
+                attract.idle_s = 0.0;
+                if (!attract.active) return false;
+                attract.active = false;
+                ++attract.returns;
+                scenario::Scenario start = *story;  // the story's start state, settled, without its events
+                start.events.clear();
+                start.steps.clear();
+                if (auto s = scene.play(start, viewport); !s) log::warn(s.error().message);
+                scene.stop_playback();
+                panels.clear_history();
+                log::info("kiosk: back to the interactive view");
+                return true;
+            }
+            attract.idle_s += dt;
+            const bool finished = scene.playback() && scene.playback()->finished;
+            if ((!attract.active && attract.idle_s >= o.idle_seconds) || (attract.active && finished)) {
+                if (auto s = scene.play(*story, viewport); !s) {
+                    log::warn(s.error().message);
+                    return false;
+                }
+                if (!attract.active) log::info("kiosk: idle for " + std::to_string(attract.idle_s) + " s, the attract loop starts");
+                attract.active = true;
+                ++attract.loops;
+                panels.clear_history();
+            }
+            return false;
+        };
         bool show_stats = o.stats;  // the developer readout: off by default, a patient has no use for it
         StatusInfo status;
         status.device = ctx->device.physical().name();
@@ -478,6 +521,7 @@ int run_viewer(const Options& o) {
                     if (!(panels.layers == scene.layers())) pending.layers = panels.layers;
                 }
                 if (scene.tension_colours()) draw_legend(scene.tension_view(), ui->scale(), tr);
+                if (attract.active) draw_attract_hint(strings.get(scene.language()), ui->scale(), ui->large_font());
                 if (const auto playback = scene.playback()) draw_story_caption(*playback, tr, ui->scale(), ui->large_font(), !presenting);
                 if (scene.layers().labels && scene.catalog()) {
                     draw_labels(scene.label_anchors(viewport), scene, ui->scale());
@@ -556,7 +600,12 @@ int run_viewer(const Options& o) {
             PointerState pointer;
             int restores_seen = 0;
             end.reason = "closed";
-            while (!window->should_close()) {
+            bool exit_chord = false;
+            while (true) {
+                if (window->should_close()) {
+                    if (!o.kiosk || exit_chord) break;
+                    window->cancel_close();  // a kiosk closes only with its exit chord (or SIGTERM)
+                }
                 if (StopSignals::received()) {
                     end.reason = StopSignals::name();
                     break;
@@ -579,7 +628,9 @@ int run_viewer(const Options& o) {
                 const VkExtent2D extent = window->framebuffer_size();
                 const glm::uvec2 viewport(extent.width, extent.height);
                 scene::Input input;
-                const WindowActions actions = read_input(*window, ui.get(), pointer, input);
+                WindowActions actions = read_input(*window, ui.get(), pointer, input, o.kiosk);
+                if (actions.exit_chord) exit_chord = true;
+                if (attract_step(dt, actions.any_input, viewport)) input = {};  // the touch that woke it
                 if (actions.toggle_pause && scene.therapy()) ++pause_toggles;
                 if (actions.toggled_fullscreen) ++fullscreen_toggles;
                 if (actions.toggle_stats) show_stats = !show_stats;
@@ -649,6 +700,7 @@ int run_viewer(const Options& o) {
                 const double dt = clock.tick();
                 clock_figures.wall_s = clock.elapsed_s();
                 if (clock.ticks() == stall_frame(o)) stall();
+                (void)attract_step(dt, false, viewport);
                 if (!update_scene(dt, scene::Input{}, viewport)) break;
                 build_ui(viewport, static_cast<float>(1.0 / fps));
                 const bool last_frame = f + 1 == frames;
@@ -709,6 +761,12 @@ int run_viewer(const Options& o) {
             }
         }
         if (auto s = ring.drain(); !s && exit_code == 0) frame_failed(s.error());
+        if (o.kiosk) {
+            kiosk_figures = {{"idle_seconds", o.idle_seconds},
+                             {"attract_loops_started", attract.loops},
+                             {"interactive_returns", attract.returns},
+                             {"attract_active", attract.active}};
+        }
         if (!o.save_scene.empty() && exit_code == 0) {
             if (auto saved = save_scene(o.save_scene); !saved) {
                 frame_failed(saved.error());

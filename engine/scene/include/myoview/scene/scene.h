@@ -155,6 +155,8 @@ public:
     const std::string& isolated_id() const { return isolated_id_; }
     // Plays `s` from its start state (a scenario or a saved scene opened in a running session).
     Status play(const scenario::Scenario& s, glm::uvec2 viewport) { return start_player(s, false, viewport); }
+    // Stops the scenario or story playing; the scene stays as it is and is interactive.
+    void stop_playback() { player_.reset(); }
     // The scenario or story being played, if any.
     std::optional<Playback> playback() const;
     const scenario::Scenario* scenario() const { return player_ ? &player_->scenario : nullptr; }
