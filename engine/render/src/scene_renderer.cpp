@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <string>
 
@@ -425,13 +426,22 @@ Status SceneRenderer::set_model(const assets::Model& model, gpu::FrameRing* ring
         gm.cull_back_faces = closed_outward;
         gm.translucent = m.base_color.a < 0.999f;
         gm.center = sum / static_cast<float>(vertices.size());
+        for (const glm::vec3& p : m.positions) gm.radius = std::max(gm.radius, glm::length(p - gm.center));
+        // Every level in one index buffer, finest first; each level is a range of it.
+        std::vector<uint32_t> all_indices = m.indices;
+        gm.levels.push_back({0u, static_cast<uint32_t>(m.indices.size()), 0.0f});
+        for (std::size_t k = 0; k < m.lods.size() && k < std::size(assets::kLodErrorBoundM); ++k) {
+            gm.levels.push_back({static_cast<uint32_t>(all_indices.size()), static_cast<uint32_t>(m.lods[k].size()),
+                                 assets::kLodErrorBoundM[k]});
+            all_indices.insert(all_indices.end(), m.lods[k].begin(), m.lods[k].end());
+        }
         gm.state.tint = glm::vec4(1.0f, 1.0f, 1.0f, gm.base_color.a);
         const std::string vname = gm.name + " vertices";
         const std::string iname = gm.name + " indices";
         auto vb = gpu::upload_buffer(device_, upload_pool_, vertices.data(), sizeof(Vertex) * vertices.size(),
                                      VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, vname.c_str());
         if (!vb) return vb.error();
-        auto ib = gpu::upload_buffer(device_, upload_pool_, m.indices.data(), sizeof(uint32_t) * m.indices.size(),
+        auto ib = gpu::upload_buffer(device_, upload_pool_, all_indices.data(), sizeof(uint32_t) * all_indices.size(),
                                      VK_BUFFER_USAGE_INDEX_BUFFER_BIT, iname.c_str());
         if (!ib) return ib.error();
         gm.positions = m.positions;
@@ -598,11 +608,31 @@ void SceneRenderer::draw_ghost(VkCommandBuffer cmd, const GpuMesh& mesh) const {
     dc.muscle = glm::vec4(-1.0f, 1.0f, -1.0f, static_cast<float>(kMaxBones));  // w: palette offset
     vkCmdPushConstants(cmd, pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(dc),
                        &dc);
+    draw_indices(cmd, mesh);
+}
+
+std::size_t SceneRenderer::choose_level(const GpuMesh& mesh, const glm::vec3& eye,
+                                       float pixels_per_metre_at_1m) const {
+    if (lod_pixel_error_ <= 0.0f || mesh.levels.size() < 2) return 0;
+    // The nearest the mesh can be (its bind-pose sphere, moved by its model matrix; the pose moves vertices by
+    // centimetres, covered by the margin), where a level's error is largest on screen.
+    const glm::vec3 center(mesh.state.model * glm::vec4(mesh.center, 1.0f));
+    const float nearest = std::max(glm::length(center - eye) - mesh.radius - 0.05f, 1e-3f);
+    const float pixels_per_metre = pixels_per_metre_at_1m / nearest;
+    std::size_t level = 0;
+    for (std::size_t k = 1; k < mesh.levels.size(); ++k) {
+        if (mesh.levels[k].error_m * pixels_per_metre <= lod_pixel_error_) level = k;
+    }
+    return level;
+}
+
+void SceneRenderer::draw_indices(VkCommandBuffer cmd, const GpuMesh& mesh) const {
     const VkBuffer vb = mesh.vertices.buffer;
     const VkDeviceSize offset = 0;
     vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
     vkCmdBindIndexBuffer(cmd, mesh.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
-    vkCmdDrawIndexed(cmd, mesh.index_count, 1, 0, 0, 0);
+    const Level& level = mesh.levels[std::min(mesh.drawn_level, mesh.levels.size() - 1)];
+    vkCmdDrawIndexed(cmd, level.index_count, 1, level.first_index, 0, 0);
 }
 
 void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const {
@@ -620,11 +650,7 @@ void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const {
     dc.origin = glm::vec4(mesh.center, 0.0f);
     vkCmdPushConstants(cmd, pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(dc),
                        &dc);
-    const VkBuffer vb = mesh.vertices.buffer;
-    const VkDeviceSize offset = 0;
-    vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
-    vkCmdBindIndexBuffer(cmd, mesh.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
-    vkCmdDrawIndexed(cmd, mesh.index_count, 1, 0, 0, 0);
+    draw_indices(cmd, mesh);
 }
 
 void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t frame_index, const OrbitCamera& camera,
@@ -691,10 +717,15 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
 
     // Opaque meshes nearest first, so the depth test rejects hidden fragments before they are shaded.
     const glm::vec3 eye = camera.position();
+    // Pixels per metre at 1 m from the eye: proj[1][1] = 1 / tan(fov_y / 2), over half the height.
+    const float pixels_per_metre_at_1m = std::abs(g.proj[1][1]) * 0.5f * static_cast<float>(extent_.height);
+    drawn_triangles_ = 0;
     std::vector<const GpuMesh*> opaque;
     std::vector<const GpuMesh*> translucent;
-    for (const GpuMesh& m : meshes_) {
+    for (GpuMesh& m : meshes_) {
+        m.drawn_level = choose_level(m, eye, pixels_per_metre_at_1m);
         if (!m.state.visible) continue;
+        drawn_triangles_ += m.levels[m.drawn_level].index_count / 3;
         if (m.translucent || m.state.tint.a < 0.999f) translucent.push_back(&m);
         else opaque.push_back(&m);
     }

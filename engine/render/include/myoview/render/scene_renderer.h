@@ -113,6 +113,15 @@ public:
     // Centre of mesh i as currently posed (mean of its skinned vertices), in world space.
     glm::vec3 posed_center(std::size_t i) const;
 
+    // Level of detail: each mesh is drawn at the coarsest level (assets::Mesh::lods, within kLodErrorBoundM of the
+    // full mesh) whose error, projected at the mesh's nearest point, stays under this many pixels. 0 draws every
+    // mesh in full. Default 1 px: a level's silhouette moves by less than a pixel.
+    void set_lod_pixel_error(float pixels) { lod_pixel_error_ = pixels; }
+    float lod_pixel_error() const { return lod_pixel_error_; }
+    // The level mesh i was drawn at by the last record() (0: full), and the triangles that record() drew.
+    std::size_t drawn_level(std::size_t i) const { return meshes_.at(i).drawn_level; }
+    std::size_t drawn_triangles() const { return drawn_triangles_; }
+
     VkRenderPass render_pass() const { return render_pass_; }
     VkSampleCountFlagBits samples() const { return samples_; }
     VkCommandPool upload_pool() const { return upload_pool_; }
@@ -137,11 +146,20 @@ public:
     double time_s = 0.0;             // seconds since the session began; drives the hot spots' pulse
 
 private:
+    // A level of detail: a range of the mesh's index buffer (level 0 = the full mesh) and its error bound.
+    struct Level {
+        uint32_t first_index = 0;
+        uint32_t index_count = 0;
+        float error_m = 0.0f;
+    };
     struct GpuMesh {
         std::string name;
         gpu::Buffer vertices;
-        gpu::Buffer indices;
+        gpu::Buffer indices;  // every level, finest first
         uint32_t index_count = 0;
+        std::vector<Level> levels;
+        float radius = 0.0f;           // of the bind-pose vertices about `center`
+        std::size_t drawn_level = 0;   // chosen by the last record()
         glm::vec4 base_color{1.0f};
         bool uses_tangents = false;
         bool cull_back_faces = false;
@@ -159,6 +177,8 @@ private:
     Status create_pipelines();
     Status create_uniforms();
     void draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const;
+    std::size_t choose_level(const GpuMesh& mesh, const glm::vec3& eye, float pixels_per_metre_at_1m) const;
+    void draw_indices(VkCommandBuffer cmd, const GpuMesh& mesh) const;
     std::vector<std::uint8_t> meshes_with_spots_;  // per mesh, this frame: does a hot spot lie on it
     void draw_ghost(VkCommandBuffer cmd, const GpuMesh& mesh) const;
 
@@ -187,6 +207,8 @@ private:
     VkExtent2D extent_{};
     std::vector<GpuMesh> meshes_;
     assets::Bounds bounds_;
+    float lod_pixel_error_ = 1.0f;
+    std::size_t drawn_triangles_ = 0;
 };
 
 }  // namespace myoview::render
