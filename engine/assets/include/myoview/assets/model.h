@@ -50,7 +50,7 @@ struct Mesh {
 // The bake's promise for its levels of detail (tools/bake/lod.h: meshoptimizer's error bound per level, checked on
 // the shipped model by tests/bake): no surface point of level k + 1 is farther than kLodErrorBoundM[k] metres from the
 // full mesh. The renderer turns it into pixels to choose a level.
-inline constexpr float kLodErrorBoundM[] = {0.0006f, 0.0020f};
+inline constexpr float kLodErrorBoundM[] = {0.0010f, 0.0030f};
 
 struct Node {
     std::string name;
