@@ -7,9 +7,6 @@
 namespace myoview::app {
 namespace {
 
-// TR(english, spanish): see panels.cpp; formats stay literals for -Wformat=2.
-#define TR(english, spanish_text) (language == "es" ? (spanish_text) : (english))
-
 void field(const char* label, const anatomy::LocalizedText& text, const std::string& language) {
     const std::string_view value = anatomy::localized(text, language);
     if (value.empty()) return;
@@ -17,11 +14,14 @@ void field(const char* label, const anatomy::LocalizedText& text, const std::str
     ImGui::TextWrapped("%.*s", static_cast<int>(value.size()), value.data());
 }
 
+// One line already formatted (Strings::format): no printf format that a translation could break.
+void text(const std::string& line) { ImGui::TextUnformatted(line.c_str()); }
+
 }  // namespace
 
 InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleState* muscle, double length_vs_healthy,
-                               const std::vector<std::string>& languages, std::string& language, bool isolated,
-                               float scale, ImFont* large_font) {
+                               const std::vector<std::string>& languages, std::string& language,
+                               const i18n::Strings& tr, bool isolated, float scale, ImFont* large_font) {
     InfoCardActions out;
     const float width = 420.0f * scale;
     ImGui::SetNextWindowPos(ImVec2(12.0f * scale, 200.0f * scale), ImGuiCond_Appearing);
@@ -32,7 +32,7 @@ InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleSta
                                                                160.0f * scale)));
     ImGui::SetNextWindowBgAlpha(0.90f);
     bool open = true;
-    if (ImGui::Begin(TR("Structure###card", "Estructura###card"), &open, ImGuiWindowFlags_NoCollapse)) {
+    if (ImGui::Begin((tr("card.title") + "###card").c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
         for (const std::string& lang : languages) {
             ImGui::SameLine(0.0f, lang == languages.front() ? 0.0f : -1.0f);
             if (ImGui::RadioButton(lang.c_str(), language == lang)) language = lang;
@@ -49,44 +49,40 @@ InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleSta
 
         if (muscle) {
             ImGui::Separator();
-            ImGui::Text(TR("Tension  %.1f %% of maximum force", "Tensión  %.1f %% de la fuerza máxima"),
-                        muscle->tension * 100.0);
-            ImGui::Text(TR("Force    %.0f N (active %.0f, passive %.0f)", "Fuerza   %.0f N (activa %.0f, pasiva %.0f)"),
-                        muscle->total_n, muscle->active_n, muscle->passive_n);
+            text(tr.format("card.tension", {{"pct", i18n::fixed(muscle->tension * 100.0, 1)}}));
+            text(tr.format("card.force", {{"total", i18n::fixed(muscle->total_n, 0)},
+                                          {"active", i18n::fixed(muscle->active_n, 0)},
+                                          {"passive", i18n::fixed(muscle->passive_n, 0)}}));
             const double pct = (length_vs_healthy - 1.0) * 100.0;
-            ImGui::Text(TR("Length   %.0f %% of healthy (%s)", "Longitud %.0f %% de la sana (%s)"),
-                        length_vs_healthy * 100.0,
-                        pct > 2.0 ? TR("lengthened", "alargado") : pct < -2.0 ? TR("shortened", "acortado")
-                                                                              : TR("normal", "normal"));
-            ImGui::Text(TR("         %.0f %% of its current resting length", "         %.0f %% de su longitud de reposo actual"),
-                        muscle->length_ratio * 100.0);
-            if (muscle->model_prediction) {
-                ImGui::TextDisabled("%s", TR("Model prediction: not measured in patients.",
-                                             "Predicción del modelo: no medida en pacientes."));
-            }
+            const std::string& state = pct > 2.0    ? tr("card.length.lengthened")
+                                       : pct < -2.0 ? tr("card.length.shortened")
+                                                    : tr("card.length.normal");
+            text(tr.format("card.length", {{"pct", i18n::fixed(length_vs_healthy * 100.0, 0)}, {"state", state}}));
+            text(tr.format("card.resting_length", {{"pct", i18n::fixed(muscle->length_ratio * 100.0, 0)}}));
+            if (muscle->model_prediction) ImGui::TextDisabled("%s", tr.c_str("card.model_prediction"));
         }
         ImGui::Separator();
-        field(TR("For patients", "Para pacientes"), s.patient_line, language);
-        field(TR("Origin", "Origen"), s.origin, language);
-        field(TR("Insertion", "Inserción"), s.insertion, language);
-        field(TR("Action", "Acción"), s.action, language);
-        field(TR("Innervation", "Inervación"), s.innervation, language);
-        field(TR("For students", "Para estudiantes"), s.notes, language);
+        field(tr.c_str("card.for_patients"), s.patient_line, language);
+        field(tr.c_str("card.origin"), s.origin, language);
+        field(tr.c_str("card.insertion"), s.insertion, language);
+        field(tr.c_str("card.action"), s.action, language);
+        field(tr.c_str("card.innervation"), s.innervation, language);
+        field(tr.c_str("card.for_students"), s.notes, language);
         for (const anatomy::TriggerPoint& tp : s.trigger_points) {
-            field(TR("Trigger point", "Punto gatillo"), tp.location, language);
-            field(TR("Referred pain (Travell & Simons)", "Dolor referido (Travell y Simons)"), tp.referral, language);
+            field(tr.c_str("card.trigger_point"), tp.location, language);
+            field(tr.c_str("card.referred_pain"), tp.referral, language);
         }
         if (!s.caution.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.78f, 0.45f, 1.0f));
-            field(TR("Caution", "Precaución"), s.caution, language);
+            field(tr.c_str("card.caution"), s.caution, language);
             ImGui::PopStyleColor();
         }
         ImGui::Separator();
-        if (ImGui::Button(isolated ? TR("Show everything", "Mostrar todo") : TR("Isolate", "Aislar"))) {
+        if (ImGui::Button(isolated ? tr.c_str("card.show_everything") : tr.c_str("card.isolate"))) {
             out.toggle_isolate = true;
         }
         ImGui::SameLine();
-        if (ImGui::Button(TR("Close", "Cerrar"))) out.close = true;
+        if (ImGui::Button(tr.c_str("card.close"))) out.close = true;
     }
     ImGui::End();
     if (!open) out.close = true;
@@ -95,4 +91,3 @@ InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleSta
 
 }  // namespace myoview::app
 
-#undef TR

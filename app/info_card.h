@@ -5,6 +5,7 @@
 #include <string>
 
 #include "myoview/anatomy/catalog.h"
+#include "myoview/i18n/strings.h"
 #include "myoview/sim/simulation.h"
 
 struct ImFont;
@@ -16,10 +17,11 @@ struct InfoCardActions {
     bool toggle_isolate = false;
 };
 
-// `length_vs_healthy`: the muscle's length over its healthy (neutral) length, when simulated.
+// `length_vs_healthy`: the muscle's length over its healthy (neutral) length, when simulated. `languages` are the
+// catalog's (the structure's own text); `tr` holds the card's words in the current language.
 InfoCardActions draw_info_card(const anatomy::Structure& structure, const sim::MuscleState* muscle,
                                double length_vs_healthy,
-                               const std::vector<std::string>& languages, std::string& language, bool isolated,
-                               float scale, ImFont* large_font);
+                               const std::vector<std::string>& languages, std::string& language,
+                               const i18n::Strings& tr, bool isolated, float scale, ImFont* large_font);
 
 }  // namespace myoview::app

@@ -2,59 +2,57 @@
 
 #include <GLFW/glfw3.h>
 
-#include <algorithm>
 #include <cmath>
 
 namespace myoview::app {
 
-KeyActions apply_input(platform::Window& window, const render::ImGuiLayer* ui, ViewState& view, VkExtent2D extent,
-                       const assets::Bounds& bounds) {
-    KeyActions actions;
+WindowActions read_input(platform::Window& window, const render::ImGuiLayer* ui, PointerState& pointer,
+                         scene::Input& input) {
+    WindowActions actions;
     const bool ui_mouse = ui && ui->wants_mouse();
     const bool ui_keys = ui && ui->wants_keyboard();
+    bool moved = false;
     for (const platform::InputEvent& e : window.take_events()) {
         switch (e.type) {
             case platform::InputEvent::Type::kMouseButton:
                 if (!e.pressed) {
-                    const bool was_dragging = view.dragging_orbit || view.dragging_pan;
-                    view.dragging_orbit = view.dragging_pan = false;
+                    const bool was_dragging = pointer.dragging_orbit || pointer.dragging_pan;
+                    pointer.dragging_orbit = pointer.dragging_pan = false;
                     if (was_dragging && e.button == GLFW_MOUSE_BUTTON_LEFT &&
-                        std::abs(e.x - view.press_x) < kClickSlop && std::abs(e.y - view.press_y) < kClickSlop) {
-                        view.click = std::make_pair(e.x, e.y);
+                        std::abs(e.x - pointer.press_x) < kClickSlop && std::abs(e.y - pointer.press_y) < kClickSlop) {
+                        input.click = glm::vec2(static_cast<float>(e.x), static_cast<float>(e.y));
                     }
                 } else if (!ui_mouse) {
-                    view.press_x = e.x;
-                    view.press_y = e.y;
+                    pointer.press_x = e.x;
+                    pointer.press_y = e.y;
                     const bool pan = e.button == GLFW_MOUSE_BUTTON_RIGHT || e.button == GLFW_MOUSE_BUTTON_MIDDLE ||
                                      (e.mods & GLFW_MOD_SHIFT);
-                    view.dragging_pan = pan;
-                    view.dragging_orbit = !pan;
+                    pointer.dragging_pan = pan;
+                    pointer.dragging_orbit = !pan;
                 }
-                view.last_x = e.x;
-                view.last_y = e.y;
+                pointer.last_x = e.x;
+                pointer.last_y = e.y;
                 break;
             case platform::InputEvent::Type::kMouseMove: {
-                const auto dx = static_cast<float>(e.x - view.last_x);
-                const auto dy = static_cast<float>(e.y - view.last_y);
-                if (view.dragging_orbit) view.camera.orbit(dx, dy);
-                if (view.dragging_pan) view.camera.pan(dx, dy, static_cast<float>(extent.height));
-                view.mouse_moved = true;
-                view.last_x = e.x;
-                view.last_y = e.y;
+                const glm::vec2 d(static_cast<float>(e.x - pointer.last_x), static_cast<float>(e.y - pointer.last_y));
+                if (pointer.dragging_orbit) input.orbit += d;
+                if (pointer.dragging_pan) input.pan += d;
+                moved = true;
+                pointer.last_x = e.x;
+                pointer.last_y = e.y;
                 break;
             }
             case platform::InputEvent::Type::kScroll:
-                if (!ui_mouse) view.camera.zoom(static_cast<float>(e.y));
+                if (!ui_mouse) input.zoom += static_cast<float>(e.y);
                 break;
             case platform::InputEvent::Type::kKey: {
                 if (!e.pressed || e.repeat || ui_keys) break;
                 static constexpr render::ViewPreset kPresets[] = {
                     render::ViewPreset::kFront, render::ViewPreset::kBack, render::ViewPreset::kLeft,
                     render::ViewPreset::kRight, render::ViewPreset::kThreeQuarter};
+                scene::Requests& r = input.requests;
                 if (e.key >= GLFW_KEY_1 && e.key <= GLFW_KEY_5) {
-                    view.camera.set_preset(kPresets[e.key - GLFW_KEY_1]);
-                    view.camera.frame(bounds, static_cast<float>(extent.width) /
-                                                  static_cast<float>(std::max(extent.height, 1u)));
+                    r.view = kPresets[e.key - GLFW_KEY_1];
                 } else if (e.key == GLFW_KEY_F) {
                     window.toggle_fullscreen();
                     actions.toggled_fullscreen = true;
@@ -63,19 +61,25 @@ KeyActions apply_input(platform::Window& window, const render::ImGuiLayer* ui, V
                 } else if (e.key == GLFW_KEY_F2) {
                     actions.toggle_stats = true;
                 } else if (e.key == GLFW_KEY_M) {
-                    actions.massage = true;
+                    r.massage = true;
                 } else if (e.key == GLFW_KEY_R) {
-                    actions.reset = true;
+                    r.reset = true;
                 } else if (e.key == GLFW_KEY_SPACE) {
+                    r.toggle_pause = true;
                     actions.toggle_pause = true;
                 } else if (e.key == GLFW_KEY_PAGE_DOWN) {
-                    actions.story = +1;
+                    r.story += 1;
                 } else if (e.key == GLFW_KEY_PAGE_UP) {
-                    actions.story = -1;
+                    r.story -= 1;
                 }
                 break;
             }
         }
+    }
+    if (moved) {
+        const bool free = !ui_mouse && !pointer.dragging_orbit && !pointer.dragging_pan;
+        if (free) input.hover = glm::vec2(static_cast<float>(pointer.last_x), static_cast<float>(pointer.last_y));
+        else input.hover_lost = true;
     }
     return actions;
 }

@@ -1,8 +1,13 @@
 #include "options.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <set>
+#include <string>
+#include <vector>
+
+#include "myoview/i18n/strings.h"
 
 namespace myoview::app {
 namespace {
@@ -56,7 +61,8 @@ View options:
                       where each sample costs nearly a full frame)
   --no-ui             hide the on-screen panels
   --stats             show the developer readout (GPU, frame time, triangles; F2 toggles it)
-  --lang en|es        language of the panels, cards, labels and story (default en)
+  --lang LANG          language of the panels, cards, labels and story: en, es or any assets/i18n/LANG.json
+                       (default en)
   --colors MODE       tension (default: muscles coloured by simulated tension) or natural (anatomical colours)
   --headless          render offscreen: no window, no display needed
   --screenshot FILE   write the last frame as PNG (implies one frame headless unless --frames)
@@ -144,7 +150,14 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
         } else if (a == "--lang") {
             auto v = need_value(a);
             if (!v) return v.error();
-            if (*v != "en" && *v != "es") return Error("--lang must be en or es, not \"" + *v + "\"");
+            // Any language with a strings file (assets/i18n/<lang>.json): a translation needs no code change.
+            const std::vector<std::string> known = i18n::languages(i18n::default_dir());
+            if (std::find(known.begin(), known.end(), *v) == known.end()) {
+                std::string list;
+                for (const std::string& l : known) list += (list.empty() ? "" : ", ") + l;
+                return Error("--lang must be one of " + list + " (the files in " + i18n::default_dir().string() +
+                             "), not \"" + *v + "\"");
+            }
             o.language = *v;
         } else if (a == "--colors") {
             auto v = need_value(a);

@@ -41,7 +41,7 @@ struct Options {
     std::string isolate;            // --isolate ID
     std::string select;             // --select ID: open this structure's info card
     int story = 0;                  // --story N: start at story step N (1-based); 0: no story
-    std::string language = "en";   // --lang en|es
+    std::string language = "en";   // --lang: en, es or any language with a file in assets/i18n
     bool verbose = false;
     // --inject-fault KIND[@FRAME] (tests): frame FRAME (1-based, default 3) fails as a real GPU can and a software
     // renderer cannot on demand: "submit", "present" (window only), "device-lost"; or "stall": that frame takes

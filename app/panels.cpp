@@ -8,10 +8,6 @@
 #include <cstdio>
 #include <vector>
 
-// TR(english, spanish): the text in the panel's language. A macro, so printf-style formats stay string literals
-// the compiler checks (-Wformat=2).
-#define TR(english, spanish_text) (spanish ? (spanish_text) : (english))
-
 namespace myoview::app {
 namespace {
 
@@ -37,6 +33,9 @@ void plot(const char* label, const std::deque<float>& h, const char* overlay, fl
                      ImVec2(-1.0f, height));
 }
 
+// One line of text already formatted (Strings::format): no printf format that a translation could break.
+void text(const std::string& line) { ImGui::TextUnformatted(line.c_str()); }
+
 }  // namespace
 
 void Panels::record_history(const sim::Snapshot& snapshot) {
@@ -57,9 +56,9 @@ void Panels::clear_history() {
 
 UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& view, bool& tension_colours,
                         bool paused, double release, bool massaging, float scale, ImFont* large_font,
-                        std::string& language) {
+                        const i18n::Library& strings, std::string& language) {
     UiRequests out;
-    const bool spanish = language == "es";
+    const i18n::Strings& tr = strings.get(language);
     const ImGuiIO& io = ImGui::GetIO();
     const float width = 380.0f * scale;
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - 12.0f * scale, 12.0f * scale), ImGuiCond_Always);
@@ -67,13 +66,17 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
     ImGui::SetNextWindowBgAlpha(0.85f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize;
-    if (ImGui::Begin(TR("Chest release###controls", "Liberación del pecho###controls"), nullptr, flags)) {
+    // "###controls": the window keeps its identity (place, open sections) when the language changes its title.
+    if (ImGui::Begin((tr("panel.title") + "###controls").c_str(), nullptr, flags)) {
         const sim::Snapshot& s = simulation.snapshot();
-        if (ImGui::RadioButton("English", language == "en")) language = "en";
-        ImGui::SameLine();
-        if (ImGui::RadioButton("Español", language == "es")) language = "es";
+        // Each language under its own name, as its speakers look for it.
+        for (const std::string& lang : strings.languages()) {
+            if (lang != strings.languages().front()) ImGui::SameLine();
+            if (ImGui::RadioButton(strings.get(lang).c_str("language.name"), language == lang)) language = lang;
+        }
         // Preset views, touch-sized, for a clinician who does not drag.
-        const std::array<const char*, 5> kViews{TR("Front", "Frente"), TR("Back", "Dorso"), TR("Left", "Izq."), TR("Right", "Der."), "3/4"};
+        const std::array<const char*, 5> kViews{tr.c_str("view.front"), tr.c_str("view.back"), tr.c_str("view.left"),
+                                                tr.c_str("view.right"), tr.c_str("view.three_quarter")};
         const float fifth = (ImGui::GetContentRegionAvail().x - 4.0f * ImGui::GetStyle().ItemSpacing.x) / 5.0f;
         for (std::size_t i = 0; i < kViews.size(); ++i) {
             if (i > 0) ImGui::SameLine();
@@ -91,25 +94,30 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
         if (large_font) ImGui::PushFont(large_font);
         float release_pct = static_cast<float>(release * 100.0);
         ImGui::SetNextItemWidth(-1.0f);
-        if (ImGui::SliderFloat("##release", &release_pct, 0.0f, 100.0f, TR("Chest release %.0f %%", "Liberación del pecho %.0f %%"))) {
+        if (ImGui::SliderFloat("##release", &release_pct, 0.0f, 100.0f,
+                               tr.slider_format("panel.release_slider", "pct", "%.0f").c_str())) {
             out.release = static_cast<double>(release_pct) / 100.0;
         }
         const ImVec2 big(-1.0f, 0.0f);
-        if (ImGui::Button(massaging ? TR("Releasing...", "Liberando...") : TR("Apply massage  (M)", "Aplicar masaje  (M)"), big)) out.apply_massage = true;
+        if (ImGui::Button(massaging ? tr.c_str("panel.releasing") : tr.c_str("panel.apply_massage"), big)) {
+            out.apply_massage = true;
+        }
         if (large_font) ImGui::PopFont();
         // The part sliders follow the overall release whenever their mean no longer matches it (after M, Reset or
         // the main slider); moving one part changes the overall release to the parts' mean.
         float part_mean = 0.0f;
         for (float p : part_pct_) part_mean += p / static_cast<float>(part_pct_.size());
         if (std::abs(part_mean - release_pct) > 0.5f) part_pct_.fill(release_pct);
-        if (ImGui::TreeNode(TR("Release by part", "Liberación por partes"))) {
-            const std::array<const char*, 4> kParts{TR("Pec major, clavicular %.0f %%", "Pectoral mayor, clavicular %.0f %%"),
-                                                               TR("Pec major, sternal %.0f %%", "Pectoral mayor, esternal %.0f %%"),
-                                                               TR("Pec major, costal %.0f %%", "Pectoral mayor, costal %.0f %%"), TR("Pec minor %.0f %%", "Pectoral menor %.0f %%")};
+        if (ImGui::TreeNode(tr.c_str("panel.release_by_part"))) {
+            // In sim::PecPart's order.
+            const std::array<std::string, 4> kParts{tr.slider_format("panel.part.pec_major_clavicular", "pct", "%.0f"),
+                                                    tr.slider_format("panel.part.pec_major_sternal", "pct", "%.0f"),
+                                                    tr.slider_format("panel.part.pec_major_costal", "pct", "%.0f"),
+                                                    tr.slider_format("panel.part.pec_minor", "pct", "%.0f")};
             for (std::size_t i = 0; i < kParts.size(); ++i) {
                 ImGui::PushID(static_cast<int>(i));
                 ImGui::SetNextItemWidth(-1.0f);
-                if (ImGui::SliderFloat("##part", &part_pct_[i], 0.0f, 100.0f, kParts[i])) {
+                if (ImGui::SliderFloat("##part", &part_pct_[i], 0.0f, 100.0f, kParts[i].c_str())) {
                     out.part_release = std::make_pair(static_cast<sim::PecPart>(i),
                                                       static_cast<double>(part_pct_[i]) / 100.0);
                 }
@@ -118,104 +126,99 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
             ImGui::TreePop();
         }
         const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-        if (ImGui::Button(paused ? TR("Resume  (Space)", "Seguir  (Espacio)") : TR("Pause  (Space)", "Pausa  (Espacio)"), ImVec2(half, 0.0f))) out.toggle_pause = true;
+        if (ImGui::Button(paused ? tr.c_str("panel.resume") : tr.c_str("panel.pause"), ImVec2(half, 0.0f))) {
+            out.toggle_pause = true;
+        }
         ImGui::SameLine();
-        if (ImGui::Button(TR("Reset  (R)", "Reiniciar  (R)"), ImVec2(half, 0.0f))) out.reset = true;
-        ImGui::TextWrapped("%s", TR("The massage releases the pectoral muscles fully over a few seconds: what "
-                                   "repeated sessions, stretching and strengthening reach over weeks. One session "
-                                   "moves the shoulder a few millimetres.",
-                                   "El masaje libera del todo los pectorales en unos segundos: lo que logran en "
-                                   "semanas las sesiones repetidas, los estiramientos y el fortalecimiento. Una "
-                                   "sesión mueve el hombro unos milímetros."));
+        if (ImGui::Button(tr.c_str("panel.reset"), ImVec2(half, 0.0f))) out.reset = true;
+        ImGui::TextWrapped("%s", tr.c_str("panel.massage_note"));
 
         ImGui::Separator();
         const double shoulder = s.posture.mean.forward_shoulder_mm;
         const double back = sim::upper_back_load(s) * 100.0;
         if (large_font) ImGui::PushFont(large_font);
-        ImGui::Text(TR("Shoulders forward  %.0f mm", "Hombros adelante  %.0f mm"), shoulder);
-        ImGui::Text(TR("Upper-back load    %.0f %%", "Carga de la espalda alta  %.0f %%"), back);
+        text(tr.format("panel.shoulders_forward", {{"mm", i18n::fixed(shoulder, 0)}}));
+        text(tr.format("panel.upper_back_load", {{"pct", i18n::fixed(back, 0)}}));
         if (large_font) ImGui::PopFont();
         if (start_forward_shoulder_mm_ && start_back_load_) {
-            ImGui::TextWrapped(TR("Since start: shoulders %+.1f mm, back load %+.0f %%",
-                                 "Desde el inicio: hombros %+.1f mm, carga de la espalda %+.0f %%"), shoulder - *start_forward_shoulder_mm_,
-                        *start_back_load_ > 0.0 ? (back / *start_back_load_ - 1.0) * 100.0 : 0.0);
+            const double back_change = *start_back_load_ > 0.0 ? (back / *start_back_load_ - 1.0) * 100.0 : 0.0;
+            ImGui::TextWrapped("%s", tr.format("panel.since_start",
+                                               {{"mm", i18n::fixed(shoulder - *start_forward_shoulder_mm_, 1, true)},
+                                                {"pct", i18n::fixed(back_change, 0, true)}})
+                                         .c_str());
         }
         if (shoulder_history_.size() > 1) {
-            plot("##shoulder", shoulder_history_, "shoulders forward (mm)", 54.0f * scale);
-            plot("##back", back_history_, "upper-back load (%)", 54.0f * scale);
+            plot("##shoulder", shoulder_history_, tr.c_str("panel.plot.shoulders_forward"), 54.0f * scale);
+            plot("##back", back_history_, tr.c_str("panel.plot.upper_back_load"), 54.0f * scale);
         }
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        ImGui::TextWrapped(TR("Back load and muscle forces are model predictions, not measured in patients.", "La carga de la espalda y las fuerzas musculares son predicciones del modelo, no medidas en pacientes."));
+        ImGui::TextWrapped("%s", tr.c_str("panel.model_predictions"));
         ImGui::PopStyleColor();
-        if (ImGui::CollapsingHeader(TR("Over days and weeks", "Durante días y semanas"))) {
-            ImGui::TextWrapped(TR("One session each, applied now; their effects unfold on the tissue clock.", "Una sesión de cada, aplicada ahora; sus efectos se despliegan en el reloj del tejido."));
+        if (ImGui::CollapsingHeader(tr.c_str("panel.over_time"))) {
+            ImGui::TextWrapped("%s", tr.c_str("panel.over_time.note"));
             const float third = (ImGui::GetContentRegionAvail().x - 2.0f * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
-            if (ImGui::Button(TR("Massage", "Masaje"), ImVec2(third, 0.0f))) out.intervention = sim::InterventionKind::kChestMassage;
+            if (ImGui::Button(tr.c_str("panel.session.massage"), ImVec2(third, 0.0f))) {
+                out.intervention = sim::InterventionKind::kChestMassage;
+            }
             ImGui::SameLine();
-            if (ImGui::Button(TR("Stretch", "Estirar"), ImVec2(third, 0.0f))) {
+            if (ImGui::Button(tr.c_str("panel.session.stretch"), ImVec2(third, 0.0f))) {
                 out.intervention = sim::InterventionKind::kDoorwayStretch;
             }
             ImGui::SameLine();
-            if (ImGui::Button(TR("Strengthen", "Fortalecer"), ImVec2(third, 0.0f))) {
+            if (ImGui::Button(tr.c_str("panel.session.strengthen"), ImVec2(third, 0.0f))) {
                 out.intervention = sim::InterventionKind::kUpperBackStrengthening;
             }
-            const std::array<const char*, 3> kLapse{TR("real time", "tiempo real"), TR("1 s = 1 day", "1 s = 1 día"), TR("1 s = 1 week", "1 s = 1 semana")};
+            const std::array<const char*, 3> kLapse{tr.c_str("panel.lapse.real_time"), tr.c_str("panel.lapse.day"),
+                                                    tr.c_str("panel.lapse.week")};
             static constexpr std::array<double, 3> kLapseFactor{1.0, 86400.0, 7.0 * 86400.0};
             ImGui::SetNextItemWidth(-1.0f);
             if (ImGui::Combo("##lapse", &time_lapse_index_, kLapse.data(), static_cast<int>(kLapse.size()))) {
                 out.time_lapse = kLapseFactor[static_cast<std::size_t>(time_lapse_index_)];
             }
-            ImGui::Text(TR("Tissue time: day %.1f", "Tiempo del tejido: día %.1f"), s.tissue_days);
+            text(tr.format("panel.tissue_time", {{"days", i18n::fixed(s.tissue_days, 1)}}));
         }
-        if (ImGui::CollapsingHeader(TR("Layers", "Capas"))) {
-            ImGui::Checkbox(TR("Skin outline", "Contorno de la piel"), &layers.skin);
-            ImGui::Checkbox(TR("Superficial muscles", "Músculos superficiales"), &layers.superficial);
+        if (ImGui::CollapsingHeader(tr.c_str("panel.layers"))) {
+            ImGui::Checkbox(tr.c_str("layer.skin"), &layers.skin);
+            ImGui::Checkbox(tr.c_str("layer.superficial"), &layers.superficial);
             ImGui::SameLine();
-            ImGui::Checkbox("x-ray", &layers.xray_superficial);
-            ImGui::Checkbox(TR("Deep muscles", "Músculos profundos"), &layers.deep);
-            ImGui::Checkbox(TR("Bones", "Huesos"), &layers.bones);
-            ImGui::Checkbox(TR("Labels", "Nombres"), &layers.labels);
-            ImGui::Checkbox(TR("Ghost of the starting posture", "Silueta de la postura inicial"), &layers.ghost);
+            ImGui::Checkbox(tr.c_str("layer.xray"), &layers.xray_superficial);
+            ImGui::Checkbox(tr.c_str("layer.deep"), &layers.deep);
+            ImGui::Checkbox(tr.c_str("layer.bones"), &layers.bones);
+            ImGui::Checkbox(tr.c_str("layer.labels"), &layers.labels);
+            ImGui::Checkbox(tr.c_str("layer.ghost"), &layers.ghost);
         }
-        if (ImGui::CollapsingHeader(TR("Posture (clinical measures)", "Postura (medidas clínicas)"))) {
-            ImGui::Text(TR("Craniovertebral angle   %.1f deg", "Ángulo craneovertebral  %.1f°"), s.posture.craniovertebral_angle_deg);
-            ImGui::Text(TR("Pectoralis minor length %.0f mm", "Longitud del pectoral menor %.0f mm"), s.posture.mean.pec_minor_length_mm);
-            ImGui::Text(TR("Scapular internal rot.  %.1f deg", "Rotación interna escapular %.1f°"), s.posture.mean.scapular_internal_rotation_deg);
-            ImGui::Text(TR("Scapular upward rot.    %.1f deg", "Rotación superior escapular %.1f°"), s.posture.mean.scapular_upward_rotation_deg);
-            ImGui::Text(TR("Scapular anterior tilt  %.1f deg", "Inclinación anterior escapular %.1f°"), s.posture.mean.scapular_anterior_tilt_deg);
+        if (ImGui::CollapsingHeader(tr.c_str("panel.posture"))) {
+            const sim::SidePosture& mean = s.posture.mean;
+            text(tr.format("posture.craniovertebral_angle",
+                           {{"deg", i18n::fixed(s.posture.craniovertebral_angle_deg, 1)}}));
+            text(tr.format("posture.pec_minor_length", {{"mm", i18n::fixed(mean.pec_minor_length_mm, 0)}}));
+            text(tr.format("posture.scapular_internal_rotation",
+                           {{"deg", i18n::fixed(mean.scapular_internal_rotation_deg, 1)}}));
+            text(tr.format("posture.scapular_upward_rotation",
+                           {{"deg", i18n::fixed(mean.scapular_upward_rotation_deg, 1)}}));
+            text(tr.format("posture.scapular_anterior_tilt", {{"deg", i18n::fixed(mean.scapular_anterior_tilt_deg, 1)}}));
         }
-        if (ImGui::CollapsingHeader(TR("Colours", "Colores"))) {
-            ImGui::Checkbox(TR("Colour muscles by tension", "Colorear los músculos por tensión"), &tension_colours);
+        if (ImGui::CollapsingHeader(tr.c_str("panel.colours"))) {
+            ImGui::Checkbox(tr.c_str("colours.by_tension"), &tension_colours);
             int map = static_cast<int>(view.colormap);
-            const char* names[] = {TR("magma (heat)", "magma (calor)"), "viridis", TR("cividis (colour-blind safe)", "cividis (apto para daltonismo)")};
+            // In render::ColormapId's order.
+            const char* names[] = {tr.c_str("colours.magma"), tr.c_str("colours.viridis"), tr.c_str("colours.cividis")};
             ImGui::SetNextItemWidth(-1.0f);
             if (ImGui::Combo("##colormap", &map, names, render::kColormapCount)) {
                 view.colormap = static_cast<render::ColormapId>(map);
             }
             bool stripes = view.stripes > 0.0f;
-            if (ImGui::Checkbox(TR("Length bands (longer / shorter than healthy)", "Bandas de longitud (más largo / más corto que sano)"), &stripes)) {
+            if (ImGui::Checkbox(tr.c_str("colours.length_bands"), &stripes)) {
                 view.stripes = stripes ? 1.0f : 0.0f;
             }
         }
-        if (ImGui::CollapsingHeader(TR("About and credits", "Acerca de y créditos"))) {
+        if (ImGui::CollapsingHeader(tr.c_str("panel.about"))) {
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextUnformatted(TR(
-                "Anatomy: BodyParts3D, (c) The Database Center for Life Science (DBCLS), licensed under CC "
-                "Attribution-Share Alike 2.1 Japan. The meshes shipped here are derived from it (decimated, skinned) "
-                "and carry the same licence. Re-exports used: zlatnaspirala/matrix-engine-starter (Nikola Lukic), "
-                "aHer-dev/3DAnatomy, mtorregrosadev/HTN-Surgery.",
-                "Anatomía: BodyParts3D, (c) The Database Center for Life Science (DBCLS), con licencia CC "
-                "Reconocimiento-CompartirIgual 2.1 Japón. Las mallas que se incluyen derivan de ella (simplificadas, "
-                "con pesos de piel) y llevan la misma licencia. Reexportaciones usadas: "
-                "zlatnaspirala/matrix-engine-starter (Nikola Lukic), aHer-dev/3DAnatomy, mtorregrosadev/HTN-Surgery."));
+            ImGui::TextUnformatted(tr.c_str("about.anatomy"));
             ImGui::Spacing();
-            ImGui::TextUnformatted(TR(
-                "Simulation: MuJoCo. Muscle parameters: Wu shoulder model, Neck6D (Mortensen et al. 2018). "
-                "Forces, tensions and the back load are model predictions, not measurements.",
-                "Simulación: MuJoCo. Parámetros musculares: modelo de hombro de Wu, Neck6D (Mortensen et al. 2018). "
-                "Las fuerzas, tensiones y la carga de la espalda son predicciones del modelo, no mediciones."));
+            ImGui::TextUnformatted(tr.c_str("about.simulation"));
             ImGui::Spacing();
-            ImGui::TextUnformatted(TR("myoview code: Apache License 2.0.", "Código de myoview: licencia Apache 2.0."));
+            ImGui::TextUnformatted(tr.c_str("about.code"));
             ImGui::PopTextWrapPos();
         }
     }
@@ -223,8 +226,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
     return out;
 }
 
-void draw_legend(const render::TensionView& view, float scale, const std::string& language) {
-    const bool spanish = language == "es";
+void draw_legend(const render::TensionView& view, float scale, const i18n::Strings& tr) {
     const ImGuiIO& io = ImGui::GetIO();
     const float bar_w = 300.0f * scale, bar_h = 20.0f * scale;
     ImGui::SetNextWindowPos(ImVec2(12.0f * scale, io.DisplaySize.y - 12.0f * scale), ImGuiCond_Always,
@@ -234,7 +236,7 @@ void draw_legend(const render::TensionView& view, float scale, const std::string
                                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
     if (ImGui::Begin("legend", nullptr, flags)) {
-        ImGui::TextUnformatted(TR("Muscle tension (% of maximum force)", "Tensión muscular (% de la fuerza máxima)"));
+        ImGui::TextUnformatted(tr.c_str("legend.title"));
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec2 p = ImGui::GetCursorScreenPos();
         constexpr int kSteps = 60;
@@ -260,10 +262,8 @@ void draw_legend(const render::TensionView& view, float scale, const std::string
         }
         ImGui::Dummy(ImVec2(bar_w, ImGui::GetTextLineHeight()));
         if (view.stripes > 0.0f) {
-            ImGui::TextUnformatted(TR("Wide bands: longer than healthy (strained)",
-                                     "Bandas anchas: más largo que sano (forzado)"));
-            ImGui::TextUnformatted(TR("Tight bands: shorter than healthy (tight)",
-                                     "Bandas estrechas: más corto que sano (tenso)"));
+            ImGui::TextUnformatted(tr.c_str("legend.wide_bands"));
+            ImGui::TextUnformatted(tr.c_str("legend.tight_bands"));
         }
     }
     ImGui::End();
@@ -271,4 +271,3 @@ void draw_legend(const render::TensionView& view, float scale, const std::string
 
 }  // namespace myoview::app
 
-#undef TR

@@ -9,7 +9,9 @@
 #include <string>
 #include <utility>
 
-#include "myoview/render/scene_renderer.h"
+#include "myoview/i18n/strings.h"
+#include "myoview/render/frame.h"
+#include "myoview/scene/scene.h"
 #include "myoview/sim/simulation.h"
 
 struct ImFont;
@@ -29,25 +31,18 @@ struct UiRequests {
 };
 
 
-// Which anatomical layers are drawn; superficial muscles may be see-through (x-ray) to show the deep ones.
-struct LayerVisibility {
-    bool skin = true;
-    bool superficial = true;
-    bool xray_superficial = false;
-    bool deep = true;
-    bool bones = true;
-    bool labels = true;
-    bool ghost = true;  // the starting posture's bones as a faint outline (before / after)
-};
+using scene::LayerVisibility;
 
 class Panels {
 public:
     LayerVisibility layers;
 
     void record_history(const sim::Snapshot& snapshot);
-    // `language` ("en" or "es") is shared with the cards, the story and the labels; the panel can switch it.
+    // `language` (a language of `strings`: "en", "es", ...) is shared with the cards, the story and the labels; the
+    // panel can switch it, among every language `strings` holds.
     UiRequests draw(const sim::Simulation& simulation, render::TensionView& view, bool& tension_colours, bool paused,
-                    double release, bool massaging, float scale, ImFont* large_font, std::string& language);
+                    double release, bool massaging, float scale, ImFont* large_font, const i18n::Library& strings,
+                    std::string& language);
     void clear_history();
 
 private:
@@ -59,6 +54,6 @@ private:
     std::optional<double> start_back_load_;
 };
 
-void draw_legend(const render::TensionView& view, float scale, const std::string& language);
+void draw_legend(const render::TensionView& view, float scale, const i18n::Strings& tr);
 
 }  // namespace myoview::app

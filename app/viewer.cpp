@@ -20,11 +20,10 @@
 #include "interaction.h"
 #include "labels.h"
 #include "panels.h"
-#include "referral.h"
-#include "sim_binding.h"
 #include "stop_signals.h"
 #include "story.h"
 #include "myoview/anatomy/catalog.h"
+#include "myoview/i18n/strings.h"
 #include "myoview/assets/import.h"
 #include "myoview/base/frame_clock.h"
 #include "myoview/base/log.h"
@@ -34,6 +33,7 @@
 #include "myoview/render/imgui_layer.h"
 #include "myoview/render/presenter.h"
 #include "myoview/render/scene_renderer.h"
+#include "myoview/scene/scene.h"
 
 namespace myoview::app {
 namespace {
@@ -44,8 +44,6 @@ constexpr int kExitRuntime = 1;  // no display, no GPU, a failed frame (device l
 constexpr int kExitInput = 2;    // a bad model file or a file that cannot be written
 // SIGTERM and SIGINT end the session like Q: exit 0, report written (app/README.md).
 constexpr double kHeadlessFrameSeconds = 1.0 / 60.0;
-constexpr float kXrayOpacity = 0.6f;  // see-through superficial muscles, at the silhouette
-constexpr float kSkinOpacity = 0.45f;  // at the silhouette; face-on it is 12 % of this
 
 std::filesystem::path default_model_path() { return std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb"; }
 
@@ -150,6 +148,53 @@ void stall() {
     std::this_thread::sleep_for(std::chrono::duration<double>(Options::kStallSeconds));
 }
 
+// The panels' requests as the scene takes them.
+scene::Requests to_scene_requests(const UiRequests& ui) {
+    static constexpr render::ViewPreset kPresets[] = {render::ViewPreset::kFront, render::ViewPreset::kBack,
+                                                      render::ViewPreset::kLeft, render::ViewPreset::kRight,
+                                                      render::ViewPreset::kThreeQuarter};
+    scene::Requests r;
+    r.preset = ui.preset;
+    r.release = ui.release;
+    r.part_release = ui.part_release;
+    r.intervention = ui.intervention;
+    r.time_lapse = ui.time_lapse;
+    r.massage = ui.apply_massage;
+    r.reset = ui.reset;
+    r.toggle_pause = ui.toggle_pause;
+    if (ui.view && *ui.view >= 0 && *ui.view < 5) r.view = kPresets[*ui.view];
+    return r;
+}
+
+// Adds `more` to `into`: flags combine, values set in `more` win.
+void merge_requests(scene::Requests& into, const scene::Requests& more) {
+    auto take = [](auto& a, const auto& b) {
+        if (b) a = b;
+    };
+    take(into.preset, more.preset);
+    take(into.release, more.release);
+    take(into.part_release, more.part_release);
+    if (more.intervention) {
+        into.intervention = more.intervention;
+        into.intervention_dose = more.intervention_dose;
+    }
+    take(into.time_lapse, more.time_lapse);
+    into.massage = into.massage || more.massage;
+    into.reset = into.reset || more.reset;
+    into.toggle_pause = into.toggle_pause != more.toggle_pause;
+    take(into.paused, more.paused);
+    take(into.view, more.view);
+    into.story += more.story;
+    take(into.story_step, more.story_step);
+    take(into.layers, more.layers);
+    take(into.language, more.language);
+    take(into.tension_colours, more.tension_colours);
+    take(into.tension_view, more.tension_view);
+    take(into.select, more.select);
+    take(into.isolate, more.isolate);
+    into.toggle_isolate_selected = into.toggle_isolate_selected || more.toggle_isolate_selected;
+}
+
 float choose_ui_scale(const Options& o, const platform::Window* window) {
     if (o.ui_scale) return *o.ui_scale;
     if (window) return window->content_scale();
@@ -169,24 +214,24 @@ int run_viewer(const Options& o) {
     ClockFigures clock_figures;
     std::optional<nlohmann::json> posture_start;  // the settled posture the session starts from
     double settle_s = 0.0;
-    std::string selected_id;
     int recreations = 0;
     int pause_toggles = 0, fullscreen_toggles = 0;
-    bool paused = false;
     platform::Window::MinimizeStats minimize;
     long frames_since_restore = 0;
     std::optional<assets::Model> model;
     assets::ModelStats stats;
-    std::optional<sim::Simulation> simulation;
+    std::optional<sim::Simulation> simulation;  // until the scene takes it
+    const scene::Scene* report_source = nullptr;
     std::unique_ptr<platform::Window> window;
     std::unique_ptr<render::GpuContext> ctx;  // declared after the window: destroyed before it
 
     auto finish = [&](int exit_code) -> int {
         const int messages = ctx ? ctx->validation_messages() : 0;
         if (!o.report.empty()) {
-            nlohmann::json report = simulation ? simulation->report_json() : nlohmann::json::object();
+            const sim::Simulation* sim = report_source ? report_source->simulation() : nullptr;
+            nlohmann::json report = sim ? sim->report_json() : nlohmann::json::object();
             if (posture_start) report["posture_start"] = *posture_start;
-            report["selected"] = selected_id;
+            report["selected"] = report_source ? report_source->selected_id() : std::string();
             const nlohmann::json sim_timing =
                 report.contains("timing") ? report["timing"] : nlohmann::json::object();
             report["timing"] = {{"frames", frame_stats.count()},
@@ -214,7 +259,7 @@ int run_viewer(const Options& o) {
                                {"simulated_s", clock_figures.simulated_s},
                                {"dropped_s", clock_figures.dropped_s},
                                {"longest_frame_s", clock_figures.longest_frame_s}};
-            report["paused"] = paused;
+            report["paused"] = report_source && report_source->therapy() && report_source->therapy()->paused();
             report["input"] = {{"pause_toggles", pause_toggles}, {"fullscreen_toggles", fullscreen_toggles}};
             if (window) {
                 report["window"] = {{"iconified", minimize.iconified},
@@ -291,6 +336,40 @@ int run_viewer(const Options& o) {
         target.final_layout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
     }
 
+    // The scene: the simulation (bundled model only; a user's --model is shown as it is), the catalog, the camera
+    // and everything shown. Settling the preset's posture happens here, before the first frame.
+    std::unique_ptr<scene::Scene> the_scene;
+    {
+        std::optional<anatomy::Catalog> catalog;
+        if (simulation) {
+            auto loaded = anatomy::Catalog::load(anatomy::default_catalog_path());
+            if (!loaded) return fail(kExitInput, loaded.error());
+            catalog.emplace(std::move(loaded).value());
+        }
+        scene::SceneOptions so;
+        render::parse_view_preset(o.view, so.view);
+        so.select = o.select;
+        so.isolate = o.isolate;
+        so.language = o.language;
+        so.tension_colours = !o.natural_colors;
+        so.settle_s = o.seconds.value_or(kDefaultSimulatedSeconds);
+        so.massage = o.massage;
+        so.story = story_steps();
+        so.story_start = o.story;
+        auto created = scene::Scene::create(model.value(), std::move(simulation), std::move(catalog), so,
+                                            {static_cast<uint32_t>(o.width), static_cast<uint32_t>(o.height)});
+        simulation.reset();
+        if (!created) {
+            const bool input_error = created.error().message.rfind("--", 0) == 0;
+            return fail(input_error ? kExitInput : kExitRuntime, created.error());
+        }
+        the_scene = std::move(created).value();
+    }
+    scene::Scene& scene = *the_scene;
+    settle_s = scene.settle_s();
+    if (scene.simulation()) posture_start = scene.posture_start();
+    report_source = &scene;
+
     int exit_code = 0;
     {
         // Everything created from the device lives in this scope and is gone before the context.
@@ -301,29 +380,10 @@ int run_viewer(const Options& o) {
         }
         gpu::FrameRing ring = std::move(ring_result).value();
         std::unique_ptr<render::SceneRenderer> renderer = std::move(renderer_result).value();
-        // The bundled model's meshes are closed and outward-wound (the generator's tests check it).
+        // The bundled model's meshes are closed and outward-wound (the bake's tests check it).
         if (auto s = renderer->set_model(model.value(), &ring, o.model.empty()); !s) {
             // A model the GPU cannot take (an upload that failed on a lost device included) ends here.
             return fail(s.error().vk_result != 0 ? kExitRuntime : kExitInput, s.error());
-        }
-        // The body outline is a faint veil over the muscles: enough to show the silhouette, too little to wash out
-        // the tension colours.
-        for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
-            if (renderer->mesh_name(i) != "skin") continue;
-            renderer->draw_state(i).tint.a = kSkinOpacity;
-            renderer->draw_state(i).outline = true;
-        }
-        if (!o.isolate.empty()) {
-            bool found = false;
-            for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
-                const bool match = renderer->mesh_name(i) == o.isolate;
-                renderer->draw_state(i).visible = match;
-                found = found || match;
-            }
-            if (!found) {
-                return fail(kExitInput, Error("--isolate " + o.isolate +
-                                              ": no structure with that id in the model (see --list-structures)"));
-            }
         }
 
         std::unique_ptr<render::ImGuiLayer> ui;
@@ -335,134 +395,11 @@ int run_viewer(const Options& o) {
             ui = std::move(created).value();
         }
 
-        // Anatomical layer of each mesh, from the catalog (bundled model only); a user's model has none.
-        std::vector<std::optional<anatomy::Layer>> mesh_layers(renderer->mesh_count());
-        std::optional<anatomy::Catalog> catalog;
-        if (simulation) {
-            auto loaded = anatomy::Catalog::load(anatomy::default_catalog_path());
-            if (!loaded) return fail(kExitInput, loaded.error());
-            catalog.emplace(std::move(loaded).value());
-            for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
-                if (const anatomy::Structure* st = catalog->find(renderer->mesh_name(i))) mesh_layers[i] = st->layer;
-            }
-        }
-        std::optional<std::size_t> hovered, selected;
-        if (!o.select.empty()) {
-            for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
-                if (renderer->mesh_name(i) == o.select) selected = i;
-            }
-            if (!selected) {
-                return fail(kExitInput, Error("--select " + o.select +
-                                              ": no structure with that id in the model (see --list-structures)"));
-            }
-        }
-        std::string isolated_id = o.isolate;
-        std::string language = o.language;
-        std::optional<int> story;  // the step shown, 0-based
-        Labels labels(*renderer);
-        auto apply_layers = [&](const LayerVisibility& layers) {
-            renderer->show_ghost = layers.ghost;
-            if (!isolated_id.empty()) {  // isolation decides alone
-                for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
-                    renderer->draw_state(i).visible = renderer->mesh_name(i) == isolated_id;
-                }
-                return;
-            }
-            for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
-                if (!mesh_layers[i]) continue;
-                render::MeshDrawState& st = renderer->draw_state(i);
-                switch (*mesh_layers[i]) {
-                    case anatomy::Layer::kSkin: st.visible = layers.skin; break;
-                    case anatomy::Layer::kBone: st.visible = layers.bones; break;
-                    case anatomy::Layer::kDeep: st.visible = layers.deep; break;
-                    case anatomy::Layer::kSuperficial:
-                        st.visible = layers.superficial;
-                        st.tint.a = layers.xray_superficial ? kXrayOpacity : 1.0f;
-                        st.outline = layers.xray_superficial;
-                        break;
-                }
-            }
-        };
-
-        // The bind pose is the simulation's rest pose (MJCF qpos0), before any step: what the meshes were baked in.
-        std::optional<SimBinding> binding;
-        std::optional<Therapy> therapy;
+        // Every language's strings, loaded once: switching language in the panel is a lookup.
+        auto strings_loaded = i18n::Library::load(i18n::default_dir());
+        if (!strings_loaded) return fail(kExitInput, strings_loaded.error());
+        const i18n::Library strings = std::move(strings_loaded).value();
         Panels panels;
-        bool tension_colours = !o.natural_colors;
-        if (simulation) {
-            binding.emplace(*renderer, simulation->snapshot());
-            binding->bind_trigger_points(model.value(), simulation->snapshot(), *renderer);
-            therapy.emplace(*simulation);
-            // Settle into the preset's posture before the first frame (deterministic: fixed steps, no clock), so the
-            // picture starts from the rounded posture, not from the model's neutral rest pose.
-            settle_s = o.seconds.value_or(kDefaultSimulatedSeconds);
-            try {
-                simulation->advance(settle_s);
-            } catch (const std::exception& e) {  // see `simulate` below
-                return fail(kExitRuntime, Error(std::string("the simulation failed: ") + e.what()));
-            }
-            posture_start = simulation->report_json()["posture"];
-            if (o.massage) therapy->apply({}, KeyActions{.massage = true}, panels);
-            binding->apply(simulation->snapshot(), *renderer, tension_colours);
-            // The bones as they stand now: the ghost the session is compared with.
-            renderer->capture_ghost_pose();
-            std::vector<std::size_t> ghost;
-            for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
-                const anatomy::Structure* st = catalog ? catalog->find(renderer->mesh_name(i)) : nullptr;
-                if (st != nullptr && st->kind == anatomy::Kind::kBone && st->body != "thorax") {
-                    ghost.push_back(i);  // the bones that move against the trunk: girdles, arms, neck and head
-                }
-            }
-            renderer->set_ghost(std::move(ghost));
-            apply_layers(panels.layers);
-            log::debug("bound " + std::to_string(binding->bound_bones()) + " bones, " +
-                       std::to_string(binding->bound_muscles()) + " muscles to the simulation");
-        }
-
-        // The referred-pain zones of the selected muscle's trigger points, on the body outline.
-        std::optional<std::size_t> skin_mesh;
-        for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
-            if (renderer->mesh_name(i) == "skin") skin_mesh = i;
-        }
-        auto show_referral = [&]() {
-            if (!selected || !skin_mesh || !binding) return;
-            for (const render::HotSpot& spot : referral_spots(renderer->mesh_name(*selected),
-                                                              simulation->snapshot(), *binding, *skin_mesh)) {
-                renderer->hot_spots.push_back(spot);
-            }
-        };
-
-        ViewState view;
-        render::ViewPreset preset = render::ViewPreset::kFront;
-        render::parse_view_preset(o.view, preset);
-        view.camera.set_preset(preset);
-        // A story step sets the view, the card and the release, as a clinician would by hand.
-        auto go_to_step = [&](int index, VkExtent2D extent) {
-            if (!simulation) return;
-            story = std::clamp(index, 0, kStoryStepCount - 1);
-            const StoryStep& step = story_step(*story);
-            view.camera.set_preset(step.view);
-            view.camera.frame(model->bounds, static_cast<float>(extent.width) /
-                                                 static_cast<float>(std::max(extent.height, 1u)));
-            selected.reset();
-            for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
-                if (renderer->mesh_name(i) == step.select) selected = i;
-            }
-            UiRequests requests_for_step;
-            requests_for_step.release = step.release;
-            therapy->apply(requests_for_step, KeyActions{.massage = step.massage}, panels);
-        };
-        assets::Bounds frame_bounds = model->bounds;
-        if (!o.isolate.empty()) {
-            frame_bounds = {};
-            for (const auto& m : model->meshes) {
-                if ((m.node_name.empty() ? m.name : m.node_name) != o.isolate) continue;
-                for (const auto& p : m.positions) frame_bounds.extend(p);
-            }
-        }
-        view.camera.frame(frame_bounds, static_cast<float>(o.width) / static_cast<float>(o.height));
-        if (o.story > 0) go_to_step(o.story - 1, {static_cast<uint32_t>(o.width), static_cast<uint32_t>(o.height)});
-
         bool show_stats = o.stats;  // the developer readout: off by default, a patient has no use for it
         StatusInfo status;
         status.device = ctx->device.physical().name();
@@ -471,43 +408,56 @@ int run_viewer(const Options& o) {
         status.frames = &frame_stats;
         status.validate = o.validate;
 
-        UiRequests requests;
-        auto build_ui = [&](VkExtent2D extent, float dt) {
-            requests = {};
+        // The panels' requests of one frame, applied by the scene at the start of the next.
+        scene::Requests pending;
+        auto build_ui = [&](glm::uvec2 viewport, float dt) {
+            pending = {};
             if (!ui) return;
-            status.extent = extent;
+            status.extent = {viewport.x, viewport.y};
             status.validation_messages = ctx->validation_messages();
-            ui->begin_frame(extent, dt);
+            ui->begin_frame(status.extent, dt);
             if (show_stats) draw_status_panel(status, ui->scale());
-            if (simulation) {
-                requests = panels.draw(*simulation, renderer->tension_view, tension_colours, therapy->paused(),
-                                       therapy->release(), therapy->massaging(), ui->scale(), ui->large_font(),
-                                       language);
-                if (tension_colours) draw_legend(renderer->tension_view, ui->scale(), language);
-                if (story) draw_story_caption(*story, language, ui->scale(), ui->large_font());
-                if (panels.layers.labels && catalog) {
-                    labels.draw(*renderer, view.camera, static_cast<float>(extent.width),
-                                static_cast<float>(extent.height), *catalog, language, ui->scale());
+            if (const sim::Simulation* sim = scene.simulation()) {
+                render::TensionView tension_view = scene.tension_view();
+                bool tension_colours = scene.tension_colours();
+                std::string language = scene.language();
+                panels.layers = scene.layers();
+                const UiRequests asked =
+                    panels.draw(*sim, tension_view, tension_colours, scene.therapy()->paused(),
+                                scene.therapy()->release(), scene.therapy()->massaging(), ui->scale(),
+                                ui->large_font(), strings, language);
+                const i18n::Strings& tr = strings.get(scene.language());
+                pending = to_scene_requests(asked);
+                if (!(tension_view.colormap == scene.tension_view().colormap &&
+                      tension_view.stripes == scene.tension_view().stripes)) {
+                    pending.tension_view = tension_view;
+                }
+                if (tension_colours != scene.tension_colours()) pending.tension_colours = tension_colours;
+                if (language != scene.language()) pending.language = language;
+                if (!(panels.layers == scene.layers())) pending.layers = panels.layers;
+                if (scene.tension_colours()) draw_legend(scene.tension_view(), ui->scale(), tr);
+                if (scene.story_step()) draw_story_caption(*scene.story_step(), tr, ui->scale(), ui->large_font());
+                if (scene.layers().labels && scene.catalog()) {
+                    draw_labels(scene.label_anchors(viewport), scene, ui->scale());
                 }
                 const anatomy::Structure* structure =
-                    selected && catalog ? catalog->find(renderer->mesh_name(*selected)) : nullptr;
+                    scene.selected() && scene.catalog() ? scene.catalog()->find(scene.selected_id()) : nullptr;
                 if (structure) {
-                    const sim::Snapshot& snap = simulation->snapshot();
-                    const sim::MuscleState* muscle = snap.find_muscle(structure->id);
-                    const double vs_healthy =
-                        muscle ? binding->length_vs_healthy(snap, static_cast<std::size_t>(muscle - snap.muscles.data()))
-                               : 1.0;
+                    const sim::MuscleState* muscle = sim->snapshot().find_muscle(structure->id);
+                    const double vs_healthy = muscle ? scene.length_vs_healthy(*muscle) : 1.0;
+                    std::string card_language = language;
                     const InfoCardActions card =
-                        draw_info_card(*structure, muscle, vs_healthy, catalog->languages(), language,
-                                       !isolated_id.empty(), ui->scale(), ui->large_font());
-                    if (card.toggle_isolate) isolated_id = isolated_id.empty() ? structure->id : std::string();
-                    if (card.close) selected.reset();
+                        draw_info_card(*structure, muscle, vs_healthy, scene.catalog()->languages(), card_language, tr,
+                                       !scene.isolated_id().empty(), ui->scale(), ui->large_font());
+                    if (card_language != scene.language()) pending.language = card_language;
+                    if (card.toggle_isolate) pending.toggle_isolate_selected = true;
+                    if (card.close) pending.select = std::string();
                 }
             }
             ui->end_frame();
         };
         auto record = [&](VkCommandBuffer cmd, uint32_t image, uint32_t frame) {
-            renderer->record(cmd, image, frame, view.camera, [&](VkCommandBuffer c) {
+            renderer->record(cmd, image, frame, scene.frame(), [&](VkCommandBuffer c) {
                 if (ui) ui->record(c);
             });
         };
@@ -520,34 +470,33 @@ int run_viewer(const Options& o) {
                           std::to_string(std::chrono::duration<double>(Clock::now() - session_start).count()) + " s");
             }
         };
-        // A frame that failed on the GPU (or in Dear ImGui's backend): the session ends with the reason.
+        // A frame that failed on the GPU, in Dear ImGui's backend or in the simulation: the session ends with the
+        // reason.
         auto frame_failed = [&](const Error& error) {
             end.reason = "error";
             end.error = error.full_text();
             std::fprintf(stderr, "myoview: %s\n", end.error.c_str());
             exit_code = kExitRuntime;
         };
-        // No MuJoCo error leaves the simulation's API (its contract, simulation.h); should one all the same, the
-        // session ends like a failed frame, with its message and report, instead of std::terminate.
-        auto simulate = [&](auto&& work) -> bool {
-            try {
-                work();
-                return true;
-            } catch (const std::exception& e) {
-                frame_failed(Error(std::string("the simulation failed: ") + e.what()));
+        // One update of the scene: this frame's input and the panels' requests of the last, then dt of time. Keeps
+        // the clock figures; says so when a stall is not caught up.
+        auto update_scene = [&](double dt, scene::Input input, glm::uvec2 viewport) -> bool {
+            merge_requests(input.requests, pending);
+            auto updated = scene.update(dt, input, viewport);
+            if (!updated) {
+                frame_failed(updated.error());
                 return false;
             }
-        };
-        // Advances the therapy by a frame's dt and keeps the clock figures; says so when a stall is not caught up.
-        auto step_therapy = [&](double dt) {
-            const double dropped = therapy->step(dt);
-            clock_figures.simulated_s = therapy->advanced_s();
-            if (dropped > 0.0) {
-                clock_figures.dropped_s += dropped;
-                log::warn("the simulation skipped " + std::to_string(dropped) + " s after a " + std::to_string(dt) +
-                          " s gap between frames (it catches up at most " +
-                          std::to_string(Therapy::kMaxCatchUpSeconds) + " s)");
+            if (updated->history_reset) panels.clear_history();
+            if (const sim::Simulation* sim = scene.simulation()) panels.record_history(sim->snapshot());
+            if (const scene::Therapy* therapy = scene.therapy()) clock_figures.simulated_s = therapy->advanced_s();
+            if (updated->dropped_s > 0.0) {
+                clock_figures.dropped_s += updated->dropped_s;
+                log::warn("the simulation skipped " + std::to_string(updated->dropped_s) + " s after a " +
+                          std::to_string(dt) + " s gap between frames (it catches up at most " +
+                          std::to_string(scene::Therapy::kMaxCatchUpSeconds) + " s)");
             }
+            return true;
         };
 
         if (window) {
@@ -556,6 +505,7 @@ int run_viewer(const Options& o) {
             auto presenter = std::move(presenter_result).value();
             if (auto fault = gpu_fault(o)) presenter->inject_fault(*fault);
             FrameClock clock = FrameClock::wall();
+            PointerState pointer;
             int restores_seen = 0;
             end.reason = "closed";
             while (!window->should_close()) {
@@ -579,52 +529,14 @@ int run_viewer(const Options& o) {
                 clock_figures.longest_frame_s = std::max(clock_figures.longest_frame_s, dt);
                 if (clock.ticks() == stall_frame(o)) stall();
                 const VkExtent2D extent = window->framebuffer_size();
-                const KeyActions keys = apply_input(*window, ui.get(), view, extent, frame_bounds);
-                if (keys.toggle_pause) ++pause_toggles;
-                if (keys.toggled_fullscreen) ++fullscreen_toggles;
-                if (keys.toggle_stats) show_stats = !show_stats;
-                renderer->time_s = clock.elapsed_s();
-                if (requests.view) {
-                    static constexpr render::ViewPreset kPresets[] = {
-                        render::ViewPreset::kFront, render::ViewPreset::kBack, render::ViewPreset::kLeft,
-                        render::ViewPreset::kRight, render::ViewPreset::kThreeQuarter};
-                    view.camera.set_preset(kPresets[*requests.view]);
-                    view.camera.frame(frame_bounds, static_cast<float>(extent.width) /
-                                                        static_cast<float>(std::max(extent.height, 1u)));
-                }
-                if (therapy) {
-                    const bool simulated = simulate([&] {
-                        if (keys.story != 0) go_to_step(story ? *story + keys.story : 0, extent);
-                        therapy->apply(requests, keys, panels);  // last frame's UI requests and this frame's keys
-                    });
-                    if (!simulated) break;
-                    apply_layers(panels.layers);
-                    // Hover and click: a CPU ray cast against the posed meshes, only when the mouse moved.
-                    const bool mouse_free = !(ui && ui->wants_mouse()) && !view.dragging_orbit && !view.dragging_pan;
-                    if (view.mouse_moved || view.click) {
-                        view.mouse_moved = false;
-                        if (hovered) renderer->draw_state(*hovered).highlight = 0.0f;
-                        hovered = mouse_free ? renderer->pick(view.camera, static_cast<float>(view.last_x),
-                                                              static_cast<float>(view.last_y),
-                                                              static_cast<float>(extent.width),
-                                                              static_cast<float>(extent.height))
-                                             : std::nullopt;
-                    }
-                    if (view.click) {
-                        const auto [cx, cy] = *view.click;
-                        view.click.reset();
-                        selected = renderer->pick(view.camera, static_cast<float>(cx), static_cast<float>(cy),
-                                                  static_cast<float>(extent.width), static_cast<float>(extent.height));
-                    }
-                    for (std::size_t i = 0; i < renderer->mesh_count(); ++i) {
-                        renderer->draw_state(i).highlight = i == selected ? 0.45f : i == hovered ? 0.25f : 0.0f;
-                    }
-                    if (!simulate([&] { step_therapy(dt); })) break;
-                    panels.record_history(simulation->snapshot());
-                    binding->apply(simulation->snapshot(), *renderer, tension_colours);
-                    show_referral();
-                }
-                build_ui(extent, static_cast<float>(dt));
+                const glm::uvec2 viewport(extent.width, extent.height);
+                scene::Input input;
+                const WindowActions actions = read_input(*window, ui.get(), pointer, input);
+                if (actions.toggle_pause && scene.therapy()) ++pause_toggles;
+                if (actions.toggled_fullscreen) ++fullscreen_toggles;
+                if (actions.toggle_stats) show_stats = !show_stats;
+                if (!update_scene(dt, std::move(input), viewport)) break;
+                build_ui(viewport, static_cast<float>(dt));
                 auto outcome = presenter->draw(record);
                 if (outcome) {
                     if (auto backend = render::ImGuiLayer::take_backend_error(); !backend) outcome = backend.error();
@@ -649,6 +561,7 @@ int run_viewer(const Options& o) {
             if (!o.screenshot.empty()) log::warn("--screenshot is written in --headless mode only; ignored");
         } else {
             const VkExtent2D extent{static_cast<uint32_t>(o.width), static_cast<uint32_t>(o.height)};
+            const glm::uvec2 viewport(extent.width, extent.height);
             auto presenter_result = render::OffscreenPresenter::create(*ctx, extent, *renderer, ring);
             if (!presenter_result) return fail(kExitRuntime, presenter_result.error());
             auto presenter = std::move(presenter_result).value();
@@ -658,7 +571,8 @@ int run_viewer(const Options& o) {
             FrameClock clock = FrameClock::fixed(kHeadlessFrameSeconds);
             // Dear ImGui sizes auto-resizing windows on their first frame and shows them from the second: one
             // UI pass that is never drawn makes even a single-frame screenshot show the panels.
-            build_ui(extent, 1.0f / 60.0f);
+            build_ui(viewport, 1.0f / 60.0f);
+            pending = {};
             bool read_back = false;
             end.reason = "frames";
             for (long f = 0; f < frames; ++f) {
@@ -670,12 +584,8 @@ int run_viewer(const Options& o) {
                 const double dt = clock.tick();
                 clock_figures.wall_s = clock.elapsed_s();
                 if (clock.ticks() == stall_frame(o)) stall();
-                if (therapy && dt > 0.0) {
-                    if (!simulate([&] { step_therapy(dt); })) break;
-                    binding->apply(simulation->snapshot(), *renderer, tension_colours);
-                }
-                if (therapy) show_referral();
-                build_ui(extent, static_cast<float>(kHeadlessFrameSeconds));
+                if (!update_scene(dt, scene::Input{}, viewport)) break;
+                build_ui(viewport, static_cast<float>(kHeadlessFrameSeconds));
                 const bool last_frame = f + 1 == frames;
                 Status drawn = presenter->draw(record, last_frame && !o.screenshot.empty());
                 if (drawn) drawn = render::ImGuiLayer::take_backend_error();
@@ -708,8 +618,6 @@ int run_viewer(const Options& o) {
             }
         }
         if (auto s = ring.drain(); !s && exit_code == 0) frame_failed(s.error());
-        if (therapy) paused = therapy->paused();
-        if (selected) selected_id = renderer->mesh_name(*selected);
     }
 
     return finish(exit_code);

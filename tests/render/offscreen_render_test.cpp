@@ -11,49 +11,13 @@
 #include "myoview/render/context.h"
 #include "myoview/render/presenter.h"
 #include "myoview/render/scene_renderer.h"
+#include "test_models.h"
 
 namespace myoview::render {
 namespace {
 
-// An axis-aligned box as a mesh with per-face normals (24 vertices, 12 triangles, counter-clockwise outside).
-assets::Mesh box(const std::string& name, glm::vec3 center, glm::vec3 half, glm::vec4 color) {
-    assets::Mesh m;
-    m.name = m.node_name = name;
-    m.base_color = color;
-    for (int axis = 0; axis < 3; ++axis) {
-        for (int sign = -1; sign <= 1; sign += 2) {
-            glm::vec3 n(0.0f);
-            n[axis] = static_cast<float>(sign);
-            const int u = (axis + 1) % 3, v = (axis + 2) % 3;
-            const auto base = static_cast<uint32_t>(m.positions.size());
-            for (int k = 0; k < 4; ++k) {
-                glm::vec3 p = n * half;
-                p[u] = ((k == 1 || k == 2) ? 1.0f : -1.0f) * half[u];
-                p[v] = (k >= 2 ? 1.0f : -1.0f) * half[v];
-                m.positions.push_back(center + p);
-                m.normals.push_back(n);
-            }
-            const bool flip = sign < 0;
-            const uint32_t tri[6] = {0, 1, 2, 0, 2, 3};
-            for (int t = 0; t < 6; t += 3) {
-                m.indices.push_back(base + tri[t]);
-                m.indices.push_back(base + tri[t + (flip ? 2 : 1)]);
-                m.indices.push_back(base + tri[t + (flip ? 1 : 2)]);
-            }
-        }
-    }
-    return m;
-}
-
-assets::Model model_of(std::vector<assets::Mesh> meshes) {
-    assets::Model model;
-    model.source_path = "test";
-    for (auto& m : meshes) {
-        for (const auto& p : m.positions) model.bounds.extend(p);
-        model.meshes.push_back(std::move(m));
-    }
-    return model;
-}
+using testing::box;
+using testing::model_of;
 
 float srgb_encode(float c) { return c <= 0.0031308f ? c * 12.92f : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f; }
 float srgb_decode(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
@@ -115,8 +79,17 @@ protected:
         OrbitCamera camera;
         camera.set_preset(preset);
         camera.frame(frame_bounds ? *frame_bounds : model.bounds, static_cast<float>(w) / static_cast<float>(h));
+        SceneFrame scene;
+        scene.camera = camera;
+        scene.meshes.resize((*renderer)->mesh_count());
+        for (std::size_t i = 0; i < scene.meshes.size(); ++i) {
+            // Each mesh at its material's opacity, as the scene layer draws it by default.
+            for (const auto& m : model.meshes) {
+                if (m.node_name == (*renderer)->mesh_name(i)) scene.meshes[i].tint.a = m.base_color.a;
+            }
+        }
         auto record = [&](VkCommandBuffer cmd, uint32_t image, uint32_t frame) {
-            (*renderer)->record(cmd, image, frame, camera, nullptr);
+            (*renderer)->record(cmd, image, frame, scene, nullptr);
         };
         // Two frames: the second reuses attachments the first wrote (frames-in-flight hazards show up here).
         EXPECT_TRUE((*presenter)->draw(record, false));
@@ -275,87 +248,6 @@ TEST_F(OffscreenRender, AModelWithoutTrianglesIsRefusedCleanly) {
     const Status s = (*renderer)->set_model(empty, nullptr);
     ASSERT_FALSE(s);
     EXPECT_NE(s.error().message.find("empty.obj"), std::string::npos);
-}
-
-}  // namespace
-}  // namespace myoview::render
-
-namespace myoview::render {
-namespace {
-
-
-TEST(Picking, TheMeshUnderThePixelIsPickedAndTheNearerOneWins) {
-    GpuOptions options;
-    auto ctx = create_gpu_context(options, nullptr);
-    ASSERT_TRUE(ctx);
-    RenderTargetDesc desc;
-    auto renderer = SceneRenderer::create((*ctx)->device, desc);
-    ASSERT_TRUE(renderer);
-    auto model = model_of({box("near", glm::vec3(0.3f, 0.0f, 0.0f), glm::vec3(0.15f), kRed),
-                           box("far", glm::vec3(-0.3f, 0.0f, 0.0f), glm::vec3(0.3f), kBlue)});
-    ASSERT_TRUE((*renderer)->set_model(model, nullptr));
-    OrbitCamera camera;
-    camera.set_preset(ViewPreset::kFront);  // on +x: the "near" box is in front
-    const auto bounds = cube_scene_bounds();
-    camera.frame(bounds, 1.0f);
-    const auto center = (*renderer)->pick(camera, 200.0f, 200.0f, 400.0f, 400.0f);
-    ASSERT_TRUE(center.has_value());
-    EXPECT_EQ((*renderer)->mesh_name(*center), "near");
-    // Beside the small near box but on the large far one.
-    const auto side = (*renderer)->pick(camera, 200.0f + 50.0f, 200.0f, 400.0f, 400.0f);
-    ASSERT_TRUE(side.has_value());
-    EXPECT_EQ((*renderer)->mesh_name(*side), "far");
-    EXPECT_FALSE((*renderer)->pick(camera, 2.0f, 2.0f, 400.0f, 400.0f).has_value()) << "a corner hits nothing";
-    // Hidden meshes are not pickable.
-    (*renderer)->draw_state(*center).visible = false;
-    const auto behind = (*renderer)->pick(camera, 200.0f, 200.0f, 400.0f, 400.0f);
-    ASSERT_TRUE(behind.has_value());
-    EXPECT_EQ((*renderer)->mesh_name(*behind), "far");
-}
-
-// Where world point p lands in a width x height view, in pixels.
-glm::vec2 to_pixel(const OrbitCamera& camera, glm::vec3 p, float width, float height) {
-    const glm::vec4 clip = camera.projection(width / height) * camera.view() * glm::vec4(p, 1.0f);
-    const glm::vec2 ndc = glm::vec2(clip) / clip.w;
-    return {(ndc.x + 1.0f) * 0.5f * width, (ndc.y + 1.0f) * 0.5f * height};
-}
-
-TEST(Picking, AMovedBoneMovesWhatIsPicked) {
-    GpuOptions options;
-    auto ctx = create_gpu_context(options, nullptr);
-    ASSERT_TRUE(ctx);
-    RenderTargetDesc desc;
-    auto renderer = SceneRenderer::create((*ctx)->device, desc);
-    ASSERT_TRUE(renderer);
-    // The near box is skinned, every vertex fully on bone "arm"; the far box is static.
-    assets::Mesh arm = box("near", glm::vec3(0.3f, 0.0f, 0.0f), glm::vec3(0.15f), kRed);
-    arm.bones.push_back({"arm", glm::mat4(1.0f)});
-    arm.joints.assign(arm.positions.size(), glm::uvec4(0u));
-    arm.weights.assign(arm.positions.size(), glm::vec4(1.0f, 0.0f, 0.0f, 0.0f));
-    auto model = model_of({std::move(arm), box("far", glm::vec3(-0.3f, 0.0f, 0.0f), glm::vec3(0.3f), kBlue)});
-    ASSERT_TRUE((*renderer)->set_model(model, nullptr));
-    ASSERT_EQ((*renderer)->bone_names().size(), 1u);
-    ASSERT_EQ((*renderer)->bone_names()[0], "arm");
-    OrbitCamera camera;
-    camera.set_preset(ViewPreset::kFront);
-    camera.frame(cube_scene_bounds(), 1.0f);
-    const glm::vec3 raised_face(0.45f, 0.0f, 0.45f);  // the near box's front face once raised by 0.45 m
-    const glm::vec2 raised = to_pixel(camera, raised_face, 400.0f, 400.0f);
-    auto name_at = [&](glm::vec2 px) -> std::string {
-        const auto hit = (*renderer)->pick(camera, px.x, px.y, 400.0f, 400.0f);
-        return hit ? (*renderer)->mesh_name(*hit) : std::string("(nothing)");
-    };
-    ASSERT_EQ(name_at({200.0f, 200.0f}), "near") << "at bind pose the near box covers the centre";
-    ASSERT_NE(name_at(raised), "near") << "nothing of the near box is up there yet";
-
-    (*renderer)->set_bone_matrix(0, glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 0.0f, 0.45f)));
-    EXPECT_EQ(name_at({200.0f, 200.0f}), "far") << "the raised box no longer hides the far one";
-    EXPECT_EQ(name_at(raised), "near") << "the box is picked where its bone put it";
-    for (std::size_t i = 0; i < (*renderer)->mesh_count(); ++i) {
-        if ((*renderer)->mesh_name(i) == "near") {
-            EXPECT_NEAR((*renderer)->posed_center(i).z, 0.45f, 1e-4f);
-        }
-    }
 }
 
 }  // namespace

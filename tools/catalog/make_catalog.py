@@ -1204,6 +1204,47 @@ def muscle_entries(m):
         out.append(e)
     return out
 
+# ------------------------------------------------------------------------------------------------------------
+# Referred-pain zones: where the trigger points of the pectoral muscles may refer pain, drawn on the body outline
+# when such a muscle is selected. Ids are the ones engine/sim's trigger points name (`referral.*`). Areas according
+# to Travell & Simons' referral maps: where a trigger point may refer pain, not where it must; the catalog's
+# cautions go with them (chest pain, breast pain or a lump, numbness or weakness toward the little finger: a medical
+# check first). Each spot is a point ON the body outline (the baked `skin` mesh) in the rest pose, right side,
+# world metres (the left side mirrors y), carried by the MJCF body it moves with: where a ray from a landmark of
+# tools/mjcf/landmarks.json (humeral head, clavicle, ribs 4 and 5, points along the humerus toward the medial
+# epicondyle, along the forearm from the elbow to the wrist) leaves the outline; `radius` in metres. The data has no
+# hand, so the ulnar-finger referral stops at the distal forearm.
+# ------------------------------------------------------------------------------------------------------------
+def spot(body, point, radius):
+    return dict(body=body, point=point, radius=radius)
+
+
+FRONT_SHOULDER = spot("humerus_r", [-0.043, -0.163, 1.330], 0.050)
+INNER_ARM_HIGH = spot("humerus_r", [-0.070, -0.160, 1.252], 0.035)
+REFERRAL_ZONES = [
+    dict(id="referral.front_shoulder_clavicular", sources=["travell_simons"], spots=[
+        FRONT_SHOULDER,
+        spot("clavicle_r", [0.017, -0.082, 1.330], 0.040),
+    ]),
+    dict(id="referral.chest_inner_arm_medial_elbow", sources=["travell_simons"], spots=[
+        spot("thorax", [0.074, -0.095, 1.252], 0.060),
+        INNER_ARM_HIGH,
+        spot("humerus_r", [-0.070, -0.162, 1.154], 0.035),
+        spot("humerus_r", [-0.066, -0.178, 1.056], 0.035),
+    ]),
+    dict(id="referral.breast", sources=["travell_simons"], spots=[
+        spot("thorax", [0.068, -0.109, 1.173], 0.060),
+    ]),
+    dict(id="referral.front_shoulder_arm_ulnar_fingers", sources=["travell_simons"], spots=[
+        FRONT_SHOULDER,
+        spot("thorax", [0.074, -0.095, 1.252], 0.055),
+        INNER_ARM_HIGH,
+        spot("humerus_r", [-0.072, -0.173, 1.089], 0.035),
+        spot("forearm_r", [-0.073, -0.198, 0.978], 0.035),
+        spot("forearm_r", [-0.048, -0.215, 0.883], 0.035),
+    ]),
+]
+
 
 def catalog():
     structures = []
@@ -1215,7 +1256,9 @@ def catalog():
 
     ids = [s["id"] for s in structures]
     assert len(ids) == len(set(ids)), "duplicate ids"
-    used = {key for s in structures for key in s["sources"]}
+    used = {key for s in structures + REFERRAL_ZONES for key in s["sources"]}
+    zone_ids = [z["id"] for z in REFERRAL_ZONES]
+    assert len(zone_ids) == len(set(zone_ids)), "duplicate referral zone ids"
     assert used <= set(SOURCES), f"unknown source keys: {sorted(used - set(SOURCES))}"
 
     return {
@@ -1225,9 +1268,11 @@ def catalog():
                        "this file): one entry per structure of tools/bake/structures.tsv (BodyParts3D parts) and "
                        "the skin. Muscle 'spans' lists the MJCF bodies of origin and insertion; bone 'body' is the "
                        "MJCF body that moves the bone; bone 'notes' hold the landmarks a teacher points at. Trigger "
-                       "point referral zones according to Travell & Simons.",
+                       "point referral zones according to Travell & Simons; 'referral_zones' places them as spots "
+                       "on the body outline (rest pose, right side, world metres, carried by an MJCF body).",
         "sources": {key: SOURCES[key] for key in SOURCES if key in used},
         "structures": structures,
+        "referral_zones": REFERRAL_ZONES,
     }
 
 

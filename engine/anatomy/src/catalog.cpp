@@ -1,5 +1,7 @@
 #include "myoview/anatomy/catalog.h"
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -287,6 +289,87 @@ Structure read_structure(const json& object, std::size_t index, const std::vecto
     return s;
 }
 
+// The top-level 'referral_zones' array (optional): problems are worded "referral zone 'id'" or "#n".
+std::vector<ReferralZone> read_referral_zones(const json& array,
+                                             const std::map<std::string, std::string, std::less<>>& source_keys,
+                                             Problems& problems) {
+    std::vector<ReferralZone> zones;
+    if (!array.is_array()) {
+        problems.add("field 'referral_zones' must be an array");
+        return zones;
+    }
+    std::set<std::string, std::less<>> ids;
+    std::size_t index = 0;
+    for (const auto& object : array) {
+        std::string where = "referral zone #" + std::to_string(index++);
+        if (!object.is_object()) {
+            problems.add(where + " is not an object");
+            continue;
+        }
+        ReferralZone zone;
+        const auto id = object.find("id");
+        if (id == object.end() || !id->is_string() || id->get_ref<const std::string&>().empty()) {
+            problems.add(where + ": field 'id' must be a non-empty string");
+        } else {
+            zone.id = id->get<std::string>();
+            where = "referral zone '" + zone.id + "'";
+            if (!ids.insert(zone.id).second) problems.add(where + ": field 'id' is a duplicate");
+        }
+        if (const auto sources = object.find("sources"); sources != object.end()) {
+            if (!sources->is_array()) {
+                problems.add(where + ": field 'sources' must be an array of strings");
+            } else {
+                for (const auto& source : *sources) {
+                    if (!source.is_string()) {
+                        problems.add(where + ": field 'sources' must contain only strings");
+                        continue;
+                    }
+                    const auto it = source_keys.find(source.get_ref<const std::string&>());
+                    zone.sources.push_back(it != source_keys.end() ? it->second : source.get<std::string>());
+                }
+            }
+        }
+        const auto spots = object.find("spots");
+        if (spots == object.end() || !spots->is_array() || spots->empty()) {
+            problems.add(where + ": field 'spots' must be a non-empty array");
+        } else {
+            for (const auto& entry : *spots) {
+                ReferralSpot spot;
+                const auto body = entry.is_object() ? entry.find("body") : entry.end();
+                const auto point = entry.is_object() ? entry.find("point") : entry.end();
+                const auto radius = entry.is_object() ? entry.find("radius") : entry.end();
+                bool ok = entry.is_object();
+                if (ok && (body == entry.end() || !body->is_string() || body->get_ref<const std::string&>().empty())) {
+                    problems.add(where + ": a spot's 'body' must be an MJCF body name");
+                    ok = false;
+                }
+                if (ok && (point == entry.end() || !point->is_array() || point->size() != 3 ||
+                           !std::all_of(point->begin(), point->end(), [](const json& v) {
+                               return v.is_number() && std::isfinite(v.get<double>());
+                           }))) {
+                    problems.add(where + ": a spot's 'point' must be three numbers (x, y, z in metres)");
+                    ok = false;
+                }
+                if (ok && (radius == entry.end() || !radius->is_number() || !(radius->get<double>() > 0.0) ||
+                           !std::isfinite(radius->get<double>()))) {
+                    problems.add(where + ": a spot's 'radius' must be a positive number (metres)");
+                    ok = false;
+                }
+                if (!entry.is_object()) problems.add(where + ": every spot must be an object");
+                if (!ok) continue;
+                spot.body = body->get<std::string>();
+                spot.point = glm::vec3(static_cast<float>((*point)[0].get<double>()),
+                                       static_cast<float>((*point)[1].get<double>()),
+                                       static_cast<float>((*point)[2].get<double>()));
+                spot.radius = static_cast<float>(radius->get<double>());
+                zone.spots.push_back(std::move(spot));
+            }
+        }
+        zones.push_back(std::move(zone));
+    }
+    return zones;
+}
+
 Result<Catalog> fail_with(std::string_view source_name, const Problems& problems) {
     std::string message = "catalog " + std::string(source_name) + ": " + problems.list().front();
     if (problems.list().size() > 1) {
@@ -439,6 +522,9 @@ Result<Catalog> Catalog::parse(std::string_view json_text, std::string_view sour
             catalog.structures_.push_back(std::move(s));
             ++index;
         }
+        if (const auto zones = root.find("referral_zones"); zones != root.end()) {
+            catalog.referral_zones_ = read_referral_zones(*zones, source_keys, problems);
+        }
     } catch (const json::exception& e) {
         problems.add(std::string("unexpected JSON structure: ") + e.what());
     }
@@ -450,6 +536,13 @@ Result<Catalog> Catalog::parse(std::string_view json_text, std::string_view sour
 const Structure* Catalog::find(std::string_view id) const {
     const auto it = index_.find(id);
     return it == index_.end() ? nullptr : &structures_[it->second];
+}
+
+const ReferralZone* Catalog::find_zone(std::string_view id) const {
+    for (const ReferralZone& zone : referral_zones_) {
+        if (zone.id == id) return &zone;
+    }
+    return nullptr;
 }
 
 std::filesystem::path default_catalog_path() {

@@ -374,29 +374,13 @@ Status SceneRenderer::create_pipelines() {
 }
 
 Status SceneRenderer::set_model(const assets::Model& model, gpu::FrameRing* ring, bool closed_outward) {
+    auto layout = assets::skin_layout(model, kMaxBones);
+    if (!layout) return layout.error();
     std::vector<GpuMesh> meshes;
-    std::vector<std::string> bone_names;
-    auto palette_index = [&](const std::string& name) -> Result<uint32_t> {
-        auto it = std::find(bone_names.begin(), bone_names.end(), name);
-        if (it != bone_names.end()) return static_cast<uint32_t>(it - bone_names.begin());
-        if (bone_names.size() >= kMaxBones) {
-            return Error("the model " + model.source_path + " has more than " + std::to_string(kMaxBones) +
-                         " skin joints, more than myoview can animate");
-        }
-        bone_names.push_back(name);
-        return static_cast<uint32_t>(bone_names.size() - 1);
-    };
-    for (const assets::Mesh& m : model.meshes) {
-        if (m.positions.empty() || m.indices.empty()) continue;
-        // Mesh-local joint indices -> palette indices.
-        std::vector<uint32_t> joint_map;
-        for (const assets::Bone& b : m.bones) {
-            auto index = palette_index(b.name);
-            if (!index) return index.error();
-            joint_map.push_back(index.value());
-        }
-        const bool skinned = !joint_map.empty() && m.joints.size() == m.positions.size() &&
-                             m.weights.size() == m.positions.size();
+    for (std::size_t d = 0; d < layout->drawable.size(); ++d) {
+        const assets::Mesh& m = model.meshes[layout->drawable[d]];
+        const std::vector<uint32_t>& joint_map = layout->joint_map[d];
+        const bool skinned = layout->skinned[d];
         std::vector<Vertex> vertices(m.positions.size());
         const bool has_colors = m.colors.size() == m.positions.size();
         const bool has_tangents = m.tangents.size() == m.positions.size();
@@ -419,7 +403,7 @@ Status SceneRenderer::set_model(const assets::Model& model, gpu::FrameRing* ring
             sum += m.positions[i];
         }
         GpuMesh gm;
-        gm.name = m.node_name.empty() ? m.name : m.node_name;
+        gm.name = assets::mesh_id(m);
         gm.index_count = static_cast<uint32_t>(m.indices.size());
         gm.base_color = has_colors ? glm::vec4(1.0f, 1.0f, 1.0f, m.base_color.a) : m.base_color;
         gm.uses_tangents = has_tangents;
@@ -435,7 +419,6 @@ Status SceneRenderer::set_model(const assets::Model& model, gpu::FrameRing* ring
                                  assets::kLodErrorBoundM[k]});
             all_indices.insert(all_indices.end(), m.lods[k].begin(), m.lods[k].end());
         }
-        gm.state.tint = glm::vec4(1.0f, 1.0f, 1.0f, gm.base_color.a);
         const std::string vname = gm.name + " vertices";
         const std::string iname = gm.name + " indices";
         auto vb = gpu::upload_buffer(device_, upload_pool_, vertices.data(), sizeof(Vertex) * vertices.size(),
@@ -444,27 +427,15 @@ Status SceneRenderer::set_model(const assets::Model& model, gpu::FrameRing* ring
         auto ib = gpu::upload_buffer(device_, upload_pool_, all_indices.data(), sizeof(uint32_t) * all_indices.size(),
                                      VK_BUFFER_USAGE_INDEX_BUFFER_BIT, iname.c_str());
         if (!ib) return ib.error();
-        gm.positions = m.positions;
-        gm.triangle_indices = m.indices;
-        gm.joints.reserve(vertices.size());
-        gm.weights.reserve(vertices.size());
-        for (const Vertex& v : vertices) {
-            gm.joints.push_back(v.joints);
-            gm.weights.push_back(v.weights);
-        }
         gm.vertices = std::move(vb).value();
         gm.indices = std::move(ib).value();
         meshes.push_back(std::move(gm));
     }
-    if (meshes.empty()) return Error("the model " + model.source_path + " has no drawable triangles");
     if (ring && !meshes_.empty()) {
         auto old = std::make_shared<std::vector<GpuMesh>>(std::move(meshes_));
         ring->defer([old]() mutable { old->clear(); });
     }
     meshes_ = std::move(meshes);
-    bone_names_ = std::move(bone_names);
-    palette_.assign(kMaxBones * 2, glm::mat4(1.0f));
-    ghost_meshes_.clear();
     bounds_ = model.bounds;
     return Ok{};
 }
@@ -519,90 +490,9 @@ Status SceneRenderer::resize(VkExtent2D extent, const std::vector<VkImageView>& 
     return Ok{};
 }
 
-namespace {
-// Distance along the ray to the triangle (a, b, c), if the ray hits it (both faces count).
-std::optional<float> ray_triangle(const glm::vec3& origin, const glm::vec3& dir, const glm::vec3& a,
-                                  const glm::vec3& b, const glm::vec3& c) {
-    const glm::vec3 e1 = b - a, e2 = c - a;
-    const glm::vec3 p = glm::cross(dir, e2);
-    const float det = glm::dot(e1, p);
-    if (std::abs(det) < 1e-12f) return std::nullopt;  // parallel to the plane
-    const float inv = 1.0f / det;
-    const glm::vec3 s = origin - a;
-    const float u = glm::dot(s, p) * inv;
-    if (u < 0.0f || u > 1.0f) return std::nullopt;
-    const glm::vec3 q = glm::cross(s, e1);
-    const float v = glm::dot(dir, q) * inv;
-    if (v < 0.0f || u + v > 1.0f) return std::nullopt;
-    const float t = glm::dot(e2, q) * inv;
-    if (t <= 0.0f) return std::nullopt;
-    return t;
-}
-}  // namespace
-
-std::optional<std::size_t> SceneRenderer::pick(const OrbitCamera& camera, float x, float y, float width,
-                                               float height) const {
-    if (width <= 0.0f || height <= 0.0f) return std::nullopt;
-    const glm::mat4 inv = glm::inverse(camera.projection(width / height) * camera.view());
-    // The projection flips y, so framebuffer y (down) maps to clip y directly.
-    const glm::vec2 ndc(2.0f * x / width - 1.0f, 2.0f * y / height - 1.0f);
-    glm::vec4 near_point = inv * glm::vec4(ndc, 0.0f, 1.0f);
-    glm::vec4 far_point = inv * glm::vec4(ndc, 1.0f, 1.0f);
-    const glm::vec3 origin = glm::vec3(near_point) / near_point.w;
-    const glm::vec3 dir = glm::normalize(glm::vec3(far_point) / far_point.w - origin);
-
-    std::optional<std::size_t> best;
-    float best_t = std::numeric_limits<float>::max();
-    std::vector<glm::vec3> posed;
-    for (std::size_t m = 0; m < meshes_.size(); ++m) {
-        const GpuMesh& mesh = meshes_[m];
-        if (!mesh.state.visible || mesh.state.outline) continue;
-        posed.resize(mesh.positions.size());
-        for (std::size_t i = 0; i < posed.size(); ++i) {
-            const glm::vec4 w = mesh.weights[i];
-            const float sum = w.x + w.y + w.z + w.w;
-            glm::vec4 p(mesh.positions[i], 1.0f);
-            if (sum > 0.0f) {
-                const glm::uvec4 j = mesh.joints[i];
-                p = (w.x * palette_[j.x] + w.y * palette_[j.y] + w.z * palette_[j.z] + w.w * palette_[j.w]) * p;
-            }
-            posed[i] = glm::vec3(mesh.state.model * p);
-        }
-        for (std::size_t t = 0; t + 2 < mesh.triangle_indices.size(); t += 3) {
-            const auto hit = ray_triangle(origin, dir, posed[mesh.triangle_indices[t]],
-                                          posed[mesh.triangle_indices[t + 1]], posed[mesh.triangle_indices[t + 2]]);
-            if (hit && *hit < best_t) {
-                best_t = *hit;
-                best = m;
-            }
-        }
-    }
-    return best;
-}
-
-glm::vec3 SceneRenderer::posed_center(std::size_t i) const {
-    const GpuMesh& mesh = meshes_.at(i);
-    glm::vec3 sum(0.0f);
-    for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
-        const glm::vec4 w = mesh.weights[v];
-        glm::vec4 p(mesh.positions[v], 1.0f);
-        if (w.x + w.y + w.z + w.w > 0.0f) {
-            const glm::uvec4 j = mesh.joints[v];
-            p = (w.x * palette_[j.x] + w.y * palette_[j.y] + w.z * palette_[j.z] + w.w * palette_[j.w]) * p;
-        }
-        sum += glm::vec3(mesh.state.model * p);
-    }
-    return mesh.positions.empty() ? sum : sum / static_cast<float>(mesh.positions.size());
-}
-
-void SceneRenderer::capture_ghost_pose() {
-    std::copy(palette_.begin(), palette_.begin() + static_cast<std::ptrdiff_t>(kMaxBones),
-              palette_.begin() + static_cast<std::ptrdiff_t>(kMaxBones));
-}
-
-void SceneRenderer::draw_ghost(VkCommandBuffer cmd, const GpuMesh& mesh) const {
+void SceneRenderer::draw_ghost(VkCommandBuffer cmd, const GpuMesh& mesh, const MeshDrawState& state) const {
     DrawConstants dc{};
-    dc.model = mesh.state.model;
+    dc.model = state.model;
     dc.color = glm::vec4(0.55f, 0.80f, 1.0f, 0.55f);
     dc.params = glm::vec4(0.0f, 0.0f, 0.0f, 1.0f);  // flat tint, outline alpha
     dc.muscle = glm::vec4(-1.0f, 1.0f, -1.0f, static_cast<float>(kMaxBones));  // w: palette offset
@@ -611,12 +501,12 @@ void SceneRenderer::draw_ghost(VkCommandBuffer cmd, const GpuMesh& mesh) const {
     draw_indices(cmd, mesh);
 }
 
-std::size_t SceneRenderer::choose_level(const GpuMesh& mesh, const glm::vec3& eye,
+std::size_t SceneRenderer::choose_level(const GpuMesh& mesh, const glm::mat4& model, const glm::vec3& eye,
                                        float pixels_per_metre_at_1m) const {
     if (lod_pixel_error_ <= 0.0f || mesh.levels.size() < 2) return 0;
     // The nearest the mesh can be (its bind-pose sphere, moved by its model matrix; the pose moves vertices by
     // centimetres, covered by the margin), where a level's error is largest on screen.
-    const glm::vec3 center(mesh.state.model * glm::vec4(mesh.center, 1.0f));
+    const glm::vec3 center(model * glm::vec4(mesh.center, 1.0f));
     const float nearest = std::max(glm::length(center - eye) - mesh.radius - 0.05f, 1e-3f);
     const float pixels_per_metre = pixels_per_metre_at_1m / nearest;
     std::size_t level = 0;
@@ -635,17 +525,17 @@ void SceneRenderer::draw_indices(VkCommandBuffer cmd, const GpuMesh& mesh) const
     vkCmdDrawIndexed(cmd, level.index_count, 1, level.first_index, 0, 0);
 }
 
-void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const {
+void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh, const MeshDrawState& state) const {
     DrawConstants dc{};
-    dc.model = mesh.state.model;
-    dc.color = glm::vec4(glm::vec3(mesh.base_color) * glm::vec3(mesh.state.tint), mesh.state.tint.a);
-    dc.params = glm::vec4(1.0f, mesh.state.highlight, mesh.uses_tangents ? 1.0f : 0.0f, 0.0f);
-    dc.params.w = mesh.state.outline ? 1.0f : 0.0f;
+    dc.model = state.model;
+    dc.color = glm::vec4(glm::vec3(mesh.base_color) * glm::vec3(state.tint), state.tint.a);
+    dc.params = glm::vec4(1.0f, state.highlight, mesh.uses_tangents ? 1.0f : 0.0f, 0.0f);
+    dc.params.w = state.outline ? 1.0f : 0.0f;
     // z: the mesh's index when a hot spot lies on it, else -1: the fragment shader then skips the hot-spot loop,
     // which on a software rasteriser doubled the cost of every pixel of every mesh (1080p desk worker: 783 -> 402 ms).
     const auto index = static_cast<std::size_t>(&mesh - meshes_.data());
     const bool spotted = index < meshes_with_spots_.size() && meshes_with_spots_[index] != 0;
-    dc.muscle = glm::vec4(mesh.state.tension, mesh.state.length_ratio, spotted ? static_cast<float>(index) : -1.0f,
+    dc.muscle = glm::vec4(state.tension, state.length_ratio, spotted ? static_cast<float>(index) : -1.0f,
                           0.0f);
     dc.origin = glm::vec4(mesh.center, 0.0f);
     vkCmdPushConstants(cmd, pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(dc),
@@ -653,8 +543,11 @@ void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const {
     draw_indices(cmd, mesh);
 }
 
-void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t frame_index, const OrbitCamera& camera,
+void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t frame_index, const SceneFrame& frame,
                            const std::function<void(VkCommandBuffer)>& overlay) {
+    const OrbitCamera& camera = frame.camera;
+    const std::vector<HotSpot>& hot_spots = frame.hot_spots;
+    const TensionView& tension_view = frame.tension_view;
     const float aspect = static_cast<float>(extent_.width) / static_cast<float>(std::max(extent_.height, 1u));
     FrameGlobals g{};
     g.view = camera.view();
@@ -675,8 +568,8 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     // The pulse is sin(4 t) (shaders/mesh.frag): t is passed modulo its period, so the float the shader gets keeps
     // full precision however long the session runs.
     const double pulse_period = glm::pi<double>() / 2.0;
-    const auto pulse_t = static_cast<float>(std::fmod(std::max(time_s, 0.0), pulse_period));
-    g.viewport = glm::vec4(static_cast<float>(extent_.width), static_cast<float>(extent_.height), pulse_t, exposure);
+    const auto pulse_t = static_cast<float>(std::fmod(std::max(frame.time_s, 0.0), pulse_period));
+    g.viewport = glm::vec4(static_cast<float>(extent_.width), static_cast<float>(extent_.height), pulse_t, frame.exposure);
     const std::size_t spots = std::min(hot_spots.size(), kMaxHotSpots);
     meshes_with_spots_.assign(meshes_.size(), 0);
     for (std::size_t i = 0; i < spots; ++i) {
@@ -693,8 +586,10 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     const auto& stops = colormap_stops(tension_view.colormap);
     for (int i = 0; i < kColormapStops; ++i) g.colormap[i] = linear(stops[static_cast<std::size_t>(i)]);
     std::memcpy(uniforms_[frame_index].mapped, &g, sizeof(g));
-    if (palette_.size() < kMaxBones * 2) palette_.assign(kMaxBones * 2, glm::mat4(1.0f));
-    std::memcpy(bone_buffers_[frame_index].mapped, palette_.data(), sizeof(glm::mat4) * kMaxBones * 2);
+    std::array<glm::mat4, kMaxBones * 2> palette;
+    palette.fill(glm::mat4(1.0f));
+    std::copy_n(frame.palette.begin(), std::min(frame.palette.size(), palette.size()), palette.begin());
+    std::memcpy(bone_buffers_[frame_index].mapped, palette.data(), sizeof(palette));
 
     std::array<VkClearValue, 3> clears{};
     clears[1].depthStencil = {1.0f, 0};
@@ -720,23 +615,24 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     // Pixels per metre at 1 m from the eye: proj[1][1] = 1 / tan(fov_y / 2), over half the height.
     const float pixels_per_metre_at_1m = std::abs(g.proj[1][1]) * 0.5f * static_cast<float>(extent_.height);
     drawn_triangles_ = 0;
-    std::vector<const GpuMesh*> opaque;
-    std::vector<const GpuMesh*> translucent;
-    for (GpuMesh& m : meshes_) {
-        m.drawn_level = choose_level(m, eye, pixels_per_metre_at_1m);
-        if (!m.state.visible) continue;
-        drawn_triangles_ += m.levels[m.drawn_level].index_count / 3;
-        if (m.translucent || m.state.tint.a < 0.999f) translucent.push_back(&m);
-        else opaque.push_back(&m);
+    const std::size_t drawn = std::min(meshes_.size(), frame.meshes.size());
+    std::vector<std::size_t> opaque;
+    std::vector<std::size_t> translucent;
+    for (std::size_t i = 0; i < drawn; ++i) {
+        const MeshDrawState& state = frame.meshes[i];
+        meshes_[i].drawn_level = choose_level(meshes_[i], state.model, eye, pixels_per_metre_at_1m);
+        if (!state.visible) continue;
+        drawn_triangles_ += meshes_[i].levels[meshes_[i].drawn_level].index_count / 3;
+        if (meshes_[i].translucent || state.tint.a < 0.999f) translucent.push_back(i);
+        else opaque.push_back(i);
     }
-    std::sort(opaque.begin(), opaque.end(), [&](const GpuMesh* a, const GpuMesh* b) {
-        return glm::length(a->center - eye) < glm::length(b->center - eye);
-    });
+    auto distance = [&](std::size_t i) { return glm::length(meshes_[i].center - eye); };
+    std::sort(opaque.begin(), opaque.end(), [&](std::size_t a, std::size_t b) { return distance(a) < distance(b); });
     VkPipeline bound = VK_NULL_HANDLE;
-    for (const GpuMesh* m : opaque) {
-        const VkPipeline wanted = m->cull_back_faces ? opaque_culled_pipeline_.get() : opaque_pipeline_.get();
+    for (std::size_t i : opaque) {
+        const VkPipeline wanted = meshes_[i].cull_back_faces ? opaque_culled_pipeline_.get() : opaque_pipeline_.get();
         if (wanted != bound) vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, bound = wanted);
-        draw_mesh(cmd, *m);
+        draw_mesh(cmd, meshes_[i], frame.meshes[i]);
     }
 
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, background_pipeline_);
@@ -744,16 +640,15 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
 
     if (!translucent.empty()) {
         // Back to front by mesh centre: good enough for a few nested layers.
-        std::sort(translucent.begin(), translucent.end(), [&](const GpuMesh* a, const GpuMesh* b) {
-            return glm::length(a->center - eye) > glm::length(b->center - eye);
-        });
+        std::sort(translucent.begin(), translucent.end(),
+                  [&](std::size_t a, std::size_t b) { return distance(a) > distance(b); });
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, translucent_pipeline_);
-        for (const GpuMesh* m : translucent) draw_mesh(cmd, *m);
+        for (std::size_t i : translucent) draw_mesh(cmd, meshes_[i], frame.meshes[i]);
     }
-    if (show_ghost && !ghost_meshes_.empty()) {
+    if (frame.show_ghost && !frame.ghost_meshes.empty()) {
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, translucent_pipeline_);
-        for (std::size_t i : ghost_meshes_) {
-            if (i < meshes_.size() && meshes_[i].state.visible) draw_ghost(cmd, meshes_[i]);  // follows layers, isolation
+        for (std::size_t i : frame.ghost_meshes) {
+            if (i < drawn && frame.meshes[i].visible) draw_ghost(cmd, meshes_[i], frame.meshes[i]);  // follows layers
         }
     }
     if (overlay) overlay(cmd);

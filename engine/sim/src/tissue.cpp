@@ -6,7 +6,7 @@ namespace myoview::sim {
 namespace {
 
 // Trigger points of the pectorals, Travell & Simons (as summarised in /work/shared/REFERENCES.md). The
-// referral zone is a text id for the catalog / i18n.
+// referral zone is the id of a zone the catalog places on the body (catalog.json referral_zones).
 std::vector<TriggerPoint> pec_trigger_points(std::size_t index, double severity) {
     switch (index) {
         case 0:

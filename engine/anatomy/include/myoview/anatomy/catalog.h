@@ -7,6 +7,8 @@
 // listed in Error::details. A Catalog that loaded is valid: ids are unique lowercase snake_case, kind / side / layer
 // come from the allowed sets, the side agrees with the id's _r / _l suffix, every structure has a name in every
 // declared language, and every muscle has origin, insertion, action and innervation in every declared language.
+// Referral zones (optional) have unique ids and at least one spot each, every spot an MJCF body, a finite point and a
+// positive radius.
 
 #include <cstddef>
 #include <filesystem>
@@ -14,6 +16,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <glm/vec3.hpp>
 
 #include "myoview/base/result.h"
 
@@ -66,6 +70,22 @@ struct Structure {
     std::string_view name(std::string_view language) const;
 };
 
+// One spot of a referred-pain zone: a point on the body outline (the `skin` mesh) in the rest pose, world metres,
+// on the right side (the left side mirrors y and uses the `_l` body), carried by MJCF body `body`.
+struct ReferralSpot {
+    std::string body;  // e.g. "humerus_r", "thorax"
+    glm::vec3 point{0.0f};
+    float radius = 0.0f;  // metres
+};
+
+// Where a trigger point may refer pain (Travell & Simons' referral maps), as the catalog places it on the body.
+// `id` is the one engine/sim's trigger points name (sim::TriggerPointState::referral_zone), e.g. "referral.breast".
+struct ReferralZone {
+    std::string id;
+    std::vector<ReferralSpot> spots;
+    std::vector<std::string> sources;  // full citations
+};
+
 class Catalog {
   public:
     // Reads and validates a catalog file. Errors: file missing or unreadable, invalid JSON (with line and column),
@@ -83,6 +103,10 @@ class Catalog {
     std::vector<Structure>::const_iterator end() const { return structures_.end(); }
     std::size_t size() const { return structures_.size(); }
 
+    // The referred-pain zones, in the catalog's order; find_zone: nullptr when no zone has this id.
+    const std::vector<ReferralZone>& referral_zones() const { return referral_zones_; }
+    const ReferralZone* find_zone(std::string_view id) const;
+
     int schema_version() const { return schema_version_; }
     // Declared languages, in the catalog's order; always contains "en".
     const std::vector<std::string>& languages() const { return languages_; }
@@ -91,6 +115,7 @@ class Catalog {
     int schema_version_ = 0;
     std::vector<std::string> languages_;
     std::vector<Structure> structures_;
+    std::vector<ReferralZone> referral_zones_;
     std::map<std::string, std::size_t, std::less<>> index_;  // id -> position in structures_
 };
 

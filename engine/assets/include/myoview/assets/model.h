@@ -11,6 +11,8 @@
 
 #include <glm/glm.hpp>
 
+#include "myoview/base/result.h"
+
 namespace myoview::assets {
 
 struct Bounds {
@@ -74,6 +76,20 @@ struct ModelStats {
 };
 
 ModelStats compute_stats(const Model& model);
+
+// How a model's meshes are drawn and posed, shared by the renderer (GPU) and the scene's CPU skinning so the two
+// agree on mesh order and bone palette: the meshes with triangles (in model order), the union of their skin joints
+// in first-seen order (the bone palette), and per drawable mesh its local joint index -> palette index.
+struct SkinLayout {
+    std::vector<std::size_t> drawable;                // indices into Model::meshes
+    std::vector<std::string> bone_names;              // the palette
+    std::vector<std::vector<uint32_t>> joint_map;     // per drawable mesh: Mesh::bones index -> palette index
+    std::vector<bool> skinned;                        // per drawable mesh: joints and weights for every vertex
+};
+// Error when the model has more than max_bones distinct joints or no drawable mesh.
+Result<SkinLayout> skin_layout(const Model& model, std::size_t max_bones);
+// The name ids bind through: the node's name, else the mesh's own.
+inline const std::string& mesh_id(const Mesh& mesh) { return mesh.node_name.empty() ? mesh.name : mesh.node_name; }
 
 // Bounds of every vertex position of every mesh, as stored (static meshes are already in model space; skinned
 // meshes are at bind pose). The importer fills Model::bounds with this.

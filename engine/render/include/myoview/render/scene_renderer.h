@@ -22,6 +22,7 @@
 #include "myoview/gpu/resources.h"
 #include "myoview/render/camera.h"
 #include "myoview/render/colormap.h"
+#include "myoview/render/frame.h"
 
 namespace myoview::render {
 
@@ -30,8 +31,6 @@ struct RenderTargetDesc {
     VkImageLayout final_layout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
     VkSampleCountFlagBits samples = VK_SAMPLE_COUNT_4_BIT;  // reduced to what the device supports
 };
-
-inline constexpr std::size_t kMaxHotSpots = 24;  // shaders/globals.glsl: hot_spots[24]
 
 // std140 mirror of shaders/globals.glsl.
 struct FrameGlobals {
@@ -55,38 +54,9 @@ struct FrameGlobals {
     glm::vec4 hot_spot_info[kMaxHotSpots];  // x strength, y mesh index
 };
 
-// How muscles are coloured: the colormap, the tension scale (shared with the legend) and the length stripes.
-struct TensionView {
-    ColormapId colormap = ColormapId::kMagma;
-    TensionScale scale;
-    float stripes = 1.0f;  // 0 hides the length encoding
-};
-
-inline constexpr std::size_t kMaxBones = 32;  // live pose; the ghost pose takes the next 32 palette slots
-
-// A glowing spot on one mesh's surface (trigger points): world centre, radius, strength 0..1.
-struct HotSpot {
-    glm::vec3 center{0.0f};
-    float radius = 0.02f;
-    float strength = 0.0f;
-    std::size_t mesh = 0;
-    bool zone = false;  // a referred-pain area: drawn as a soft wash rather than a point
-};
-
 // Background gradient colours in sRGB (what a designer picks); converted to linear for the shader.
 inline constexpr glm::vec3 kBackgroundTopSrgb{0.20f, 0.25f, 0.31f};
 inline constexpr glm::vec3 kBackgroundBottomSrgb{0.07f, 0.08f, 0.10f};
-
-// Per-mesh drawing state the application may change every frame.
-struct MeshDrawState {
-    bool visible = true;
-    glm::vec4 tint{1.0f};        // rgb multiplies the mesh colour; a: opacity (< 1 draws in the translucent pass)
-    float highlight = 0.0f;      // 0..1
-    glm::mat4 model{1.0f};
-    float tension = -1.0f;       // fraction of max isometric force; < 0: coloured by its material, not by tension
-    float length_ratio = 1.0f;   // length / healthy length (drives the bands)
-    bool outline = false;        // translucent as an outline: clear face-on, opaque toward the silhouette
-};
 
 class SceneRenderer {
 public:
@@ -102,16 +72,11 @@ public:
     // (Re)creates the MSAA colour and depth attachments and one framebuffer per final view.
     Status resize(VkExtent2D extent, const std::vector<VkImageView>& final_views);
 
-    // Records the whole frame into `cmd` for framebuffer `target_index`, using frame slot `frame_index`'s uniforms.
-    void record(VkCommandBuffer cmd, uint32_t target_index, uint32_t frame_index, const OrbitCamera& camera,
+    // Records `frame` into `cmd` for framebuffer `target_index`, using frame slot `frame_index`'s uniforms. The
+    // renderer keeps no state of the scene between frames: everything it draws comes in `frame` (meshes beyond
+    // frame.meshes.size() are not drawn).
+    void record(VkCommandBuffer cmd, uint32_t target_index, uint32_t frame_index, const SceneFrame& frame,
                 const std::function<void(VkCommandBuffer)>& overlay);
-
-    // The visible, non-outline mesh under pixel (x, y) of a `width` x `height` view, posed with the current bone
-    // matrices: a ray cast on the CPU against every triangle (the scene has ~70 k; a pick costs a few ms).
-    std::optional<std::size_t> pick(const OrbitCamera& camera, float x, float y, float width, float height) const;
-
-    // Centre of mesh i as currently posed (mean of its skinned vertices), in world space.
-    glm::vec3 posed_center(std::size_t i) const;
 
     // Level of detail: each mesh is drawn at the coarsest level (assets::Mesh::lods, within kLodErrorBoundM of the
     // full mesh) whose error, projected at the mesh's nearest point, stays under this many pixels. 0 draws every
@@ -129,21 +94,6 @@ public:
     const assets::Bounds& bounds() const { return bounds_; }
     std::size_t mesh_count() const { return meshes_.size(); }
     const std::string& mesh_name(std::size_t i) const { return meshes_[i].name; }
-    MeshDrawState& draw_state(std::size_t i) { return meshes_[i].state; }
-    const MeshDrawState& draw_state(std::size_t i) const { return meshes_[i].state; }
-    // Skin joints of the current model (union over meshes, first-seen order): the bone palette's layout.
-    const std::vector<std::string>& bone_names() const { return bone_names_; }
-    // World-from-bind matrix of palette entry i (identity until set): copied to the GPU at the next record().
-    void set_bone_matrix(std::size_t i, const glm::mat4& world_from_bind) { palette_.at(i) = world_from_bind; }
-    // The ghost: meshes drawn a second time, as a faint outline, posed with the palette captured by
-    // capture_ghost_pose() (the posture a session started from), for before/after comparison.
-    void capture_ghost_pose();
-    void set_ghost(std::vector<std::size_t> meshes) { ghost_meshes_ = std::move(meshes); }
-    bool show_ghost = false;
-    float exposure = 1.0f;
-    TensionView tension_view;
-    std::vector<HotSpot> hot_spots;  // at most kMaxHotSpots are drawn
-    double time_s = 0.0;             // seconds since the session began; drives the hot spots' pulse
 
 private:
     // A level of detail: a range of the mesh's index buffer (level 0 = the full mesh) and its error bound.
@@ -165,22 +115,17 @@ private:
         bool cull_back_faces = false;
         bool translucent = false;
         glm::vec3 center{0.0f};
-        MeshDrawState state;
-        // CPU copies for picking.
-        std::vector<glm::vec3> positions;
-        std::vector<uint32_t> triangle_indices;
-        std::vector<glm::uvec4> joints;  // palette indices
-        std::vector<glm::vec4> weights;
     };
     explicit SceneRenderer(const gpu::Device& device) : device_(device) {}
     Status create_render_pass(const RenderTargetDesc& desc);
     Status create_pipelines();
     Status create_uniforms();
-    void draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh) const;
-    std::size_t choose_level(const GpuMesh& mesh, const glm::vec3& eye, float pixels_per_metre_at_1m) const;
+    void draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh, const MeshDrawState& state) const;
+    std::size_t choose_level(const GpuMesh& mesh, const glm::mat4& model, const glm::vec3& eye,
+                             float pixels_per_metre_at_1m) const;
     void draw_indices(VkCommandBuffer cmd, const GpuMesh& mesh) const;
     std::vector<std::uint8_t> meshes_with_spots_;  // per mesh, this frame: does a hot spot lie on it
-    void draw_ghost(VkCommandBuffer cmd, const GpuMesh& mesh) const;
+    void draw_ghost(VkCommandBuffer cmd, const GpuMesh& mesh, const MeshDrawState& state) const;
 
     const gpu::Device& device_;
     VkSampleCountFlagBits samples_ = VK_SAMPLE_COUNT_1_BIT;
@@ -197,9 +142,6 @@ private:
     gpu::UniquePipeline translucent_pipeline_;
     std::vector<gpu::Buffer> uniforms_;           // one per frame in flight
     std::vector<gpu::Buffer> bone_buffers_;       // one per frame in flight, kMaxBones matrices
-    std::vector<std::string> bone_names_;
-    std::vector<glm::mat4> palette_;          // kMaxGhostOffset entries for the live pose, then the ghost's
-    std::vector<std::size_t> ghost_meshes_;
     std::vector<VkDescriptorSet> descriptor_sets_;
     gpu::Image msaa_color_;
     gpu::Image depth_;

@@ -40,7 +40,7 @@ inline constexpr std::array<std::string_view, 4> kPecIds = {"pec_major_clavicula
 struct TriggerPoint {
     double position = 0.5;      // along the muscle, 0 = origin, 1 = insertion
     double severity = 0.0;      // 0 = none (latent or resolved) .. 1 = active, exquisitely tender
-    std::string referral_zone;  // text id of the referred-pain zone (i18n key), e.g. "referral.front_shoulder"
+    std::string referral_zone;  // the catalog's referred-pain zone (referral_zones), e.g. "referral.breast"
 };
 
 struct TissueState {

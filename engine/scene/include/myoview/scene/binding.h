@@ -1,6 +1,6 @@
 #pragma once
-// Binds a simulation snapshot to the renderer by id: skin joints <-> MJCF bodies (bone matrices), mesh nodes <->
-// MJCF muscles (tension and length). Data flows one way: snapshot -> renderer state; nothing is written back.
+// Binds a simulation snapshot to the meshes by id: skin joints <-> MJCF bodies (bone matrices), mesh nodes <->
+// MJCF muscles (tension and length). Data flows one way: snapshot -> the frame the renderer draws.
 
 #include <optional>
 #include <string_view>
@@ -9,28 +9,30 @@
 #include <glm/glm.hpp>
 
 #include "myoview/assets/model.h"
-#include "myoview/render/scene_renderer.h"
+#include "myoview/render/frame.h"
+#include "myoview/scene/mesh_set.h"
 #include "myoview/sim/simulation.h"
 
-namespace myoview::app {
+namespace myoview::scene {
 
 class SimBinding {
 public:
     // `bind_pose` is the snapshot of the pose the meshes were generated in (MJCF qpos0: the snapshot right after
     // load, before any advance).
-    SimBinding(const render::SceneRenderer& renderer, const sim::Snapshot& bind_pose);
+    SimBinding(const MeshSet& meshes, const sim::Snapshot& bind_pose);
 
     // Places the snapshot's trigger points on their muscle meshes (bind pose): a point at `position` p lies where
     // the muscle is a fraction p of the way from its origin end to its insertion end. Pectoral origins are the
     // medial ends (sternum, ribs, medial clavicle), the only muscles with trigger points in the model.
     void bind_trigger_points(const assets::Model& model, const sim::Snapshot& bind_pose,
-                             const render::SceneRenderer& renderer);
+                             const MeshSet& meshes);
 
     // Where a point given in the bind pose (world coordinates) is now, carried by MJCF body `body`.
     std::optional<glm::vec3> pose_point(std::string_view body, glm::vec3 bind_world, const sim::Snapshot& now) const;
 
-    // Writes bone matrices, muscle tension/length and trigger-point hot spots into the renderer.
-    void apply(const sim::Snapshot& snapshot, render::SceneRenderer& renderer, bool tension_colours) const;
+    // Writes bone matrices, muscle tension/length and trigger-point hot spots into the frame (replacing its hot
+    // spots).
+    void apply(const sim::Snapshot& snapshot, render::SceneFrame& frame, bool tension_colours) const;
 
     std::size_t bound_bones() const;
     // Current length over the muscle's healthy length (its length in the neutral rest pose): < 1 shortened (the
@@ -61,4 +63,4 @@ private:
 
 glm::mat4 body_transform(const sim::BodyPose& pose);
 
-}  // namespace myoview::app
+}  // namespace myoview::scene

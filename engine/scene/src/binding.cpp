@@ -1,11 +1,11 @@
-#include "sim_binding.h"
+#include "myoview/scene/binding.h"
 
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/quaternion.hpp>
 
 #include <optional>
 
-namespace myoview::app {
+namespace myoview::scene {
 
 glm::mat4 body_transform(const sim::BodyPose& pose) {
     glm::mat4 m = glm::mat4_cast(pose.rot);
@@ -13,8 +13,8 @@ glm::mat4 body_transform(const sim::BodyPose& pose) {
     return m;
 }
 
-SimBinding::SimBinding(const render::SceneRenderer& renderer, const sim::Snapshot& bind_pose) {
-    const auto& names = renderer.bone_names();
+SimBinding::SimBinding(const MeshSet& meshes, const sim::Snapshot& bind_pose) {
+    const auto& names = meshes.bone_names();
     for (std::size_t i = 0; i < names.size(); ++i) {
         for (std::size_t b = 0; b < bind_pose.bodies.size(); ++b) {
             if (bind_pose.bodies[b].name != names[i]) continue;
@@ -24,10 +24,10 @@ SimBinding::SimBinding(const render::SceneRenderer& renderer, const sim::Snapsho
     }
     for (const auto& m : bind_pose.muscles) healthy_length_.push_back(m.length_m);
     for (const auto& b : bind_pose.bodies) body_bind_from_world_.emplace_back(b.name, glm::inverse(body_transform(b)));
-    muscle_of_mesh_.resize(renderer.mesh_count());
-    for (std::size_t m = 0; m < renderer.mesh_count(); ++m) {
+    muscle_of_mesh_.resize(meshes.size());
+    for (std::size_t m = 0; m < meshes.size(); ++m) {
         for (std::size_t k = 0; k < bind_pose.muscles.size(); ++k) {
-            if (bind_pose.muscles[k].id == renderer.mesh_name(m)) muscle_of_mesh_[m] = k;
+            if (bind_pose.muscles[k].id == meshes.mesh(m).id) muscle_of_mesh_[m] = k;
         }
         if (!muscle_of_mesh_[m]) ++unbound_meshes_;
     }
@@ -36,7 +36,7 @@ SimBinding::SimBinding(const render::SceneRenderer& renderer, const sim::Snapsho
 std::size_t SimBinding::bound_bones() const { return bones_.size(); }
 
 void SimBinding::bind_trigger_points(const assets::Model& model, const sim::Snapshot& bind_pose,
-                                     const render::SceneRenderer& renderer) {
+                                     const MeshSet& meshes) {
     constexpr float kBand = 0.06f;  // half-width of the slice of the muscle averaged for the point
     for (std::size_t k = 0; k < bind_pose.trigger_points.size(); ++k) {
         const sim::TriggerPointState& tp = bind_pose.trigger_points[k];
@@ -44,10 +44,7 @@ void SimBinding::bind_trigger_points(const assets::Model& model, const sim::Snap
         for (const auto& m : model.meshes) {
             if (m.node_name == tp.muscle_id) mesh = &m;
         }
-        std::optional<std::size_t> render_index;
-        for (std::size_t i = 0; i < renderer.mesh_count(); ++i) {
-            if (renderer.mesh_name(i) == tp.muscle_id) render_index = i;
-        }
+        const std::optional<std::size_t> render_index = meshes.find(tp.muscle_id);
         if (!mesh || !render_index || mesh->positions.empty()) continue;
         // The muscle's long axis: from the vertex farthest from the centroid to the vertex farthest from that.
         glm::vec3 centroid(0.0f);
@@ -89,7 +86,7 @@ void SimBinding::bind_trigger_points(const assets::Model& model, const sim::Snap
         for (std::size_t j = 0; j < bone_sum.size() && total > 0.0f; ++j) {
             if (bone_sum[j] <= 0.0f) continue;
             for (std::size_t bone = 0; bone < bones_.size(); ++bone) {
-                if (renderer.bone_names()[bones_[bone].palette_index] == mesh->bones[j].name) {
+                if (meshes.bone_names()[bones_[bone].palette_index] == mesh->bones[j].name) {
                     spot.bone_weights.emplace_back(bone, bone_sum[j] / total);
                 }
             }
@@ -98,13 +95,12 @@ void SimBinding::bind_trigger_points(const assets::Model& model, const sim::Snap
     }
 }
 
-void SimBinding::apply(const sim::Snapshot& snapshot, render::SceneRenderer& renderer, bool tension_colours) const {
+void SimBinding::apply(const sim::Snapshot& snapshot, render::SceneFrame& frame, bool tension_colours) const {
     for (const Bone& bone : bones_) {
-        if (bone.body_index >= snapshot.bodies.size()) continue;
-        renderer.set_bone_matrix(bone.palette_index, body_transform(snapshot.bodies[bone.body_index]) *
-                                                         bone.bind_from_world);
+        if (bone.body_index >= snapshot.bodies.size() || bone.palette_index >= frame.palette.size()) continue;
+        frame.palette[bone.palette_index] = body_transform(snapshot.bodies[bone.body_index]) * bone.bind_from_world;
     }
-    renderer.hot_spots.clear();
+    frame.hot_spots.clear();
     for (const TriggerSpot& spot : spots_) {
         if (spot.trigger >= snapshot.trigger_points.size()) continue;
         glm::vec4 posed(0.0f);
@@ -119,10 +115,10 @@ void SimBinding::apply(const sim::Snapshot& snapshot, render::SceneRenderer& ren
         hot.radius = 0.022f;  // about a fingertip: what a therapist palpates
         hot.strength = tension_colours ? static_cast<float>(snapshot.trigger_points[spot.trigger].severity) : 0.0f;
         hot.mesh = spot.mesh;
-        renderer.hot_spots.push_back(hot);
+        frame.hot_spots.push_back(hot);
     }
-    for (std::size_t m = 0; m < muscle_of_mesh_.size(); ++m) {
-        render::MeshDrawState& state = renderer.draw_state(m);
+    for (std::size_t m = 0; m < muscle_of_mesh_.size() && m < frame.meshes.size(); ++m) {
+        render::MeshDrawState& state = frame.meshes[m];
         const auto& k = muscle_of_mesh_[m];
         if (!k || *k >= snapshot.muscles.size()) continue;
         const sim::MuscleState& muscle = snapshot.muscles[*k];
@@ -146,4 +142,4 @@ double SimBinding::length_vs_healthy(const sim::Snapshot& snapshot, std::size_t 
     return snapshot.muscles[k].length_m / healthy_length_[k];
 }
 
-}  // namespace myoview::app
+}  // namespace myoview::scene

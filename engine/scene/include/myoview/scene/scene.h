@@ -1,0 +1,190 @@
+#pragma once
+// The scene: everything the viewer shows and why, owned in one place. It holds the simulation, the therapy
+// (massage ramp, single sessions, time-lapse), the binding from snapshot to meshes, the camera, selection, layers,
+// the story position and the language. update(dt, input) applies one frame's requests and advances time; it yields
+// one render::SceneFrame, which the renderer draws and nothing else writes. The window and headless modes use the
+// same update: they differ only in where dt comes from (wall clock or a fixed step) and where the frame goes.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <glm/glm.hpp>
+#include <nlohmann/json.hpp>
+
+#include "myoview/anatomy/catalog.h"
+#include "myoview/assets/model.h"
+#include "myoview/base/result.h"
+#include "myoview/render/frame.h"
+#include "myoview/scene/binding.h"
+#include "myoview/scene/mesh_set.h"
+#include "myoview/scene/therapy.h"
+#include "myoview/sim/simulation.h"
+
+namespace myoview::scene {
+
+// Which anatomical layers are drawn; superficial muscles may be see-through (x-ray) to show the deep ones.
+struct LayerVisibility {
+    bool skin = true;
+    bool superficial = true;
+    bool xray_superficial = false;
+    bool deep = true;
+    bool bones = true;
+    bool labels = true;
+    bool ghost = true;  // the starting posture's bones as a faint outline (before / after)
+    bool operator==(const LayerVisibility&) const = default;
+};
+
+// What a step of a story sets, as a clinician would by hand: the view, the card, the release or the massage.
+struct StoryStep {
+    render::ViewPreset view = render::ViewPreset::kFront;
+    std::string select;             // structure whose card opens ("" none)
+    std::optional<double> release;  // chest release to set at once
+    bool massage = false;           // start the massage (as M)
+};
+
+// One frame's requests from the panels, the keys or a scenario: applied together at the start of update().
+struct Requests {
+    std::optional<std::string> preset;
+    std::optional<double> release;  // stops a massage ramp
+    std::optional<std::pair<sim::PecPart, double>> part_release;
+    std::optional<sim::InterventionKind> intervention;  // one session of it, now
+    double intervention_dose = 1.0;
+    std::optional<double> time_lapse;
+    bool massage = false;
+    bool reset = false;
+    bool toggle_pause = false;
+    std::optional<bool> paused;
+    std::optional<render::ViewPreset> view;  // a preset view, framed to the window
+    int story = 0;                           // +1 next step (PageDown), -1 previous (PageUp)
+    std::optional<int> story_step;           // 0-based, go straight there
+    std::optional<LayerVisibility> layers;
+    std::optional<std::string> language;
+    std::optional<bool> tension_colours;
+    std::optional<render::TensionView> tension_view;
+    std::optional<std::string> select;   // a structure id; "" closes the card
+    std::optional<std::string> isolate;  // a structure id; "" shows everything again
+    bool toggle_isolate_selected = false;
+};
+
+// One frame of input: requests, camera moves in pixels and the pointer (window pixels, origin top left).
+struct Input {
+    Requests requests;
+    glm::vec2 orbit{0.0f};  // drag, pixels
+    glm::vec2 pan{0.0f};    // drag, pixels
+    float zoom = 0.0f;      // wheel steps, positive closer
+    std::optional<glm::vec2> hover;  // the pointer moved to here, over the figure (not the UI, not dragging)
+    bool hover_lost = false;         // the pointer is over the UI or dragging: nothing is hovered
+    std::optional<glm::vec2> click;  // a click (press and release without a drag)
+};
+
+struct SceneOptions {
+    render::ViewPreset view = render::ViewPreset::kFront;
+    std::string select;   // structure id whose card is open at the start
+    std::string isolate;  // structure id shown alone
+    std::string language = "en";
+    bool tension_colours = true;
+    double settle_s = 30.0;  // simulated seconds before the first frame: the preset's posture settles
+    bool massage = false;    // start the massage at once
+    std::vector<StoryStep> story;
+    int story_start = 0;  // 1-based step to start at; 0: none
+};
+
+// What one update did beyond the frame.
+struct UpdateInfo {
+    double dropped_s = 0.0;      // seconds the simulation did not follow (a gap longer than kMaxCatchUpSeconds)
+    bool history_reset = false;  // a preset or reset started a new history (plots restart)
+};
+
+// A label's anchor this frame: the centre of a muscle the eye sees, in window pixels.
+struct LabelAnchor {
+    std::size_t mesh = 0;
+    glm::vec2 anchor{0.0f};
+    bool left = false;  // left of the figure's centre on screen
+};
+struct LabelLayout {
+    glm::vec2 figure_centre{0.0f};  // the camera's target on screen
+    std::vector<LabelAnchor> anchors;
+};
+
+class Scene {
+public:
+    static constexpr float kXrayOpacity = 0.6f;   // see-through superficial muscles, at the silhouette
+    static constexpr float kSkinOpacity = 0.45f;  // at the silhouette; face-on it is 12 % of this
+
+    // `simulation` and `catalog` drive the bundled model; a user's model has neither and is shown as it is.
+    // `viewport` frames the camera. Errors: an unknown --select / --isolate id, a simulation that fails to settle.
+    // The scene is neither copied nor moved: its therapy refers to its simulation.
+    static Result<std::unique_ptr<Scene>> create(const assets::Model& model, std::optional<sim::Simulation> simulation,
+                                std::optional<anatomy::Catalog> catalog, const SceneOptions& options,
+                                glm::uvec2 viewport);
+
+    // Applies `input`, then advances everything by dt seconds (0: apply only). A MuJoCo error cannot leave the
+    // simulation's API; should one all the same, it comes back here as an Error and the scene stays as it was.
+    Result<UpdateInfo> update(double dt, const Input& input, glm::uvec2 viewport);
+    const render::SceneFrame& frame() const { return frame_; }
+
+    const MeshSet& meshes() const { return meshes_; }
+    const sim::Simulation* simulation() const { return simulation_ ? &*simulation_ : nullptr; }
+    const Therapy* therapy() const { return therapy_ ? &*therapy_ : nullptr; }
+    const anatomy::Catalog* catalog() const { return catalog_ ? &*catalog_ : nullptr; }
+    const LayerVisibility& layers() const { return layers_; }
+    const std::string& language() const { return language_; }
+    bool tension_colours() const { return tension_colours_; }
+    const render::TensionView& tension_view() const { return frame_.tension_view; }
+    std::optional<std::size_t> selected() const { return selected_; }
+    std::string selected_id() const { return selected_ ? meshes_.mesh(*selected_).id : std::string(); }
+    const std::string& isolated_id() const { return isolated_id_; }
+    std::optional<int> story_step() const { return story_; }  // 0-based
+    double time_s() const { return time_s_; }                 // seconds of updates since the start
+    double settle_s() const { return settle_s_; }
+    const nlohmann::json& posture_start() const { return posture_start_; }
+    const assets::Bounds& frame_bounds() const { return frame_bounds_; }
+    // The selected muscle's length over its healthy (neutral rest) length; 1 when none.
+    double length_vs_healthy(const sim::MuscleState& muscle) const;
+
+    // The labelled muscles the eye sees (a pick at each anchor, re-checked every few calls: a pick costs ms).
+    LabelLayout label_anchors(glm::uvec2 viewport);
+
+private:
+    Scene(MeshSet meshes, std::optional<sim::Simulation> simulation, std::optional<anatomy::Catalog> catalog);
+    Scene(const Scene&) = delete;
+    Scene& operator=(const Scene&) = delete;
+    Status apply(const Requests& requests, glm::uvec2 viewport, UpdateInfo& info);
+    Status go_to_step(int index, glm::uvec2 viewport);
+    void frame_camera(glm::uvec2 viewport);
+    void apply_layers();
+    Status select(const std::string& id);
+    void update_bound_state();
+
+    MeshSet meshes_;
+    std::optional<sim::Simulation> simulation_;
+    std::optional<anatomy::Catalog> catalog_;
+    std::optional<SimBinding> binding_;
+    std::optional<Therapy> therapy_;
+    std::vector<std::optional<anatomy::Layer>> mesh_layers_;
+    std::vector<glm::vec4> default_tint_;
+    std::optional<std::size_t> skin_mesh_;
+    render::SceneFrame frame_;
+    LayerVisibility layers_;
+    std::string language_ = "en";
+    bool tension_colours_ = true;
+    std::optional<std::size_t> selected_, hovered_;
+    std::string isolated_id_;
+    assets::Bounds frame_bounds_;
+    std::vector<StoryStep> story_steps_;
+    std::optional<int> story_;
+    double time_s_ = 0.0;
+    double settle_s_ = 0.0;
+    nlohmann::json posture_start_ = nlohmann::json::object();
+    struct Label {
+        std::size_t right = 0, left = 0;
+        bool visible = false;
+    };
+    std::vector<Label> labels_;
+    int label_calls_ = 0;
+};
+
+}  // namespace myoview::scene

@@ -1,0 +1,291 @@
+#include "myoview/scene/scene.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <exception>
+#include <string_view>
+
+#include "myoview/base/log.h"
+#include "myoview/scene/referral.h"
+
+namespace myoview::scene {
+namespace {
+
+float aspect_of(glm::uvec2 viewport) {
+    return static_cast<float>(std::max(viewport.x, 1u)) / static_cast<float>(std::max(viewport.y, 1u));
+}
+
+// Muscles of the story that carry a label; each is labelled on one side only (whichever the screen shows further
+// left, away from the controls on the right).
+constexpr std::array<std::string_view, 12> kLabelled{
+    "pec_major_sternal", "pec_major_clavicular", "pec_minor",       "deltoid_anterior",
+    "trapezius_upper",   "trapezius_middle",     "trapezius_lower", "rhomboid_major",
+    "deltoid_posterior", "serratus_anterior",    "sternocleidomastoid", "levator_scapulae"};
+constexpr int kLabelRecheckCalls = 15;
+
+// Runs simulation work; a MuJoCo error that escaped the simulation's own handling becomes an Error.
+template <typename Work>
+Status guarded(Work&& work) {
+    try {
+        work();
+        return Ok{};
+    } catch (const std::exception& e) {
+        return Error(std::string("the simulation failed: ") + e.what());
+    }
+}
+
+}  // namespace
+
+Scene::Scene(MeshSet meshes, std::optional<sim::Simulation> simulation, std::optional<anatomy::Catalog> catalog)
+    : meshes_(std::move(meshes)), simulation_(std::move(simulation)), catalog_(std::move(catalog)) {}
+
+Result<std::unique_ptr<Scene>> Scene::create(const assets::Model& model, std::optional<sim::Simulation> simulation,
+                            std::optional<anatomy::Catalog> catalog, const SceneOptions& options, glm::uvec2 viewport) {
+    auto meshes = MeshSet::from_model(model);
+    if (!meshes) return meshes.error();
+    std::unique_ptr<Scene> owner(new Scene(std::move(meshes).value(), std::move(simulation), std::move(catalog)));
+    Scene& scene = *owner;
+    const MeshSet& set = scene.meshes_;
+    scene.language_ = options.language;
+    scene.tension_colours_ = options.tension_colours;
+    scene.story_steps_ = options.story;
+    scene.frame_.meshes.resize(set.size());
+    scene.mesh_layers_.resize(set.size());
+    for (std::size_t i = 0; i < set.size(); ++i) {
+        render::MeshDrawState& st = scene.frame_.meshes[i];
+        st.tint = glm::vec4(1.0f, 1.0f, 1.0f, set.mesh(i).base_color.a);
+        // The body outline is a faint veil over the muscles: enough to show the silhouette, too little to wash out
+        // the tension colours.
+        if (set.mesh(i).id == "skin") {
+            scene.skin_mesh_ = i;
+            st.tint.a = kSkinOpacity;
+            st.outline = true;
+        }
+        if (scene.catalog_) {
+            if (const anatomy::Structure* s = scene.catalog_->find(set.mesh(i).id)) scene.mesh_layers_[i] = s->layer;
+        }
+    }
+    scene.default_tint_.reserve(set.size());
+    for (const auto& st : scene.frame_.meshes) scene.default_tint_.push_back(st.tint);
+    for (std::string_view base : kLabelled) {
+        const auto right = set.find(std::string(base) + "_r");
+        const auto left = set.find(std::string(base) + "_l");
+        if (right && left) scene.labels_.push_back({*right, *left, false});
+    }
+
+    scene.isolated_id_ = options.isolate;
+    scene.frame_bounds_ = model.bounds;
+    if (!options.isolate.empty()) {
+        const auto isolated = set.find(options.isolate);
+        if (!isolated) {
+            return Error("--isolate " + options.isolate +
+                         ": no structure with that id in the model (see --list-structures)");
+        }
+        scene.frame_bounds_ = {};
+        for (const auto& p : set.mesh(*isolated).positions) scene.frame_bounds_.extend(p);
+    }
+    if (!options.select.empty()) {
+        if (auto s = scene.select(options.select); !s) return s.error();
+    }
+    scene.frame_.camera.set_preset(options.view);
+    scene.frame_camera(viewport);
+
+    if (scene.simulation_) {
+        sim::Simulation& simulation_ref = *scene.simulation_;
+        // The bind pose is the simulation's rest pose (MJCF qpos0), before any step: what the meshes were baked in.
+        scene.binding_.emplace(set, simulation_ref.snapshot());
+        scene.binding_->bind_trigger_points(model, simulation_ref.snapshot(), set);
+        scene.therapy_.emplace(simulation_ref);
+        // Settle into the preset's posture before the first frame (deterministic: fixed steps, no clock), so the
+        // picture starts from the rounded posture, not from the model's neutral rest pose.
+        scene.settle_s_ = options.settle_s;
+        if (auto s = guarded([&] { simulation_ref.advance(options.settle_s); }); !s) return s.error();
+        scene.posture_start_ = simulation_ref.report_json()["posture"];
+        if (options.massage) scene.therapy_->start_massage();
+        scene.binding_->apply(simulation_ref.snapshot(), scene.frame_, scene.tension_colours_);
+        // The bones as they stand now: the ghost the session is compared with.
+        std::copy_n(scene.frame_.palette.begin(), render::kMaxBones, scene.frame_.palette.begin() + render::kMaxBones);
+        for (std::size_t i = 0; i < set.size(); ++i) {
+            const anatomy::Structure* st = scene.catalog_ ? scene.catalog_->find(set.mesh(i).id) : nullptr;
+            if (st != nullptr && st->kind == anatomy::Kind::kBone && st->body != "thorax") {
+                scene.frame_.ghost_meshes.push_back(i);  // the bones that move against the trunk
+            }
+        }
+        log::debug("bound " + std::to_string(scene.binding_->bound_bones()) + " bones, " +
+                   std::to_string(scene.binding_->bound_muscles()) + " muscles to the simulation");
+        if (options.story_start > 0) {
+            if (auto s = scene.go_to_step(options.story_start - 1, viewport); !s) return s.error();
+        }
+    }
+    scene.apply_layers();
+    scene.update_bound_state();
+    return owner;
+}
+
+void Scene::frame_camera(glm::uvec2 viewport) { frame_.camera.frame(frame_bounds_, aspect_of(viewport)); }
+
+Status Scene::select(const std::string& id) {
+    if (id.empty()) {
+        selected_.reset();
+        return Ok{};
+    }
+    const auto found = meshes_.find(id);
+    if (!found) return Error("--select " + id + ": no structure with that id in the model (see --list-structures)");
+    selected_ = found;
+    return Ok{};
+}
+
+Status Scene::go_to_step(int index, glm::uvec2 viewport) {
+    if (story_steps_.empty() || !therapy_) return Ok{};
+    story_ = std::clamp(index, 0, static_cast<int>(story_steps_.size()) - 1);
+    const StoryStep& step = story_steps_[static_cast<std::size_t>(*story_)];
+    frame_.camera.set_preset(step.view);
+    frame_camera(viewport);
+    selected_ = step.select.empty() ? std::nullopt : meshes_.find(step.select);
+    return guarded([&] {
+        if (step.release) therapy_->set_release(*step.release);
+        if (step.massage) therapy_->start_massage();
+    });
+}
+
+void Scene::apply_layers() {
+    frame_.show_ghost = layers_.ghost;
+    for (std::size_t i = 0; i < frame_.meshes.size(); ++i) {
+        render::MeshDrawState& st = frame_.meshes[i];
+        if (!isolated_id_.empty()) {  // isolation decides alone
+            st.visible = meshes_.mesh(i).id == isolated_id_;
+            continue;
+        }
+        if (!mesh_layers_[i]) continue;
+        switch (*mesh_layers_[i]) {
+            case anatomy::Layer::kSkin: st.visible = layers_.skin; break;
+            case anatomy::Layer::kBone: st.visible = layers_.bones; break;
+            case anatomy::Layer::kDeep: st.visible = layers_.deep; break;
+            case anatomy::Layer::kSuperficial:
+                st.visible = layers_.superficial;
+                st.tint.a = layers_.xray_superficial ? kXrayOpacity : default_tint_[i].a;
+                st.outline = layers_.xray_superficial;
+                break;
+        }
+    }
+}
+
+Status Scene::apply(const Requests& r, glm::uvec2 viewport, UpdateInfo& info) {
+    if (r.language) language_ = *r.language;
+    if (r.tension_colours) tension_colours_ = *r.tension_colours;
+    if (r.tension_view) frame_.tension_view = *r.tension_view;
+    if (r.layers) layers_ = *r.layers;
+    if (r.isolate) isolated_id_ = *r.isolate;
+    if (r.toggle_isolate_selected) isolated_id_ = isolated_id_.empty() ? selected_id() : std::string();
+    if (r.select) {
+        if (auto s = select(*r.select); !s) return s;
+    }
+    if (r.view) {
+        frame_.camera.set_preset(*r.view);
+        frame_camera(viewport);
+    }
+    if (!therapy_) return Ok{};
+    auto story_move = [&]() -> Status {
+        if (r.story_step) return go_to_step(*r.story_step, viewport);
+        if (r.story != 0) return go_to_step(story_ ? *story_ + r.story : 0, viewport);
+        return Ok{};
+    };
+    if (auto s = story_move(); !s) return s;
+    return guarded([&] {
+        if (r.preset) {
+            if (auto s = therapy_->set_preset(*r.preset); !s) throw std::runtime_error(s.error().message);
+            info.history_reset = true;
+        }
+        if (r.release) therapy_->set_release(*r.release);
+        if (r.part_release) therapy_->set_part_release(r.part_release->first, r.part_release->second);
+        if (r.intervention) simulation_->apply_intervention({*r.intervention, r.intervention_dose});
+        if (r.time_lapse) simulation_->set_time_lapse(*r.time_lapse);
+        if (r.massage) therapy_->start_massage();
+        if (r.reset) {
+            therapy_->reset();
+            info.history_reset = true;
+        }
+        if (r.toggle_pause) therapy_->set_paused(!therapy_->paused());
+        if (r.paused) therapy_->set_paused(*r.paused);
+    });
+}
+
+void Scene::update_bound_state() {
+    if (binding_ && simulation_) {
+        binding_->apply(simulation_->snapshot(), frame_, tension_colours_);
+        // The referred-pain zones of the selected muscle's trigger points, on the body outline.
+        if (selected_ && skin_mesh_ && catalog_) {
+            for (const render::HotSpot& spot :
+                 referral_spots(meshes_.mesh(*selected_).id, simulation_->snapshot(), *binding_, *catalog_, *skin_mesh_)) {
+                frame_.hot_spots.push_back(spot);
+            }
+        }
+    }
+    for (std::size_t i = 0; i < frame_.meshes.size(); ++i) {
+        frame_.meshes[i].highlight = i == selected_ ? 0.45f : i == hovered_ ? 0.25f : 0.0f;
+    }
+}
+
+Result<UpdateInfo> Scene::update(double dt, const Input& input, glm::uvec2 viewport) {
+    UpdateInfo info;
+    if (auto s = apply(input.requests, viewport, info); !s) return s.error();
+    if (input.orbit != glm::vec2(0.0f)) frame_.camera.orbit(input.orbit.x, input.orbit.y);
+    if (input.pan != glm::vec2(0.0f)) frame_.camera.pan(input.pan.x, input.pan.y, static_cast<float>(viewport.y));
+    if (input.zoom != 0.0f) frame_.camera.zoom(input.zoom);
+    apply_layers();
+    // Hover and click: a CPU ray cast against the posed meshes, only when the pointer moved or clicked.
+    const float w = static_cast<float>(viewport.x), h = static_cast<float>(viewport.y);
+    if (input.hover_lost) hovered_.reset();
+    if (input.hover) hovered_ = meshes_.pick(frame_, input.hover->x, input.hover->y, w, h);
+    if (input.click) selected_ = meshes_.pick(frame_, input.click->x, input.click->y, w, h);
+    if (therapy_ && dt > 0.0) {
+        double dropped = 0.0;
+        if (auto s = guarded([&] { dropped = therapy_->step(dt); }); !s) return s.error();
+        info.dropped_s = dropped;
+    }
+    if (dt > 0.0) time_s_ += dt;
+    frame_.time_s = time_s_;
+    update_bound_state();
+    return info;
+}
+
+double Scene::length_vs_healthy(const sim::MuscleState& muscle) const {
+    if (!binding_ || !simulation_) return 1.0;
+    const auto& muscles = simulation_->snapshot().muscles;
+    const auto index = static_cast<std::size_t>(&muscle - muscles.data());
+    return index < muscles.size() ? binding_->length_vs_healthy(simulation_->snapshot(), index) : 1.0;
+}
+
+LabelLayout Scene::label_anchors(glm::uvec2 viewport) {
+    LabelLayout out;
+    if (viewport.x == 0 || viewport.y == 0) return out;
+    const float w = static_cast<float>(viewport.x), h = static_cast<float>(viewport.y);
+    const glm::mat4 view_proj = frame_.camera.projection(w / h) * frame_.camera.view();
+    auto to_screen = [&](glm::vec3 p) -> std::optional<glm::vec2> {
+        const glm::vec4 clip = view_proj * glm::vec4(p, 1.0f);
+        if (clip.w <= 0.0f) return std::nullopt;
+        return glm::vec2((clip.x / clip.w * 0.5f + 0.5f) * w, (clip.y / clip.w * 0.5f + 0.5f) * h);
+    };
+    const auto centre = to_screen(frame_.camera.target());
+    if (!centre) return out;
+    out.figure_centre = *centre;
+    const bool recheck = label_calls_++ % kLabelRecheckCalls == 0;
+    for (Label& label : labels_) {
+        const auto right = to_screen(meshes_.posed_center(label.right, frame_));
+        const auto left = to_screen(meshes_.posed_center(label.left, frame_));
+        if (!right || !left) continue;
+        const std::size_t mesh = right->x <= left->x ? label.right : label.left;
+        const glm::vec2 anchor = mesh == label.right ? *right : *left;
+        if (!frame_.meshes[mesh].visible) continue;
+        // Shown only where this muscle is what the eye sees at its centre (not hidden behind another).
+        if (recheck) {
+            const auto hit = meshes_.pick(frame_, anchor.x, anchor.y, w, h);
+            label.visible = hit && *hit == mesh;
+        }
+        if (label.visible) out.anchors.push_back({mesh, anchor, anchor.x < centre->x});
+    }
+    return out;
+}
+
+}  // namespace myoview::scene

@@ -1,0 +1,297 @@
+// The scene layer on the CPU, no Vulkan: picking and skinning against a frame's palette, and the scene's update
+// on the shipped model and the real simulation (massage, layers, isolation, selection, story, determinism).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "myoview/anatomy/catalog.h"
+#include "myoview/assets/import.h"
+#include "myoview/scene/mesh_set.h"
+#include "myoview/scene/scene.h"
+#include "myoview/sim/simulation.h"
+#include "test_models.h"
+
+namespace myoview::scene {
+namespace {
+
+using testing::box;
+using testing::model_of;
+
+constexpr glm::vec4 kRed{0.8f, 0.08f, 0.06f, 1.0f};
+constexpr glm::vec4 kBlue{0.05f, 0.1f, 0.85f, 1.0f};
+
+render::SceneFrame front_view_of(const MeshSet& set) {
+    render::SceneFrame frame;
+    frame.meshes.resize(set.size());
+    frame.camera.set_preset(render::ViewPreset::kFront);  // on +x
+    assets::Bounds b;
+    b.extend(glm::vec3(-0.75f));
+    b.extend(glm::vec3(0.75f));
+    frame.camera.frame(b, 1.0f);
+    return frame;
+}
+
+// Where world point p lands in a width x height view, in pixels.
+glm::vec2 to_pixel(const render::OrbitCamera& camera, glm::vec3 p, float width, float height) {
+    const glm::vec4 clip = camera.projection(width / height) * camera.view() * glm::vec4(p, 1.0f);
+    const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+    return {(ndc.x + 1.0f) * 0.5f * width, (ndc.y + 1.0f) * 0.5f * height};
+}
+
+TEST(Picking, TheMeshUnderThePixelIsPickedAndTheNearerOneWins) {
+    auto set = MeshSet::from_model(model_of({box("near", glm::vec3(0.3f, 0.0f, 0.0f), glm::vec3(0.15f), kRed),
+                                             box("far", glm::vec3(-0.3f, 0.0f, 0.0f), glm::vec3(0.3f), kBlue)}));
+    ASSERT_TRUE(set) << set.error().full_text();
+    render::SceneFrame frame = front_view_of(*set);
+    const auto center = set->pick(frame, 200.0f, 200.0f, 400.0f, 400.0f);
+    ASSERT_TRUE(center.has_value());
+    EXPECT_EQ(set->mesh(*center).id, "near");
+    const auto side = set->pick(frame, 250.0f, 200.0f, 400.0f, 400.0f);  // beside the small near box
+    ASSERT_TRUE(side.has_value());
+    EXPECT_EQ(set->mesh(*side).id, "far");
+    EXPECT_FALSE(set->pick(frame, 2.0f, 2.0f, 400.0f, 400.0f).has_value()) << "a corner hits nothing";
+    frame.meshes[*center].visible = false;  // hidden meshes are not pickable
+    const auto behind = set->pick(frame, 200.0f, 200.0f, 400.0f, 400.0f);
+    ASSERT_TRUE(behind.has_value());
+    EXPECT_EQ(set->mesh(*behind).id, "far");
+    frame.meshes[*center].visible = true;
+    frame.meshes[*center].outline = true;  // nor is an outline (the skin veil)
+    EXPECT_EQ(set->mesh(*set->pick(frame, 200.0f, 200.0f, 400.0f, 400.0f)).id, "far");
+}
+
+TEST(Picking, AMovedBoneMovesWhatIsPickedAndItsCentre) {
+    assets::Mesh arm = box("near", glm::vec3(0.3f, 0.0f, 0.0f), glm::vec3(0.15f), kRed);
+    arm.bones.push_back({"arm", glm::mat4(1.0f)});
+    arm.joints.assign(arm.positions.size(), glm::uvec4(0u));
+    arm.weights.assign(arm.positions.size(), glm::vec4(1.0f, 0.0f, 0.0f, 0.0f));
+    auto set = MeshSet::from_model(model_of({std::move(arm), box("far", glm::vec3(-0.3f, 0.0f, 0.0f),
+                                                                  glm::vec3(0.3f), kBlue)}));
+    ASSERT_TRUE(set);
+    ASSERT_EQ(set->bone_names(), std::vector<std::string>{"arm"});
+    render::SceneFrame frame = front_view_of(*set);
+    const glm::vec2 raised = to_pixel(frame.camera, glm::vec3(0.45f, 0.0f, 0.45f), 400.0f, 400.0f);
+    auto name_at = [&](glm::vec2 px) {
+        const auto hit = set->pick(frame, px.x, px.y, 400.0f, 400.0f);
+        return hit ? set->mesh(*hit).id : std::string("(nothing)");
+    };
+    ASSERT_EQ(name_at({200.0f, 200.0f}), "near");
+    ASSERT_NE(name_at(raised), "near");
+    frame.palette[0] = glm::translate(glm::mat4(1.0f), glm::vec3(0.0f, 0.0f, 0.45f));
+    EXPECT_EQ(name_at({200.0f, 200.0f}), "far") << "the raised box no longer hides the far one";
+    EXPECT_EQ(name_at(raised), "near") << "the box is picked where its bone put it";
+    EXPECT_NEAR(set->posed_center(*set->find("near"), frame).z, 0.45f, 1e-4f);
+    EXPECT_NEAR(set->posed_center(*set->find("far"), frame).z, 0.0f, 1e-4f) << "a static mesh stays";
+}
+
+TEST(MeshSet, TooManyBonesOrNoTrianglesAreErrors) {
+    assets::Model empty;
+    empty.source_path = "empty.obj";
+    auto none = MeshSet::from_model(empty);
+    ASSERT_FALSE(none);
+    EXPECT_NE(none.error().message.find("empty.obj"), std::string::npos);
+    assets::Mesh many = box("many", glm::vec3(0.0f), glm::vec3(0.1f), kRed);
+    for (int i = 0; i < 40; ++i) many.bones.push_back({"bone" + std::to_string(i), glm::mat4(1.0f)});
+    auto too_many = MeshSet::from_model(model_of({many}));
+    ASSERT_FALSE(too_many);
+    EXPECT_NE(too_many.error().message.find("more than 32"), std::string::npos);
+}
+
+// The shipped model, catalog and simulation, as the viewer starts them.
+class ShippedScene : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        assets::ImportOptions import;
+        import.convert_y_up_to_z_up = true;
+        import.isolate = false;
+        auto loaded = assets::import_model(std::string(MYOVIEW_SOURCE_DIR) + "/assets/models/anatomy.glb", import);
+        ASSERT_TRUE(loaded) << loaded.error().full_text();
+        model_ = new assets::Model(std::move(loaded).value());
+    }
+    static void TearDownTestSuite() {
+        delete model_;
+        model_ = nullptr;
+    }
+    static std::unique_ptr<Scene> make(SceneOptions options = {}, std::string preset = "desk-worker") {
+        auto sim = sim::Simulation::load();
+        EXPECT_TRUE(sim);
+        EXPECT_TRUE(sim->set_preset(preset));
+        auto catalog = anatomy::Catalog::load(anatomy::default_catalog_path());
+        EXPECT_TRUE(catalog);
+        auto scene = Scene::create(*model_, std::move(sim).value(), std::move(catalog).value(), options, kViewport);
+        EXPECT_TRUE(scene) << scene.error().full_text();
+        return scene ? std::move(scene).value() : nullptr;
+    }
+    static constexpr glm::uvec2 kViewport{640, 400};
+    static assets::Model* model_;
+};
+assets::Model* ShippedScene::model_ = nullptr;
+
+double forward_shoulder(const Scene& s) { return s.simulation()->snapshot().posture.mean.forward_shoulder_mm; }
+
+TEST_F(ShippedScene, MassageRampsTheReleaseAndTheShouldersComeBack) {
+    auto scene = make();
+    ASSERT_TRUE(scene);
+    const double before = forward_shoulder(*scene);
+    const double load_before = sim::upper_back_load(scene->simulation()->snapshot());
+    Input input;
+    input.requests.massage = true;
+    ASSERT_TRUE(scene->update(0.0, input, kViewport));
+    EXPECT_TRUE(scene->therapy()->massaging());
+    ASSERT_TRUE(scene->update(2.0, {}, kViewport));
+    EXPECT_GT(scene->therapy()->release(), 0.3) << "halfway through the 4 s ramp";
+    EXPECT_LT(scene->therapy()->release(), 0.7);
+    for (int i = 0; i < 28; ++i) ASSERT_TRUE(scene->update(1.0, {}, kViewport));
+    EXPECT_DOUBLE_EQ(scene->therapy()->release(), 1.0);
+    EXPECT_FALSE(scene->therapy()->massaging());
+    EXPECT_LT(forward_shoulder(*scene), before - 5.0) << "the shoulders settle back by millimetres";
+    EXPECT_LT(sim::upper_back_load(scene->simulation()->snapshot()), load_before) << "the back's load drops";
+}
+
+TEST_F(ShippedScene, TheFrameCarriesThePoseTensionAndGhost) {
+    auto scene = make();
+    ASSERT_TRUE(scene);
+    const render::SceneFrame& f = scene->frame();
+    ASSERT_EQ(f.meshes.size(), scene->meshes().size());
+    const auto pec = scene->meshes().find("pec_minor_r");
+    const auto rhomboid = scene->meshes().find("rhomboid_major_r");
+    ASSERT_TRUE(pec && rhomboid);
+    EXPECT_GT(f.meshes[*pec].tension, 0.0f) << "muscles are coloured by tension";
+    EXPECT_LT(f.meshes[*pec].length_ratio, 1.0f) << "the desk worker's pec minor is shorter than healthy";
+    EXPECT_FALSE(f.ghost_meshes.empty());
+    int moved = 0;  // the live pose differs from the rest pose (identity) for the moving bodies
+    for (std::size_t b = 0; b < scene->meshes().bone_names().size(); ++b) {
+        if (f.palette[b] != glm::mat4(1.0f)) ++moved;
+    }
+    EXPECT_GE(moved, 8);
+    const glm::mat4 ghost_before = f.palette[render::kMaxBones + 4];
+    Input massage;
+    massage.requests.release = 1.0;
+    ASSERT_TRUE(scene->update(0.0, massage, kViewport));
+    for (int i = 0; i < 20; ++i) ASSERT_TRUE(scene->update(0.5, {}, kViewport));
+    EXPECT_EQ(f.palette[render::kMaxBones + 4], ghost_before) << "the ghost keeps the starting posture";
+    EXPECT_NE(f.palette[4], ghost_before) << "while the live pose moves";
+    EXPECT_LT(scene->frame().meshes[*pec].tension, 0.9f);
+}
+
+TEST_F(ShippedScene, LayersIsolationAndSelection) {
+    auto scene = make();
+    ASSERT_TRUE(scene);
+    const auto humerus = scene->meshes().find("humerus_r");
+    const auto pec_major = scene->meshes().find("pec_major_sternal_r");
+    const auto skin = scene->meshes().find("skin");
+    ASSERT_TRUE(humerus && pec_major && skin);
+    EXPECT_TRUE(scene->frame().meshes[*humerus].visible);
+    Input input;
+    LayerVisibility layers;
+    layers.bones = false;
+    layers.xray_superficial = true;
+    input.requests.layers = layers;
+    ASSERT_TRUE(scene->update(0.0, input, kViewport));
+    EXPECT_FALSE(scene->frame().meshes[*humerus].visible);
+    EXPECT_FLOAT_EQ(scene->frame().meshes[*pec_major].tint.a, Scene::kXrayOpacity);
+    EXPECT_TRUE(scene->frame().meshes[*pec_major].outline);
+    EXPECT_FLOAT_EQ(scene->frame().meshes[*skin].tint.a, Scene::kSkinOpacity);
+
+    Input isolate;
+    isolate.requests.isolate = "pec_major_sternal_r";
+    ASSERT_TRUE(scene->update(0.0, isolate, kViewport));
+    int visible = 0;
+    for (const auto& m : scene->frame().meshes) visible += m.visible ? 1 : 0;
+    EXPECT_EQ(visible, 1);
+    EXPECT_TRUE(scene->frame().meshes[*pec_major].visible);
+
+    Input select;
+    select.requests.select = "pec_minor_l";
+    select.requests.isolate = "";
+    ASSERT_TRUE(scene->update(0.0, select, kViewport));
+    EXPECT_EQ(scene->selected_id(), "pec_minor_l");
+    EXPECT_FLOAT_EQ(scene->frame().meshes[*scene->meshes().find("pec_minor_l")].highlight, 0.45f);
+    bool zone = false;  // a pec minor's trigger points refer to zones drawn on the body outline
+    for (const auto& h : scene->frame().hot_spots) zone = zone || (h.zone && h.mesh == *skin);
+    EXPECT_TRUE(zone);
+    Input bad;
+    bad.requests.select = "no_such_muscle";
+    EXPECT_FALSE(scene->update(0.0, bad, kViewport));
+}
+
+TEST_F(ShippedScene, AClickPicksTheMuscleUnderThePointer) {
+    auto scene = make();
+    ASSERT_TRUE(scene);
+    // The right pec major's posed centre, projected: a click there selects it (the skin veil is not pickable).
+    const auto pec = *scene->meshes().find("pec_major_sternal_r");
+    const glm::vec3 centre = scene->meshes().posed_center(pec, scene->frame());
+    const glm::vec2 px = to_pixel(scene->frame().camera, centre, 640.0f, 400.0f);
+    Input click;
+    click.click = px;
+    ASSERT_TRUE(scene->update(0.0, click, kViewport));
+    ASSERT_TRUE(scene->selected());
+    EXPECT_EQ(scene->selected_id().rfind("pec_major", 0), 0u) << scene->selected_id();
+    Input empty_click;
+    empty_click.click = glm::vec2(3.0f, 3.0f);
+    ASSERT_TRUE(scene->update(0.0, empty_click, kViewport));
+    EXPECT_FALSE(scene->selected()) << "a click on the background closes the card";
+}
+
+TEST_F(ShippedScene, StoryStepsSetViewCardAndRelease) {
+    SceneOptions options;
+    options.story = {{render::ViewPreset::kLeft, "", 0.0, false},
+                     {render::ViewPreset::kBack, "trapezius_middle_r", std::nullopt, false},
+                     {render::ViewPreset::kFront, "", std::nullopt, true}};
+    auto scene = make(options);
+    ASSERT_TRUE(scene);
+    EXPECT_FALSE(scene->story_step());
+    Input next;
+    next.requests.story = +1;
+    ASSERT_TRUE(scene->update(0.0, next, kViewport));
+    EXPECT_EQ(scene->story_step(), 0);
+    EXPECT_NEAR(scene->frame().camera.yaw_deg(), 90.0f, 1.0f) << "left view: the camera on the patient's left";
+    ASSERT_TRUE(scene->update(0.0, next, kViewport));
+    EXPECT_EQ(scene->selected_id(), "trapezius_middle_r");
+    ASSERT_TRUE(scene->update(0.0, next, kViewport));
+    EXPECT_TRUE(scene->therapy()->massaging());
+    ASSERT_TRUE(scene->update(0.0, next, kViewport));
+    EXPECT_EQ(scene->story_step(), 2) << "the last step stays the last";
+    Input back;
+    back.requests.story = -1;
+    ASSERT_TRUE(scene->update(0.0, back, kViewport));
+    EXPECT_EQ(scene->story_step(), 1);
+}
+
+TEST_F(ShippedScene, TheSameInputsGiveTheSameFrames) {
+    auto a = make();
+    auto b = make();
+    ASSERT_TRUE(a && b);
+    for (int i = 0; i < 90; ++i) {
+        Input input;
+        if (i == 10) input.requests.massage = true;
+        if (i == 40) input.orbit = glm::vec2(30.0f, -5.0f);
+        ASSERT_TRUE(a->update(1.0 / 30.0, input, kViewport));
+        ASSERT_TRUE(b->update(1.0 / 30.0, input, kViewport));
+    }
+    ASSERT_EQ(a->frame().palette, b->frame().palette);
+    for (std::size_t i = 0; i < a->frame().meshes.size(); ++i) {
+        ASSERT_EQ(a->frame().meshes[i].tension, b->frame().meshes[i].tension);
+    }
+    EXPECT_EQ(a->frame().camera.view(), b->frame().camera.view());
+    EXPECT_EQ(a->simulation()->report_json()["posture"], b->simulation()->report_json()["posture"]);
+}
+
+TEST_F(ShippedScene, UnknownIdsAtTheStartAreErrors) {
+    for (const char* field : {"select", "isolate"}) {
+        SceneOptions options;
+        (std::string(field) == "select" ? options.select : options.isolate) = "pec_maximus";
+        auto sim = sim::Simulation::load();
+        ASSERT_TRUE(sim);
+        auto scene = Scene::create(*model_, std::move(sim).value(), std::nullopt, options, kViewport);
+        ASSERT_FALSE(scene);
+        EXPECT_NE(scene.error().message.find(std::string("--") + field + " pec_maximus"), std::string::npos)
+            << scene.error().message;
+    }
+}
+
+}  // namespace
+}  // namespace myoview::scene
