@@ -69,9 +69,9 @@ void main() {
     float sheen = 0.0;
     if (pc.params.z > 0.0 && fibre_len > 1e-4) {
         float th = dot(fibre, h);
-        // pow(sin, 24) = (1 - cos^2)^12 by squaring: on a CPU device each pow is a log and an exp per pixel.
-        float s2 = max(1.0 - th * th, 0.0), s4 = s2 * s2, s8 = s4 * s4;
-        sheen = pc.params.z * 0.18 * s8 * s4;
+        // sin^24 = (1 - cos^2)^12 by squaring: on a CPU device each pow is a log and an exp per pixel.
+        float sin2 = max(1.0 - th * th, 0.0), sin4 = sin2 * sin2, sin8 = sin4 * sin4;
+        sheen = pc.params.z * 0.18 * sin8 * sin8 * sin8;
     }
 
     float wrap = g.key_dir.w;
