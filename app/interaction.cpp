@@ -42,6 +42,9 @@ WindowActions read_input(platform::Window& window, const render::ImGuiLayer* ui,
                 pointer.last_y = e.y;
                 break;
             }
+            case platform::InputEvent::Type::kDrop:
+                actions.dropped.push_back(e.path);
+                break;
             case platform::InputEvent::Type::kScroll:
                 if (!ui_mouse) input.zoom += static_cast<float>(e.y);
                 break;

@@ -3,6 +3,8 @@
 // and the few actions that belong to the window itself (fullscreen, quit, the developer readout).
 
 #include <optional>
+#include <string>
+#include <vector>
 #include <utility>
 
 #include "myoview/platform/window.h"
@@ -26,6 +28,7 @@ struct WindowActions {
     bool toggled_fullscreen = false;  // done already; reported for the count
     bool toggle_pause = false;        // Space: also in the requests; reported for the count
     bool toggle_stats = false;        // F2: the developer readout
+    std::vector<std::string> dropped;  // files dropped on the window (a scenario or saved scene opens)
 };
 
 // Drains the window's input events into `input` (camera drags and zoom unless Dear ImGui wants the mouse; keys

@@ -73,6 +73,15 @@ View options:
   --validate          enable the Vulkan validation layer; messages are counted in the report
   --gpu TEXT          use the GPU whose name contains TEXT
 
+Scenarios (docs/scenarios.md):
+  --scenario FILE     play a scenario file (the clinic story: assets/scenarios/clinic-story.json) in the window,
+                      or with --headless to its end
+  --export OUT        with --scenario: render it offscreen at --fps into OUT.mp4 (H.264) or, for OUT ending in /
+                      or an existing folder, a numbered PNG sequence; Ctrl-C keeps what was rendered
+  --fps N             frames per second of --export and --headless runs (default 30 for --export, 60 otherwise)
+  --save-scene FILE   at exit, write the scene as it stands (view, layers, selection, language, preset, release,
+                      tissue) as a scenario file; the panel's "Save this scene" does the same at any time
+
 Simulation options:
   --preset NAME       neutral | desk-worker | driver | phone-user (default desk-worker)
   --release R         chest release 0..1 applied at start (default 0)
@@ -131,7 +140,8 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
         } else if (a == "-v" || a == "--verbose") {
             o.verbose = true;
         } else if (a == "--model" || a == "--screenshot" || a == "--report" || a == "--gpu" || a == "--view" ||
-                   a == "--preset" || a == "--isolate" || a == "--select") {
+                   a == "--preset" || a == "--isolate" || a == "--select" || a == "--scenario" || a == "--export" ||
+                   a == "--save-scene") {
             auto v = need_value(a);
             if (!v) return v.error();
             if (v->empty()) return Error(a + " needs a non-empty value");
@@ -142,6 +152,9 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             else if (a == "--preset") o.preset = *v;
             else if (a == "--isolate") o.isolate = *v;
             else if (a == "--select") o.select = *v;
+            else if (a == "--scenario") o.scenario = *v;
+            else if (a == "--export") o.export_path = *v;
+            else if (a == "--save-scene") o.save_scene = *v;
             else {
                 static const std::set<std::string> kViews{"front", "back", "left", "right", "three-quarter"};
                 if (!kViews.count(*v)) {
@@ -186,6 +199,12 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             if (!v) return v.error();
             if (!parse_number(*v, o.story) || o.story < 1 || o.story > 6) {
                 return Error("--story must be a step number from 1 to 6, not \"" + *v + "\"");
+            }
+        } else if (a == "--fps") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            if (!parse_number(*v, o.fps) || o.fps < 1 || o.fps > 120) {
+                return Error("--fps must be a whole number from 1 to 120, not \"" + *v + "\"");
             }
         } else if (a == "--msaa") {
             auto v = need_value(a);
@@ -246,6 +265,18 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
     if (o.no_render && o.headless) return Error("--no-render and --headless exclude each other");
     if (o.no_render && !o.screenshot.empty()) return Error("--screenshot needs rendering; drop --no-render");
     if (o.inject_fault && o.no_render) return Error("--inject-fault needs rendering; drop --no-render");
+    if (!o.export_path.empty()) {
+        if (o.scenario.empty()) return Error("--export needs --scenario FILE: the scenario is what is exported");
+        if (o.no_render) return Error("--export needs rendering; drop --no-render");
+        if (!o.screenshot.empty()) return Error("--export and --screenshot exclude each other");
+        o.headless = true;  // an export renders offscreen at a fixed rate
+        if (!o.size_given) {
+            o.width = 1920;
+            o.height = 1080;
+        }
+    }
+    if (!o.scenario.empty() && !o.model.empty()) return Error("--scenario plays on the bundled model; drop --model");
+    if (!o.scenario.empty() && o.no_render) return Error("--scenario needs rendering; drop --no-render");
     if (o.inject_fault && o.inject_fault->kind == "present" && o.headless) {
         return Error("--inject-fault present needs a window: headless frames are never presented");
     }

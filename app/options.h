@@ -45,6 +45,10 @@ struct Options {
     std::string select;             // --select ID: open this structure's info card
     int story = 0;                  // --story N: start at story step N (1-based); 0: no story
     std::string language = "en";   // --lang: en, es or any language with a file in assets/i18n
+    std::string scenario;           // --scenario FILE: play it (window or --headless)
+    std::string export_path;        // --export OUT.mp4 | DIR/: render the scenario offscreen into a video or PNGs
+    int fps = 0;                    // --fps N: frames per second of a headless run or an export (default 60 / 30)
+    std::string save_scene;         // --save-scene FILE: write the scene as it stands at exit as a scenario file
     bool verbose = false;
     // --inject-fault KIND[@FRAME] (tests): frame FRAME (1-based, default 3) fails as a real GPU can and a software
     // renderer cannot on demand: "submit", "present" (window only), "device-lost"; or "stall": that frame takes

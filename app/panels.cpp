@@ -54,6 +54,46 @@ void Panels::clear_history() {
     start_back_load_.reset();
 }
 
+// The two numbers of the story and how they changed since the start, with the plots and the model's caveat.
+void Panels::draw_measures(const sim::Snapshot& s, const i18n::Strings& tr, float scale, ImFont* large_font,
+                           bool plots) const {
+    const double shoulder = s.posture.mean.forward_shoulder_mm;
+    const double back = sim::upper_back_load(s) * 100.0;
+    if (large_font) ImGui::PushFont(large_font);
+    text(tr.format("panel.shoulders_forward", {{"mm", i18n::fixed(shoulder, 0)}}));
+    text(tr.format("panel.upper_back_load", {{"pct", i18n::fixed(back, 0)}}));
+    if (large_font) ImGui::PopFont();
+    if (start_forward_shoulder_mm_ && start_back_load_) {
+        const double back_change = *start_back_load_ > 0.0 ? (back / *start_back_load_ - 1.0) * 100.0 : 0.0;
+        ImGui::TextWrapped("%s", tr.format("panel.since_start",
+                                           {{"mm", i18n::fixed(shoulder - *start_forward_shoulder_mm_, 1, true)},
+                                            {"pct", i18n::fixed(back_change, 0, true)}})
+                                     .c_str());
+    }
+    if (plots && shoulder_history_.size() > 1) {
+        plot("##shoulder", shoulder_history_, tr.c_str("panel.plot.shoulders_forward"), 54.0f * scale);
+        plot("##back", back_history_, tr.c_str("panel.plot.upper_back_load"), 54.0f * scale);
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", tr.c_str("panel.model_predictions"));
+    ImGui::PopStyleColor();
+}
+
+void Panels::draw_presentation(const sim::Snapshot& snapshot, const i18n::Strings& tr, float scale,
+                               ImFont* large_font) const {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float width = 340.0f * scale;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - 12.0f * scale, io.DisplaySize.y - 12.0f * scale),
+                            ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
+    if (ImGui::Begin("###measures", nullptr, flags)) draw_measures(snapshot, tr, scale, large_font, false);
+    ImGui::End();
+}
+
 UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& view, bool& tension_colours,
                         bool paused, double release, bool massaging, float scale, ImFont* large_font,
                         const i18n::Library& strings, std::string& language) {
@@ -134,26 +174,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
         ImGui::TextWrapped("%s", tr.c_str("panel.massage_note"));
 
         ImGui::Separator();
-        const double shoulder = s.posture.mean.forward_shoulder_mm;
-        const double back = sim::upper_back_load(s) * 100.0;
-        if (large_font) ImGui::PushFont(large_font);
-        text(tr.format("panel.shoulders_forward", {{"mm", i18n::fixed(shoulder, 0)}}));
-        text(tr.format("panel.upper_back_load", {{"pct", i18n::fixed(back, 0)}}));
-        if (large_font) ImGui::PopFont();
-        if (start_forward_shoulder_mm_ && start_back_load_) {
-            const double back_change = *start_back_load_ > 0.0 ? (back / *start_back_load_ - 1.0) * 100.0 : 0.0;
-            ImGui::TextWrapped("%s", tr.format("panel.since_start",
-                                               {{"mm", i18n::fixed(shoulder - *start_forward_shoulder_mm_, 1, true)},
-                                                {"pct", i18n::fixed(back_change, 0, true)}})
-                                         .c_str());
-        }
-        if (shoulder_history_.size() > 1) {
-            plot("##shoulder", shoulder_history_, tr.c_str("panel.plot.shoulders_forward"), 54.0f * scale);
-            plot("##back", back_history_, tr.c_str("panel.plot.upper_back_load"), 54.0f * scale);
-        }
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-        ImGui::TextWrapped("%s", tr.c_str("panel.model_predictions"));
-        ImGui::PopStyleColor();
+        draw_measures(s, tr, scale, large_font, true);
         if (ImGui::CollapsingHeader(tr.c_str("panel.over_time"))) {
             ImGui::TextWrapped("%s", tr.c_str("panel.over_time.note"));
             const float third = (ImGui::GetContentRegionAvail().x - 2.0f * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
@@ -210,6 +231,13 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
             bool stripes = view.stripes > 0.0f;
             if (ImGui::Checkbox(tr.c_str("colours.length_bands"), &stripes)) {
                 view.stripes = stripes ? 1.0f : 0.0f;
+            }
+        }
+        if (ImGui::CollapsingHeader(tr.c_str("panel.scene"))) {
+            ImGui::TextWrapped("%s", tr.c_str("panel.scene.note"));
+            if (ImGui::Button(tr.c_str("panel.scene.save"), ImVec2(-1.0f, 0.0f))) out.save_scene = true;
+            if (!saved_scene.empty()) {
+                ImGui::TextWrapped("%s", tr.format("panel.scene.saved", {{"path", saved_scene}}).c_str());
             }
         }
         if (ImGui::CollapsingHeader(tr.c_str("panel.about"))) {

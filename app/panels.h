@@ -28,6 +28,7 @@ struct UiRequests {
     bool toggle_pause = false;
     std::optional<std::string> preset;
     std::optional<int> view;               // preset view index (front, back, left, right, three-quarter)
+    bool save_scene = false;               // write the scene as it stands to a scenario file
 };
 
 
@@ -36,6 +37,7 @@ using scene::LayerVisibility;
 class Panels {
 public:
     LayerVisibility layers;
+    std::string saved_scene;  // where the last "Save this scene" wrote, shown under the button
 
     void record_history(const sim::Snapshot& snapshot);
     // `language` (a language of `strings`: "en", "es", ...) is shared with the cards, the story and the labels; the
@@ -44,8 +46,13 @@ public:
                     double release, bool massaging, float scale, ImFont* large_font, const i18n::Library& strings,
                     std::string& language);
     void clear_history();
+    // A presentation (an exported video, a waiting-room screen): no controls, only the measures, bottom right.
+    void draw_presentation(const sim::Snapshot& snapshot, const i18n::Strings& tr, float scale,
+                           ImFont* large_font) const;
 
 private:
+    void draw_measures(const sim::Snapshot& snapshot, const i18n::Strings& tr, float scale, ImFont* large_font,
+                       bool plots) const;
     std::array<float, 4> part_pct_{};  // per pec part, as the sliders show it
     int time_lapse_index_ = 0;
     std::deque<float> shoulder_history_;

@@ -4,6 +4,8 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -33,6 +35,10 @@
 #include "myoview/render/imgui_layer.h"
 #include "myoview/render/presenter.h"
 #include "myoview/render/scene_renderer.h"
+#include "myoview/export/frame_sink.h"
+#include "myoview/export/progress.h"
+#include "myoview/scenario/scenario.h"
+#include "myoview/scene/scenario_files.h"
 #include "myoview/scene/scene.h"
 
 namespace myoview::app {
@@ -43,7 +49,6 @@ using Clock = std::chrono::steady_clock;
 constexpr int kExitRuntime = 1;  // no display, no GPU, a failed frame (device lost, a failed submit or present)
 constexpr int kExitInput = 2;    // a bad model file or a file that cannot be written
 // SIGTERM and SIGINT end the session like Q: exit 0, report written (app/README.md).
-constexpr double kHeadlessFrameSeconds = 1.0 / 60.0;
 
 std::filesystem::path default_model_path() { return std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb"; }
 
@@ -166,33 +171,14 @@ scene::Requests to_scene_requests(const UiRequests& ui) {
     return r;
 }
 
-// Adds `more` to `into`: flags combine, values set in `more` win.
-void merge_requests(scene::Requests& into, const scene::Requests& more) {
-    auto take = [](auto& a, const auto& b) {
-        if (b) a = b;
-    };
-    take(into.preset, more.preset);
-    take(into.release, more.release);
-    take(into.part_release, more.part_release);
-    if (more.intervention) {
-        into.intervention = more.intervention;
-        into.intervention_dose = more.intervention_dose;
-    }
-    take(into.time_lapse, more.time_lapse);
-    into.massage = into.massage || more.massage;
-    into.reset = into.reset || more.reset;
-    into.toggle_pause = into.toggle_pause != more.toggle_pause;
-    take(into.paused, more.paused);
-    take(into.view, more.view);
-    into.story += more.story;
-    take(into.story_step, more.story_step);
-    take(into.layers, more.layers);
-    take(into.language, more.language);
-    take(into.tension_colours, more.tension_colours);
-    take(into.tension_view, more.tension_view);
-    take(into.select, more.select);
-    take(into.isolate, more.isolate);
-    into.toggle_isolate_selected = into.toggle_isolate_selected || more.toggle_isolate_selected;
+// Where the panel's "Save this scene" writes: the home folder (the working directory without one), a name with the
+// date and time, so that saving twice keeps both.
+std::filesystem::path default_scene_path() {
+    const char* home = std::getenv("HOME");
+    const std::time_t now = std::time(nullptr);
+    char name[64];
+    std::strftime(name, sizeof name, "myoview-scene-%Y%m%d-%H%M%S.json", std::localtime(&now));
+    return (home && home[0] != '\0' ? std::filesystem::path(home) : std::filesystem::current_path()) / name;
 }
 
 float choose_ui_scale(const Options& o, const platform::Window* window) {
@@ -225,7 +211,9 @@ int run_viewer(const Options& o) {
     std::optional<assets::Model> model;
     assets::ModelStats stats;
     std::optional<sim::Simulation> simulation;  // until the scene takes it
+    scenario::Vocabulary vocabulary;            // the names a scenario file may use
     const scene::Scene* report_source = nullptr;
+    nlohmann::json export_figures;
     std::unique_ptr<platform::Window> window;
     std::unique_ptr<render::GpuContext> ctx;  // declared after the window: destroyed before it
 
@@ -256,6 +244,15 @@ int run_viewer(const Options& o) {
                                    {"triangles", stats.triangles},
                                    {"bones", stats.bones}};
             }
+            if (report_source && report_source->playback()) {
+                const scene::Playback p = *report_source->playback();
+                report["scenario"] = {{"file", o.scenario},
+                                      {"t", p.t},
+                                      {"duration_s", p.duration_s},
+                                      {"finished", p.finished},
+                                      {"step", p.step}};
+            }
+            if (!export_figures.is_null()) report["export"] = export_figures;
             report["ended_by"] = end.reason;
             if (!end.error.empty()) report["error"] = end.error;
             report["exit_code"] = exit_code;
@@ -307,6 +304,40 @@ int run_viewer(const Options& o) {
         simulation.emplace(std::move(started).value());
     }
 
+    // Words, anatomy and scenarios are read before any window or GPU work: a bad file ends the session at once.
+    auto strings_loaded = i18n::Library::load(i18n::default_dir());
+    if (!strings_loaded) return fail(kExitInput, strings_loaded.error());
+    const i18n::Library strings = std::move(strings_loaded).value();
+    std::optional<anatomy::Catalog> catalog;
+    std::optional<scenario::Scenario> story, played;
+    if (simulation) {
+        auto loaded = anatomy::Catalog::load(anatomy::default_catalog_path());
+        if (!loaded) return fail(kExitInput, loaded.error());
+        catalog.emplace(std::move(loaded).value());
+        vocabulary = scene::vocabulary(&*catalog, strings);
+        auto clinic = scenario::load(scene::clinic_story_path(), vocabulary);
+        if (!clinic) return fail(kExitInput, clinic.error());
+        story.emplace(std::move(clinic).value());
+        if (!o.scenario.empty()) {
+            auto file = scenario::load(o.scenario, vocabulary);
+            if (!file) return fail(kExitInput, file.error());
+            played.emplace(std::move(file).value());
+        }
+    }
+    // An export checks where it writes before anything is rendered.
+    std::unique_ptr<exporter::FrameSink> sink;
+    const int fps = o.fps > 0 ? o.fps : (o.export_path.empty() ? 60 : 30);
+    if (!o.export_path.empty()) {
+        exporter::ExportOptions eo;
+        eo.out = o.export_path;
+        eo.fps = fps;
+        eo.width = static_cast<uint32_t>(o.width);
+        eo.height = static_cast<uint32_t>(o.height);
+        auto opened = exporter::open_export(eo);
+        if (!opened) return fail(kExitInput, opened.error());
+        sink = std::move(opened).value();
+    }
+
     if (!o.headless) {
         platform::WindowOptions wo;
         wo.width = o.width;
@@ -345,12 +376,6 @@ int run_viewer(const Options& o) {
     // and everything shown. Settling the preset's posture happens here, before the first frame.
     std::unique_ptr<scene::Scene> the_scene;
     {
-        std::optional<anatomy::Catalog> catalog;
-        if (simulation) {
-            auto loaded = anatomy::Catalog::load(anatomy::default_catalog_path());
-            if (!loaded) return fail(kExitInput, loaded.error());
-            catalog.emplace(std::move(loaded).value());
-        }
         scene::SceneOptions so;
         render::parse_view_preset(o.view, so.view);
         so.select = o.select;
@@ -359,8 +384,9 @@ int run_viewer(const Options& o) {
         so.tension_colours = !o.natural_colors;
         so.settle_s = o.seconds.value_or(kDefaultSimulatedSeconds);
         so.massage = o.massage;
-        so.story = story_steps();
+        so.story = story;
         so.story_start = o.story;
+        so.scenario = played;
         auto created = scene::Scene::create(model.value(), std::move(simulation), std::move(catalog), so,
                                             {static_cast<uint32_t>(o.width), static_cast<uint32_t>(o.height)});
         simulation.reset();
@@ -405,10 +431,6 @@ int run_viewer(const Options& o) {
             ui = std::move(created).value();
         }
 
-        // Every language's strings, loaded once: switching language in the panel is a lookup.
-        auto strings_loaded = i18n::Library::load(i18n::default_dir());
-        if (!strings_loaded) return fail(kExitInput, strings_loaded.error());
-        const i18n::Library strings = std::move(strings_loaded).value();
         Panels panels;
         bool show_stats = o.stats;  // the developer readout: off by default, a patient has no use for it
         StatusInfo status;
@@ -419,7 +441,18 @@ int run_viewer(const Options& o) {
         status.validate = o.validate;
 
         // The panels' requests of one frame, applied by the scene at the start of the next.
+        // An export is a presentation: no controls, only the story, the figure and the measures.
+        const bool presenting = sink != nullptr;
         scene::Requests pending;
+        bool pending_save = false;  // the panel's "Save this scene", done at the start of the next frame
+        // Writes the scene as it stands as a scenario file; the panel says where (or why not).
+        auto save_scene = [&](const std::filesystem::path& path) -> Status {
+            Status saved = scenario::save(scene.snapshot_as_scenario(), path);
+            panels.saved_scene = saved ? path.string() : saved.error().message;
+            if (saved) log::info("saved the scene to " + path.string());
+            else log::warn("the scene was not saved: " + saved.error().message);
+            return saved;
+        };
         auto build_ui = [&](glm::uvec2 viewport, float dt) {
             pending = {};
             if (!ui) return;
@@ -428,25 +461,30 @@ int run_viewer(const Options& o) {
             ui->begin_frame(status.extent, dt);
             if (show_stats) draw_status_panel(status, ui->scale());
             if (const sim::Simulation* sim = scene.simulation()) {
-                render::TensionView tension_view = scene.tension_view();
-                bool tension_colours = scene.tension_colours();
-                std::string language = scene.language();
-                panels.layers = scene.layers();
-                const UiRequests asked =
-                    panels.draw(*sim, tension_view, tension_colours, scene.therapy()->paused(),
-                                scene.therapy()->release(), scene.therapy()->massaging(), ui->scale(),
-                                ui->large_font(), strings, language);
                 const i18n::Strings& tr = strings.get(scene.language());
-                pending = to_scene_requests(asked);
-                if (!(tension_view.colormap == scene.tension_view().colormap &&
-                      tension_view.stripes == scene.tension_view().stripes)) {
-                    pending.tension_view = tension_view;
+                if (presenting) {
+                    panels.draw_presentation(sim->snapshot(), tr, ui->scale(), ui->large_font());
+                } else {
+                    render::TensionView tension_view = scene.tension_view();
+                    bool tension_colours = scene.tension_colours();
+                    std::string language = scene.language();
+                    panels.layers = scene.layers();
+                    const UiRequests asked =
+                        panels.draw(*sim, tension_view, tension_colours, scene.therapy()->paused(),
+                                    scene.therapy()->release(), scene.therapy()->massaging(), ui->scale(),
+                                    ui->large_font(), strings, language);
+                    pending = to_scene_requests(asked);
+                    pending_save = asked.save_scene;
+                    if (!(tension_view.colormap == scene.tension_view().colormap &&
+                          tension_view.stripes == scene.tension_view().stripes)) {
+                        pending.tension_view = tension_view;
+                    }
+                    if (tension_colours != scene.tension_colours()) pending.tension_colours = tension_colours;
+                    if (language != scene.language()) pending.language = language;
+                    if (!(panels.layers == scene.layers())) pending.layers = panels.layers;
                 }
-                if (tension_colours != scene.tension_colours()) pending.tension_colours = tension_colours;
-                if (language != scene.language()) pending.language = language;
-                if (!(panels.layers == scene.layers())) pending.layers = panels.layers;
                 if (scene.tension_colours()) draw_legend(scene.tension_view(), ui->scale(), tr);
-                if (scene.story_step()) draw_story_caption(*scene.story_step(), tr, ui->scale(), ui->large_font());
+                if (const auto playback = scene.playback()) draw_story_caption(*playback, tr, ui->scale(), ui->large_font(), !presenting);
                 if (scene.layers().labels && scene.catalog()) {
                     draw_labels(scene.label_anchors(viewport), scene, ui->scale());
                 }
@@ -455,7 +493,7 @@ int run_viewer(const Options& o) {
                 if (structure) {
                     const sim::MuscleState* muscle = sim->snapshot().find_muscle(structure->id);
                     const double vs_healthy = muscle ? scene.length_vs_healthy(*muscle) : 1.0;
-                    std::string card_language = language;
+                    std::string card_language = scene.language();
                     const InfoCardActions card =
                         draw_info_card(*structure, muscle, vs_healthy, scene.catalog()->languages(), card_language, tr,
                                        !scene.isolated_id().empty(), ui->scale(), ui->large_font());
@@ -492,7 +530,11 @@ int run_viewer(const Options& o) {
         // One update of the scene: this frame's input and the panels' requests of the last, then dt of time. Keeps
         // the clock figures; says so when a stall is not caught up.
         auto update_scene = [&](double dt, scene::Input input, glm::uvec2 viewport) -> bool {
-            merge_requests(input.requests, pending);
+            input.requests.merge(pending);
+            if (pending_save) {
+                pending_save = false;
+                (void)save_scene(default_scene_path());  // the panel shows the outcome
+            }
             auto updated = scene.update(dt, input, viewport);
             if (!updated) {
                 frame_failed(updated.error());
@@ -546,6 +588,18 @@ int run_viewer(const Options& o) {
                 if (actions.toggle_pause && scene.therapy()) ++pause_toggles;
                 if (actions.toggled_fullscreen) ++fullscreen_toggles;
                 if (actions.toggle_stats) show_stats = !show_stats;
+                for (const std::string& path : actions.dropped) {  // a scenario or saved scene dropped on the window
+                    auto file = scenario::load(path, vocabulary);
+                    Status opened = file ? scene.play(*file, viewport) : Status(file.error());
+                    if (opened) {
+                        log::info("playing " + path);
+                        panels.clear_history();
+                    } else {
+                        log::warn(opened.error().message);
+                        panels.saved_scene = strings.get(scene.language())
+                                                 .format("scene.dropped_error", {{"error", opened.error().message}});
+                    }
+                }
                 if (!update_scene(dt, std::move(input), viewport)) break;
                 build_ui(viewport, static_cast<float>(dt));
                 auto outcome = presenter->draw(record);
@@ -577,9 +631,14 @@ int run_viewer(const Options& o) {
             if (!presenter_result) return fail(kExitRuntime, presenter_result.error());
             auto presenter = std::move(presenter_result).value();
             if (auto fault = gpu_fault(o)) presenter->inject_fault(*fault);
-            const long frames = o.frames.value_or(1);
-            // Deterministic animation: a fixed 1/60 s of simulated time per frame after the first.
-            FrameClock clock = FrameClock::fixed(kHeadlessFrameSeconds);
+            // A scenario plays to its end (its last frame at its duration); otherwise one frame unless --frames.
+            const auto playback = scene.playback();
+            const long frames = o.frames.value_or(
+                played && playback ? static_cast<long>(std::ceil(playback->duration_s * fps)) + 1 : 1);
+            // Deterministic animation: a fixed 1/fps s of simulated time per frame after the first.
+            FrameClock clock = FrameClock::fixed(1.0 / fps);
+            std::optional<exporter::Progress> progress;
+            if (sink) progress.emplace(frames);
             // Dear ImGui sizes auto-resizing windows on their first frame and shows them from the second: one
             // UI pass that is never drawn makes even a single-frame screenshot show the panels.
             build_ui(viewport, 1.0f / 60.0f);
@@ -596,14 +655,22 @@ int run_viewer(const Options& o) {
                 clock_figures.wall_s = clock.elapsed_s();
                 if (clock.ticks() == stall_frame(o)) stall();
                 if (!update_scene(dt, scene::Input{}, viewport)) break;
-                build_ui(viewport, static_cast<float>(kHeadlessFrameSeconds));
+                build_ui(viewport, static_cast<float>(1.0 / fps));
                 const bool last_frame = f + 1 == frames;
-                Status drawn = presenter->draw(record, last_frame && !o.screenshot.empty());
+                Status drawn = presenter->draw(record, sink || (last_frame && !o.screenshot.empty()));
                 if (drawn) drawn = render::ImGuiLayer::take_backend_error();
-                if (drawn && last_frame) drawn = presenter->wait_idle();
+                if (drawn && (last_frame || sink)) drawn = presenter->wait_idle();
                 if (!drawn) {
                     frame_failed(drawn.error());
                     break;
+                }
+                if (sink) {
+                    if (auto added = sink->add(presenter->pixels()); !added) {
+                        frame_failed(added.error());
+                        exit_code = kExitInput;  // the output could not be written
+                        break;
+                    }
+                    progress->update(f + 1);
                 }
                 read_back = last_frame && !o.screenshot.empty();
                 const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -613,6 +680,24 @@ int run_viewer(const Options& o) {
             if (auto s = presenter->wait_idle(); !s && exit_code == 0) {
                 frame_failed(s.error());
                 read_back = false;
+            }
+            if (sink) {
+                if (progress) progress->finish();
+                if (end.reason == "frames" && exit_code == 0) {
+                    if (auto done = sink->finish(); !done) {
+                        frame_failed(done.error());
+                        exit_code = kExitInput;
+                    } else {
+                        log::info("exported " + std::to_string(sink->frames_written()) + " frames to " +
+                                  sink->output_path().string());
+                    }
+                } else {
+                    sink->abort(end.reason == "error" ? end.error : "the session ended (" + end.reason + ")");
+                }
+                export_figures = {{"path", sink->output_path().string()},
+                                  {"frames", sink->frames_written()},
+                                  {"fps", fps},
+                                  {"finished", end.reason == "frames" && exit_code == 0}};
             }
             if (!o.screenshot.empty() && exit_code == 0 && !read_back) {
                 log::warn("the session ended (" + end.reason + ") before the last frame: no screenshot written");
@@ -629,6 +714,12 @@ int run_viewer(const Options& o) {
             }
         }
         if (auto s = ring.drain(); !s && exit_code == 0) frame_failed(s.error());
+        if (!o.save_scene.empty() && exit_code == 0) {
+            if (auto saved = save_scene(o.save_scene); !saved) {
+                frame_failed(saved.error());
+                exit_code = kExitInput;
+            }
+        }
     }
 
     return finish(exit_code);

@@ -14,6 +14,8 @@ find_package(PkgConfig REQUIRED)
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
 # Debian's libstb-dev ships the implementations compiled into libstb.
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+# FFmpeg's libraries (Debian's libavcodec is built with libx264) for engine/export's H.264 MP4 writer.
+pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET libavcodec libavformat libswscale libavutil)
 
 add_library(myoview_imgui INTERFACE)
 target_link_libraries(myoview_imgui INTERFACE PkgConfig::IMGUI PkgConfig::STB glfw Vulkan::Vulkan)

@@ -10,7 +10,10 @@
 
 #include "myoview/anatomy/catalog.h"
 #include "myoview/assets/import.h"
+#include "myoview/i18n/strings.h"
+#include "myoview/scenario/scenario.h"
 #include "myoview/scene/mesh_set.h"
+#include "myoview/scene/scenario_files.h"
 #include "myoview/scene/scene.h"
 #include "myoview/sim/simulation.h"
 #include "test_models.h"
@@ -236,29 +239,105 @@ TEST_F(ShippedScene, AClickPicksTheMuscleUnderThePointer) {
     EXPECT_FALSE(scene->selected()) << "a click on the background closes the card";
 }
 
-TEST_F(ShippedScene, StoryStepsSetViewCardAndRelease) {
+// The clinic story (assets/scenarios/clinic-story.json) as PageDown / PageUp walk it: each step plays from its mark
+// and holds at the next one.
+TEST_F(ShippedScene, PageDownWalksTheClinicStoryStepByStep) {
+    auto strings = i18n::Library::load(i18n::default_dir());
+    ASSERT_TRUE(strings) << strings.error().full_text();
+    auto catalog = anatomy::Catalog::load(anatomy::default_catalog_path());
+    ASSERT_TRUE(catalog);
+    auto story = scenario::load(clinic_story_path(), vocabulary(&*catalog, *strings));
+    ASSERT_TRUE(story) << story.error().full_text();
     SceneOptions options;
-    options.story = {{render::ViewPreset::kLeft, "", 0.0, false},
-                     {render::ViewPreset::kBack, "trapezius_middle_r", std::nullopt, false},
-                     {render::ViewPreset::kFront, "", std::nullopt, true}};
+    options.story = *story;
     auto scene = make(options);
     ASSERT_TRUE(scene);
-    EXPECT_FALSE(scene->story_step());
+    EXPECT_FALSE(scene->playback()) << "nothing plays until PageDown";
     Input next;
     next.requests.story = +1;
     ASSERT_TRUE(scene->update(0.0, next, kViewport));
-    EXPECT_EQ(scene->story_step(), 0);
-    EXPECT_NEAR(scene->frame().camera.yaw_deg(), 90.0f, 1.0f) << "left view: the camera on the patient's left";
+    ASSERT_TRUE(scene->playback());
+    EXPECT_EQ(scene->playback()->step, 1);
+    EXPECT_EQ(scene->playback()->step_count, 6);
+    ASSERT_NE(scene->playback()->caption, nullptr);
+    EXPECT_EQ(scene->playback()->caption->key, "story.1.text");
+    for (int i = 0; i < 30; ++i) ASSERT_TRUE(scene->update(0.1, {}, kViewport));
+    EXPECT_NEAR(scene->frame().camera.yaw_deg(), 90.0f, 1.0f) << "step 1 turns to the left view in 2.5 s";
+    for (int i = 0; i < 20; ++i) ASSERT_TRUE(scene->update(1.0, {}, kViewport));
+    EXPECT_TRUE(scene->playback()->holding) << "it waits at step 2's mark";
+    EXPECT_DOUBLE_EQ(scene->playback()->t, 12.0);
+    EXPECT_EQ(scene->playback()->step, 1);
+
     ASSERT_TRUE(scene->update(0.0, next, kViewport));
-    EXPECT_EQ(scene->selected_id(), "trapezius_middle_r");
+    ASSERT_TRUE(scene->update(1.0, {}, kViewport));
+    EXPECT_EQ(scene->playback()->step, 2);
+    EXPECT_EQ(scene->selected_id(), "pec_minor_r") << "step 2 opens pec minor's card";
     ASSERT_TRUE(scene->update(0.0, next, kViewport));
-    EXPECT_TRUE(scene->therapy()->massaging());
     ASSERT_TRUE(scene->update(0.0, next, kViewport));
-    EXPECT_EQ(scene->story_step(), 2) << "the last step stays the last";
+    ASSERT_TRUE(scene->update(3.0, {}, kViewport));
+    EXPECT_EQ(scene->playback()->step, 4);
+    EXPECT_TRUE(scene->therapy()->massaging()) << "step 4 starts the massage";
+
     Input back;
     back.requests.story = -1;
     ASSERT_TRUE(scene->update(0.0, back, kViewport));
-    EXPECT_EQ(scene->story_step(), 1);
+    ASSERT_TRUE(scene->update(1.0, {}, kViewport));
+    EXPECT_EQ(scene->playback()->step, 3);
+    EXPECT_EQ(scene->selected_id(), "trapezius_middle_r");
+    EXPECT_FALSE(scene->therapy()->massaging()) << "going back replays the story up to step 3: no massage yet";
+    EXPECT_DOUBLE_EQ(scene->therapy()->release(), 0.0);
+}
+
+// A scenario played twice gives the same numbers and the same frames; a saved scene reopened shows the same.
+TEST_F(ShippedScene, AScenarioPlaysDeterministicallyAndASavedSceneReopensTheSame) {
+    auto strings = i18n::Library::load(i18n::default_dir());
+    ASSERT_TRUE(strings);
+    auto catalog = anatomy::Catalog::load(anatomy::default_catalog_path());
+    ASSERT_TRUE(catalog);
+    auto story = scenario::load(clinic_story_path(), vocabulary(&*catalog, *strings));
+    ASSERT_TRUE(story);
+    auto play = [&] {
+        SceneOptions options;
+        options.scenario = *story;
+        auto scene = make(options);
+        for (int i = 0; i < 84 * 10 && scene; ++i) EXPECT_TRUE(scene->update(0.1, {}, kViewport));
+        return scene;
+    };
+    auto a = play();
+    auto b = play();
+    ASSERT_TRUE(a && b);
+    EXPECT_TRUE(a->playback()->finished);
+    EXPECT_EQ(a->simulation()->report_json()["posture"], b->simulation()->report_json()["posture"]);
+    EXPECT_EQ(a->frame().palette, b->frame().palette);
+    EXPECT_EQ(a->frame().camera.view(), b->frame().camera.view());
+    EXPECT_DOUBLE_EQ(a->therapy()->release(), 1.0) << "the story's massage released the chest";
+
+    // Saved and reopened: the same tissue, camera and selection; the posture within a fraction of a millimetre.
+    scenario::Scenario saved = a->snapshot_as_scenario();
+    auto text = scenario::to_json(saved).dump();
+    auto reparsed = scenario::parse(text, "saved.json", vocabulary(&*catalog, *strings));
+    ASSERT_TRUE(reparsed) << reparsed.error().full_text();
+    SceneOptions options;
+    options.scenario = *reparsed;
+    auto c = make(options, "neutral");
+    ASSERT_TRUE(c);
+    ASSERT_TRUE(c->update(0.0, {}, kViewport));
+    EXPECT_EQ(c->simulation()->preset(), "desk-worker");
+    // The tissue as saved (the 30 s settle on the tissue clock relaxes it by ~1e-6 toward the preset).
+    const auto& saved_muscles = a->simulation()->tissue_json()["muscles"];
+    const auto& reopened = c->simulation()->tissue_json()["muscles"];
+    ASSERT_EQ(saved_muscles.size(), reopened.size());
+    for (std::size_t i = 0; i < saved_muscles.size(); ++i) {
+        for (const char* field : {"tone", "shortening", "stiffness"}) {
+            EXPECT_NEAR(reopened[i][field].get<double>(), saved_muscles[i][field].get<double>(), 1e-4)
+                << saved_muscles[i]["id"] << " " << field;
+        }
+    }
+    const double tone_desk_worker = make({}, "desk-worker")->simulation()->tissue("pec_minor_r").tone;
+    EXPECT_GT(tone_desk_worker, c->simulation()->tissue("pec_minor_r").tone + 0.01) << "and not the preset's";
+    EXPECT_NEAR(forward_shoulder(*c), forward_shoulder(*a), 0.5);
+    EXPECT_NEAR(c->frame().camera.yaw_deg(), a->frame().camera.yaw_deg(), 1e-4f);
+    EXPECT_EQ(c->selected_id(), a->selected_id());
 }
 
 TEST_F(ShippedScene, TheSameInputsGiveTheSameFrames) {

@@ -85,6 +85,7 @@ Result<std::unique_ptr<Window>> Window::create(const WindowOptions& options) {
     glfwSetMouseButtonCallback(handle, on_mouse_button);
     glfwSetCursorPosCallback(handle, on_cursor);
     glfwSetScrollCallback(handle, on_scroll);
+    glfwSetDropCallback(handle, on_drop);
     glfwSetKeyCallback(handle, on_key);
     glfwSetFramebufferSizeCallback(handle, on_framebuffer_size);
     glfwSetWindowIconifyCallback(handle, on_iconify);
@@ -195,6 +196,16 @@ void Window::on_scroll(GLFWwindow* w, double dx, double dy) {
     e.x = dx;
     e.y = dy;
     self->events_.push_back(e);
+}
+
+void Window::on_drop(GLFWwindow* w, int count, const char** paths) {
+    auto* self = static_cast<Window*>(glfwGetWindowUserPointer(w));
+    for (int i = 0; i < count; ++i) {
+        InputEvent e;
+        e.type = InputEvent::Type::kDrop;
+        e.path = paths[i];
+        self->events_.push_back(std::move(e));
+    }
 }
 
 void Window::on_key(GLFWwindow* w, int key, int /*scancode*/, int action, int mods) {

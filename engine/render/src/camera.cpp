@@ -73,6 +73,15 @@ void OrbitCamera::zoom(float steps) {
     far_ = distance_ + scene_radius_ * 4.0f;
 }
 
+void OrbitCamera::set_pose(float yaw_deg, float pitch_deg, float distance, glm::vec3 target) {
+    yaw_ = yaw_deg;
+    pitch_ = std::clamp(pitch_deg, -85.0f, 85.0f);
+    target_ = target;
+    distance_ = std::clamp(distance, scene_radius_ * 0.2f, scene_radius_ * 20.0f);
+    near_ = std::max(distance_ - scene_radius_ * 2.0f, distance_ * 0.01f);
+    far_ = distance_ + scene_radius_ * 4.0f;
+}
+
 glm::vec3 OrbitCamera::position() const {
     const float yaw = glm::radians(yaw_);
     const float pitch = glm::radians(pitch_);

@@ -49,7 +49,7 @@ Result<std::unique_ptr<Scene>> Scene::create(const assets::Model& model, std::op
     const MeshSet& set = scene.meshes_;
     scene.language_ = options.language;
     scene.tension_colours_ = options.tension_colours;
-    scene.story_steps_ = options.story;
+    scene.story_ = options.story;
     scene.frame_.meshes.resize(set.size());
     scene.mesh_layers_.resize(set.size());
     for (std::size_t i = 0; i < set.size(); ++i) {
@@ -114,9 +114,12 @@ Result<std::unique_ptr<Scene>> Scene::create(const assets::Model& model, std::op
         }
         log::debug("bound " + std::to_string(scene.binding_->bound_bones()) + " bones, " +
                    std::to_string(scene.binding_->bound_muscles()) + " muscles to the simulation");
-        if (options.story_start > 0) {
-            if (auto s = scene.go_to_step(options.story_start - 1, viewport); !s) return s.error();
-        }
+    }
+    if (options.scenario) {
+        if (auto s = scene.start_player(*options.scenario, false, viewport); !s) return s.error();
+    } else if (options.story_start > 0 && scene.story_ && scene.therapy_) {
+        if (auto s = scene.start_player(*scene.story_, true, viewport); !s) return s.error();
+        if (auto s = scene.seek_step(options.story_start, viewport); !s) return s.error();
     }
     scene.apply_layers();
     scene.update_bound_state();
@@ -134,19 +137,6 @@ Status Scene::select(const std::string& id) {
     if (!found) return Error("--select " + id + ": no structure with that id in the model (see --list-structures)");
     selected_ = found;
     return Ok{};
-}
-
-Status Scene::go_to_step(int index, glm::uvec2 viewport) {
-    if (story_steps_.empty() || !therapy_) return Ok{};
-    story_ = std::clamp(index, 0, static_cast<int>(story_steps_.size()) - 1);
-    const StoryStep& step = story_steps_[static_cast<std::size_t>(*story_)];
-    frame_.camera.set_preset(step.view);
-    frame_camera(viewport);
-    selected_ = step.select.empty() ? std::nullopt : meshes_.find(step.select);
-    return guarded([&] {
-        if (step.release) therapy_->set_release(*step.release);
-        if (step.massage) therapy_->start_massage();
-    });
 }
 
 void Scene::apply_layers() {
@@ -186,10 +176,15 @@ Status Scene::apply(const Requests& r, glm::uvec2 viewport, UpdateInfo& info) {
         frame_camera(viewport);
     }
     if (!therapy_) return Ok{};
+    // PageDown / PageUp: the steps of the scenario playing, or else the clinic story, which starts at step 1.
     auto story_move = [&]() -> Status {
-        if (r.story_step) return go_to_step(*r.story_step, viewport);
-        if (r.story != 0) return go_to_step(story_ ? *story_ + r.story : 0, viewport);
-        return Ok{};
+        if (r.story_step == std::nullopt && r.story == 0) return Ok{};
+        if (!player_ || player_->scenario.steps.empty()) {
+            if (!story_) return Ok{};
+            if (auto s = start_player(*story_, true, viewport); !s) return s;
+            return seek_step(r.story_step.value_or(1), viewport);
+        }
+        return seek_step(r.story_step.value_or(player_->step + r.story), viewport);
     };
     if (auto s = story_move(); !s) return s;
     return guarded([&] {
@@ -230,6 +225,13 @@ void Scene::update_bound_state() {
 Result<UpdateInfo> Scene::update(double dt, const Input& input, glm::uvec2 viewport) {
     UpdateInfo info;
     if (auto s = apply(input.requests, viewport, info); !s) return s.error();
+    // The scenario's clock: its events fall due as requests; the simulation follows it except during a pause.
+    double sim_dt = dt;
+    if (player_) {
+        Requests due;
+        sim_dt = advance_player(dt, viewport, due);
+        if (auto s = apply(due, viewport, info); !s) return s.error();
+    }
     if (input.orbit != glm::vec2(0.0f)) frame_.camera.orbit(input.orbit.x, input.orbit.y);
     if (input.pan != glm::vec2(0.0f)) frame_.camera.pan(input.pan.x, input.pan.y, static_cast<float>(viewport.y));
     if (input.zoom != 0.0f) frame_.camera.zoom(input.zoom);
@@ -239,15 +241,43 @@ Result<UpdateInfo> Scene::update(double dt, const Input& input, glm::uvec2 viewp
     if (input.hover_lost) hovered_.reset();
     if (input.hover) hovered_ = meshes_.pick(frame_, input.hover->x, input.hover->y, w, h);
     if (input.click) selected_ = meshes_.pick(frame_, input.click->x, input.click->y, w, h);
-    if (therapy_ && dt > 0.0) {
+    if (therapy_ && sim_dt > 0.0) {
         double dropped = 0.0;
-        if (auto s = guarded([&] { dropped = therapy_->step(dt); }); !s) return s.error();
+        if (auto s = guarded([&] { dropped = therapy_->step(sim_dt); }); !s) return s.error();
         info.dropped_s = dropped;
     }
     if (dt > 0.0) time_s_ += dt;
     frame_.time_s = time_s_;
     update_bound_state();
     return info;
+}
+
+void Requests::merge(const Requests& more) {
+    auto take = [](auto& a, const auto& b) {
+        if (b) a = b;
+    };
+    take(preset, more.preset);
+    take(release, more.release);
+    take(part_release, more.part_release);
+    if (more.intervention) {
+        intervention = more.intervention;
+        intervention_dose = more.intervention_dose;
+    }
+    take(time_lapse, more.time_lapse);
+    massage = massage || more.massage;
+    reset = reset || more.reset;
+    toggle_pause = toggle_pause != more.toggle_pause;
+    take(paused, more.paused);
+    take(view, more.view);
+    story += more.story;
+    take(story_step, more.story_step);
+    take(layers, more.layers);
+    take(language, more.language);
+    take(tension_colours, more.tension_colours);
+    take(tension_view, more.tension_view);
+    take(select, more.select);
+    take(isolate, more.isolate);
+    toggle_isolate_selected = toggle_isolate_selected || more.toggle_isolate_selected;
 }
 
 double Scene::length_vs_healthy(const sim::MuscleState& muscle) const {

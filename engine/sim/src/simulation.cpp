@@ -511,6 +511,88 @@ void Simulation::set_part_release(PecPart part, double release) {
     impl_->fill_snapshot();
 }
 
+nlohmann::json Simulation::tissue_json() const {
+    const Impl& s = *impl_;
+    nlohmann::json muscles = nlohmann::json::array();
+    for (std::size_t i = 0; i < s.muscles.size(); ++i) {
+        const TissueState& t = s.tissue[i];
+        nlohmann::json severities = nlohmann::json::array();
+        for (const TriggerPoint& tp : t.trigger_points) severities.push_back(tp.severity);
+        muscles.push_back({{"id", std::string(kMuscleIds[s.muscles[i].base]) + "_" +
+                                      std::string(side_suffix(s.muscles[i].side))},
+                           {"tone", t.tone},
+                           {"shortening", t.shortening},
+                           {"stiffness", t.stiffness},
+                           {"trigger_severity", severities}});
+    }
+    return {{"part_release", s.part_release},
+            {"muscles", muscles},
+            {"capacity", {s.capacity.strength, s.capacity.endurance}},
+            {"capacity_pending", {s.capacity_pending.strength, s.capacity_pending.endurance}},
+            {"tissue_days", s.tissue_days},
+            {"time_lapse", s.options.time_lapse},
+            {"interventions_applied", s.interventions_applied}};
+}
+
+Status Simulation::restore_tissue(const nlohmann::json& j) {
+    Impl& s = *impl_;
+    auto bad = [](const std::string& what) { return Error("the saved tissue state does not fit this model: " + what); };
+    auto number = [](const nlohmann::json& v, double lo, double hi, double& out) {
+        if (!v.is_number()) return false;
+        out = v.get<double>();
+        return std::isfinite(out) && out >= lo && out <= hi;
+    };
+    if (!j.is_object()) return bad("not an object");
+    for (const char* key : {"part_release", "muscles", "capacity", "capacity_pending", "tissue_days", "time_lapse"}) {
+        if (!j.contains(key)) return bad(std::string("no \"") + key + "\"");
+    }
+    std::array<double, 4> part{};
+    if (!j["part_release"].is_array() || j["part_release"].size() != part.size()) return bad("part_release");
+    for (std::size_t i = 0; i < part.size(); ++i) {
+        if (!number(j["part_release"][i], 0.0, 1.0, part[i])) return bad("part_release");
+    }
+    const nlohmann::json& muscles = j["muscles"];
+    if (!muscles.is_array() || muscles.size() != s.muscles.size()) return bad("the muscle count");
+    std::vector<TissueState> tissue = s.tissue;
+    for (std::size_t i = 0; i < tissue.size(); ++i) {
+        const nlohmann::json& m = muscles[i];
+        const std::string id = std::string(kMuscleIds[s.muscles[i].base]) + "_" + std::string(side_suffix(s.muscles[i].side));
+        if (!m.is_object() || m.value("id", "") != id) return bad("muscle " + std::to_string(i) + " is not " + id);
+        if (!number(m.value("tone", nlohmann::json()), 0.0, 1.0, tissue[i].tone) ||
+            !number(m.value("shortening", nlohmann::json()), -0.5, 0.5, tissue[i].shortening) ||
+            !number(m.value("stiffness", nlohmann::json()), 0.1, 10.0, tissue[i].stiffness)) {
+            return bad(id + "'s tone, shortening or stiffness");
+        }
+        const nlohmann::json& sev = m.value("trigger_severity", nlohmann::json());
+        if (!sev.is_array() || sev.size() != tissue[i].trigger_points.size()) return bad(id + "'s trigger points");
+        for (std::size_t k = 0; k < sev.size(); ++k) {
+            if (!number(sev[k], 0.0, 1.0, tissue[i].trigger_points[k].severity)) return bad(id + "'s trigger points");
+        }
+    }
+    Capacity capacity, pending;
+    double days = 0.0, lapse = 1.0;
+    const nlohmann::json& c = j["capacity"];
+    const nlohmann::json& cp = j["capacity_pending"];
+    if (!c.is_array() || c.size() != 2 || !cp.is_array() || cp.size() != 2 ||
+        !number(c[0], 0.0, 2.0, capacity.strength) || !number(c[1], 0.0, 2.0, capacity.endurance) ||
+        !number(cp[0], 0.0, 2.0, pending.strength) || !number(cp[1], 0.0, 2.0, pending.endurance)) {
+        return bad("capacity");
+    }
+    if (!number(j["tissue_days"], 0.0, 1e6, days) || !number(j["time_lapse"], 0.0, 604800.0, lapse)) {
+        return bad("tissue_days or time_lapse");
+    }
+    s.part_release = part;
+    s.tissue = std::move(tissue);
+    s.capacity = capacity;
+    s.capacity_pending = pending;
+    s.tissue_days = days;
+    s.options.time_lapse = lapse;
+    s.interventions_applied = j.value("interventions_applied", true);
+    s.apply_tissue_to_model();
+    s.fill_snapshot();
+    return Ok{};
+}
+
 double Simulation::release() const {
     double sum = 0;
     for (double r : impl_->part_release) sum += r;

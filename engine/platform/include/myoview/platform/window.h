@@ -29,7 +29,7 @@ struct WindowOptions {
 };
 
 struct InputEvent {
-    enum class Type { kMouseButton, kMouseMove, kScroll, kKey };
+    enum class Type { kMouseButton, kMouseMove, kScroll, kKey, kDrop };
     Type type = Type::kMouseMove;
     int button = 0;      // GLFW_MOUSE_BUTTON_* for kMouseButton
     int key = 0;         // GLFW_KEY_* for kKey
@@ -37,6 +37,7 @@ struct InputEvent {
     bool pressed = false;  // press (or repeat, for keys) vs release
     bool repeat = false;   // a key held down: the system's auto-repeat, not a new press
     double x = 0.0, y = 0.0;  // cursor position (kMouseMove, kMouseButton) or scroll offsets (kScroll)
+    std::string path;         // kDrop: a file dropped on the window (one event per file)
 };
 
 // Non-empty when no display server can be reached: names the missing variable and suggests --headless.
@@ -78,6 +79,7 @@ private:
     static void on_mouse_button(GLFWwindow* w, int button, int action, int mods);
     static void on_cursor(GLFWwindow* w, double x, double y);
     static void on_scroll(GLFWwindow* w, double dx, double dy);
+    static void on_drop(GLFWwindow* w, int count, const char** paths);
     static void on_key(GLFWwindow* w, int key, int scancode, int action, int mods);
     static void on_framebuffer_size(GLFWwindow* w, int width, int height);
     static void on_iconify(GLFWwindow* w, int iconified);

@@ -22,6 +22,9 @@ public:
     void orbit(float dx_pixels, float dy_pixels);          // drag: 0.3 degrees a pixel
     void pan(float dx_pixels, float dy_pixels, float viewport_height);
     void zoom(float wheel_steps);                           // positive: closer
+    // An exact pose (a saved scene, a scenario's camera move): angles in degrees (pitch clamped to +-85), the
+    // distance kept within the zoom range of the last framed scene.
+    void set_pose(float yaw_deg, float pitch_deg, float distance, glm::vec3 target);
 
     glm::mat4 view() const;
     glm::mat4 projection(float aspect) const;               // Vulkan clip space (y down, depth 0..1)

@@ -21,6 +21,7 @@
 #include "myoview/scene/binding.h"
 #include "myoview/scene/mesh_set.h"
 #include "myoview/scene/therapy.h"
+#include "myoview/scenario/scenario.h"
 #include "myoview/sim/simulation.h"
 
 namespace myoview::scene {
@@ -37,13 +38,6 @@ struct LayerVisibility {
     bool operator==(const LayerVisibility&) const = default;
 };
 
-// What a step of a story sets, as a clinician would by hand: the view, the card, the release or the massage.
-struct StoryStep {
-    render::ViewPreset view = render::ViewPreset::kFront;
-    std::string select;             // structure whose card opens ("" none)
-    std::optional<double> release;  // chest release to set at once
-    bool massage = false;           // start the massage (as M)
-};
 
 // One frame's requests from the panels, the keys or a scenario: applied together at the start of update().
 struct Requests {
@@ -59,7 +53,7 @@ struct Requests {
     std::optional<bool> paused;
     std::optional<render::ViewPreset> view;  // a preset view, framed to the window
     int story = 0;                           // +1 next step (PageDown), -1 previous (PageUp)
-    std::optional<int> story_step;           // 0-based, go straight there
+    std::optional<int> story_step;           // 1-based, go straight there
     std::optional<LayerVisibility> layers;
     std::optional<std::string> language;
     std::optional<bool> tension_colours;
@@ -67,6 +61,9 @@ struct Requests {
     std::optional<std::string> select;   // a structure id; "" closes the card
     std::optional<std::string> isolate;  // a structure id; "" shows everything again
     bool toggle_isolate_selected = false;
+
+    // Adds `more`: flags combine, values set in `more` win, story moves add up.
+    void merge(const Requests& more);
 };
 
 // One frame of input: requests, camera moves in pixels and the pointer (window pixels, origin top left).
@@ -88,8 +85,24 @@ struct SceneOptions {
     bool tension_colours = true;
     double settle_s = 30.0;  // simulated seconds before the first frame: the preset's posture settles
     bool massage = false;    // start the massage at once
-    std::vector<StoryStep> story;
+    // The story PageDown / PageUp walk when no scenario plays (the clinic story): each step plays from its mark
+    // and holds at the next, so the clinician talks over a still picture.
+    std::optional<scenario::Scenario> story;
     int story_start = 0;  // 1-based step to start at; 0: none
+    // A scenario to play from the start (--scenario): its start state replaces the options above.
+    std::optional<scenario::Scenario> scenario;
+};
+
+// The scenario being played, as the screen shows it.
+struct Playback {
+    double t = 0.0;            // scenario seconds
+    double duration_s = 0.0;
+    bool finished = false;     // past its end (the scene stays interactive)
+    bool holding = false;      // held at a story step's mark (story mode), waiting for PageDown
+    int step = 0;              // story step in progress, 1-based; 0 none
+    int step_count = 0;
+    const scenario::Caption* step_title = nullptr;
+    const scenario::Caption* caption = nullptr;  // the caption shown now, if any
 };
 
 // What one update did beyond the frame.
@@ -137,7 +150,14 @@ public:
     std::optional<std::size_t> selected() const { return selected_; }
     std::string selected_id() const { return selected_ ? meshes_.mesh(*selected_).id : std::string(); }
     const std::string& isolated_id() const { return isolated_id_; }
-    std::optional<int> story_step() const { return story_; }  // 0-based
+    // Plays `s` from its start state (a scenario or a saved scene opened in a running session).
+    Status play(const scenario::Scenario& s, glm::uvec2 viewport) { return start_player(s, false, viewport); }
+    // The scenario or story being played, if any.
+    std::optional<Playback> playback() const;
+    const scenario::Scenario* scenario() const { return player_ ? &player_->scenario : nullptr; }
+    // The scene as it stands, as a scenario file's start state (a saved scene): preset, release, camera, layers,
+    // language, selection, isolation, colours and the tissue state; no events. Opened again, it shows the same.
+    scenario::Scenario snapshot_as_scenario() const;
     double time_s() const { return time_s_; }                 // seconds of updates since the start
     double settle_s() const { return settle_s_; }
     const nlohmann::json& posture_start() const { return posture_start_; }
@@ -153,7 +173,36 @@ private:
     Scene(const Scene&) = delete;
     Scene& operator=(const Scene&) = delete;
     Status apply(const Requests& requests, glm::uvec2 viewport, UpdateInfo& info);
-    Status go_to_step(int index, glm::uvec2 viewport);
+    struct CameraAnimation {
+        double start = 0.0, duration = 0.0;
+        scenario::Easing easing = scenario::Easing::kSmooth;
+        scenario::CameraPose from, to;
+    };
+    struct ReleaseRamp {
+        double start = 0.0, duration = 0.0, from = 0.0, to = 0.0;
+    };
+    struct Player {
+        scenario::Scenario scenario;
+        bool hold_at_steps = false;
+        double t = 0.0;
+        std::size_t next = 0;  // first event not yet applied
+        bool started = false;
+        bool holding = false;
+        double pause_until = -1.0;
+        int step = 0;
+        std::optional<std::size_t> caption;  // index of the caption event shown
+        double caption_until = 0.0;          // 0: until the next
+        std::vector<CameraAnimation> camera;
+        std::optional<ReleaseRamp> release;
+    };
+    Status start_player(const scenario::Scenario& s, bool hold_at_steps, glm::uvec2 viewport);
+    Status restart_player(glm::uvec2 viewport);
+    // Advances the scenario clock by dt (less when it holds at a mark); returns the seconds the simulation
+    // follows (less during a pause) and fills `requests` with the events that fell due.
+    double advance_player(double dt, glm::uvec2 viewport, Requests& requests);
+    Status seek_step(int step, glm::uvec2 viewport);  // 1-based
+    scenario::CameraPose camera_pose() const;
+    scenario::CameraPose preset_pose(const std::string& view, glm::uvec2 viewport) const;
     void frame_camera(glm::uvec2 viewport);
     void apply_layers();
     Status select(const std::string& id);
@@ -174,8 +223,8 @@ private:
     std::optional<std::size_t> selected_, hovered_;
     std::string isolated_id_;
     assets::Bounds frame_bounds_;
-    std::vector<StoryStep> story_steps_;
-    std::optional<int> story_;
+    std::optional<scenario::Scenario> story_;  // walked by PageDown / PageUp when no scenario plays
+    std::optional<Player> player_;
     double time_s_ = 0.0;
     double settle_s_ = 0.0;
     nlohmann::json posture_start_ = nlohmann::json::object();

@@ -126,6 +126,13 @@ public:
     // shoulder millimetres and weeks of combined release, stretching and strengthening approach neutral.
     void apply_intervention(const Intervention& intervention);
 
+    // The tissue state as it stands (per-part release, every muscle's tone, shortening, stiffness and trigger-point
+    // severities, capacity and strengthening still to come, the tissue clock, the time-lapse): what a saved scene
+    // keeps. restore_tissue puts it back on the current preset; a blob that does not fit this model (another
+    // muscle count, a missing field, a value out of range) is an Error and changes nothing.
+    nlohmann::json tissue_json() const;
+    Status restore_tissue(const nlohmann::json& tissue);
+
     void set_time_lapse(double time_lapse);  // tissue time per mechanics time, >= 0
     double time_lapse() const;
 
