@@ -60,7 +60,7 @@ View options:
   --msaa N            anti-aliasing samples 1, 2, 4 or 8 (default 4 on a GPU, 1 on a CPU (software) device,
                       where each sample costs nearly a full frame)
   --render-scale S    draw the 3D scene at S (0.5 to 1) of the size and stretch it, the UI sharp on top (default:
-                      follows the frame time on a CPU device with 1 sample, 1 for --screenshot and on a GPU)
+                      follows the frame time on a CPU device with 1 sample; 1 for --screenshot, --export, a GPU)
   --no-ui             hide the on-screen panels
   --stats             show the developer readout (GPU, frame time, triangles; F2 toggles it)
   --lang LANG          language of the panels, cards, labels and story: en, es or any assets/i18n/LANG.json

@@ -412,10 +412,10 @@ int run_viewer(const Options& o) {
         gpu::FrameRing ring = std::move(ring_result).value();
         std::unique_ptr<render::SceneRenderer> renderer = std::move(renderer_result).value();
         // Render scale: a CPU device spends its frame shading fragments (README, Performance), so there the scene's
-        // scale follows the frame time unless fixed; a screenshot is sharp and repeatable at 1.
+        // scale follows the frame time unless fixed; a screenshot or an export is sharp and repeatable at 1.
         const bool cpu_device = ctx->device.physical().properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
         if (o.render_scale) renderer->set_render_scale(*o.render_scale);
-        else if (cpu_device && o.screenshot.empty()) renderer->set_render_scale(0.0f);
+        else if (cpu_device && o.screenshot.empty() && o.export_path.empty()) renderer->set_render_scale(0.0f);
         // The bundled model's meshes are closed and outward-wound (the bake's tests check it).
         if (auto s = renderer->set_model(model.value(), &ring, o.model.empty()); !s) {
             // A model the GPU cannot take (an upload that failed on a lost device included) ends here.

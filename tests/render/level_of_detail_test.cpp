@@ -57,8 +57,8 @@ protected:
     };
     // One frame of the bundled model (front view, framed as the viewer frames it, zoomed by `zoom_steps`), with
     // levels of detail under `pixel_error` pixels (0: none).
-    Frame render(uint32_t w, uint32_t h, float zoom_steps, float pixel_error, float render_scale = 1.0f,
-                 int frames = 1, double target_ms = 33.3, float* scale_out = nullptr) {
+    Frame render(uint32_t w, uint32_t h, float zoom_steps, float pixel_error, float render_scale = 1.0f, int frames = 1,
+                 double target_ms = 33.3, float* scale_out = nullptr) {
         Frame out;
         RenderTargetDesc desc;
         desc.color_format = gpu::OffscreenTarget::kFormat;

@@ -1,5 +1,6 @@
 #include "glb_lods.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
@@ -49,8 +50,8 @@ std::optional<Glb> read_glb(const std::filesystem::path& path) {
     if (b.size() < 20 || read_u32(b, 0) != kGlbMagic || read_u32(b, 4) != 2) return std::nullopt;
     const std::size_t json_size = read_u32(b, 12);
     if (read_u32(b, 16) != kChunkJson || json_size > b.size() - 20) return std::nullopt;
-    glb.json = nlohmann::json::parse(b.begin() + 20, b.begin() + 20 + static_cast<std::ptrdiff_t>(json_size), nullptr,
-                                     false);
+    glb.json =
+        nlohmann::json::parse(b.begin() + 20, b.begin() + 20 + static_cast<std::ptrdiff_t>(json_size), nullptr, false);
     if (glb.json.is_discarded() || !glb.json.is_object()) return std::nullopt;
     const std::size_t bin_header = 20 + ((json_size + 3) & ~std::size_t{3});
     if (bin_header <= b.size() && b.size() - bin_header >= 8 && read_u32(b, bin_header + 4) == kChunkBin) {
@@ -158,7 +159,14 @@ Status attach_glb_lods(const std::filesystem::path& path, Model& model) try {
         if (mesh.bones.empty()) continue;
         const auto it = levels_by_node.find(mesh.node_name);
         if (it == levels_by_node.end()) continue;
-        mesh.lods = it->second;
+        mesh.lods.clear();
+        for (const auto& level : it->second) {
+            // A level naming a vertex the mesh lacks is dropped here, with those after it, rather than failing the
+            // import in validate().
+            const std::size_t vertex_count = mesh.positions.size();
+            if (std::any_of(level.begin(), level.end(), [&](std::uint32_t i) { return i >= vertex_count; })) break;
+            mesh.lods.push_back(level);
+        }
     }
     return Ok{};
 } catch (const nlohmann::json::exception&) {
