@@ -10,6 +10,7 @@
 #include "myoview/anatomy/structure_list.h"
 #include "myoview/assets/import.h"
 #include "myoview/base/log.h"
+#include "myoview/base/paths.h"
 #include "myoview/sim/simulation.h"
 #include "stop_signals.h"
 
@@ -40,7 +41,7 @@ int run_list_structures() {
     }
     assets::ImportOptions import;
     import.isolate = false;  // the bundled, generated model
-    auto model = assets::import_model(std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb", import);
+    auto model = assets::import_model(paths::asset_path("models/anatomy.glb"), import);
     if (!model) {
         std::fprintf(stderr, "myoview: %s\n", model.error().full_text().c_str());
         return 2;

@@ -29,6 +29,7 @@
 #include "myoview/assets/import.h"
 #include "myoview/base/frame_clock.h"
 #include "myoview/base/log.h"
+#include "myoview/base/paths.h"
 #include "myoview/gpu/png.h"
 #include "myoview/platform/window.h"
 #include "myoview/render/context.h"
@@ -50,7 +51,7 @@ constexpr int kExitRuntime = 1;  // no display, no GPU, a failed frame (device l
 constexpr int kExitInput = 2;    // a bad model file or a file that cannot be written
 // SIGTERM and SIGINT end the session like Q: exit 0, report written (app/README.md).
 
-std::filesystem::path default_model_path() { return std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb"; }
+std::filesystem::path default_model_path() { return paths::asset_path("models/anatomy.glb"); }
 
 Result<assets::Model> load_model(const Options& o) {
     assets::ImportOptions import;

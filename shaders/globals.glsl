@@ -1,4 +1,6 @@
-// Per-frame values shared by every pipeline (set 0, binding 0). Mirrors render::FrameGlobals in C++.
+// Per-frame values shared by every pipeline (set 0, binding 0). Mirrors render::FrameGlobals in C++, whose
+// static_asserts check this std140 layout; the array sizes are glslc defines read from the C++ constants
+// (render::kColormapStops, render::kMaxHotSpots; shaders/CMakeLists.txt).
 layout(set = 0, binding = 0) uniform FrameGlobals {
     mat4 view;
     mat4 proj;
@@ -14,10 +16,10 @@ layout(set = 0, binding = 0) uniform FrameGlobals {
     vec4 bg_bottom;
     vec4 viewport;        // width, height, time s, exposure
     vec4 tension_view;    // x: colormap position of zero tension, y: span above it, z: full-scale tension, w: stripes
-    vec4 colormap[9];     // the active tension colormap, linear rgb, evenly spaced stops (render::colormap_stops)
+    vec4 colormap[MYOVIEW_COLORMAP_STOPS];     // the active tension colormap, linear rgb, evenly spaced stops (render::colormap_stops)
     vec4 hot_spot_count;  // x: hot spots in use
-    vec4 hot_spots[24];    // xyz world centre, w radius (trigger points, referred-pain zones)
-    vec4 hot_spot_info[24];  // x strength 0..1, y index of the mesh they lie on, z: 1 = a zone (soft wash)
+    vec4 hot_spots[MYOVIEW_MAX_HOT_SPOTS];  // xyz world centre, w radius (trigger points, referred-pain zones)
+    vec4 hot_spot_info[MYOVIEW_MAX_HOT_SPOTS];  // x strength 0..1, y index of the mesh they lie on, z: 1 = a zone (soft wash)
 } g;
 
 // Bone palette for skinning (set 0, binding 1): world-from-bind matrices, one per skin joint.

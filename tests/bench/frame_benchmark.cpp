@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "myoview/assets/import.h"
+#include "myoview/base/paths.h"
 #include "myoview/render/context.h"
 #include "myoview/render/presenter.h"
 #include "myoview/render/scene_renderer.h"
@@ -37,7 +38,7 @@ std::unique_ptr<Scene> make_scene(uint32_t w, uint32_t h, int samples, std::stri
     const char* other = std::getenv("MYOVIEW_BENCH_MODEL");
     const std::filesystem::path path = other != nullptr && other[0] != '\0'
                                            ? std::filesystem::path(other)
-                                           : std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb";
+                                           : paths::asset_path("models/anatomy.glb");
     auto model = assets::import_model(path, import);
     if (!model) return error = model.error().message, nullptr;
     auto scene = std::make_unique<Scene>();

@@ -2,6 +2,9 @@
 // sequence, decoded back with FFmpeg), --save-scene and reopening, and bad scenario files.
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -167,6 +170,39 @@ TEST(ScenarioCli, BadScenarioFilesAndExportsExitTwoWithTheFileLineAndField) {
                  "321x181"});
     EXPECT_EQ(r.exit_code, 2) << "H.264 in yuv420p needs even sides";
     EXPECT_FALSE(std::filesystem::exists(dir / "x.mp4"));
+}
+
+// Ctrl-C during an export: a clean exit with the report; the frames rendered so far stay playable under the
+// partial name, never under the name a finished video gets.
+TEST(ScenarioCli, CtrlCDuringAnExportKeepsAPlayablePartialFileAndNoCompleteLookingOne) {
+    ScratchDir dir;
+    const auto mp4 = dir / "story.mp4";
+    const auto partial = dir / "story.partial.mp4";
+    const auto report = dir / "r.json";
+    BackgroundProcess p({MYOVIEW_EXECUTABLE, "--scenario", kClinicStory, "--export", mp4.string(), "--size",
+                         "320x180", "--fps", "10", "--report", report.string()});
+    ASSERT_TRUE(p.wait_for_err("first frame after", 120.0)) << p.err_so_far();
+    // Some frames into the story (the export prints nothing per frame when stderr is not a terminal).
+    for (int i = 0; i < 200 && p.running(); ++i) {
+        std::error_code ec;
+        if (std::filesystem::file_size(partial, ec) > 20000 && !ec) break;
+        usleep(50'000);
+    }
+    ASSERT_TRUE(p.running()) << "the export ended before it could be interrupted";
+    ::kill(p.pid(), SIGINT);
+    const ProcessResult r = p.wait(60.0);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(mp4)) << "an interrupted export never looks complete";
+    ASSERT_TRUE(std::filesystem::exists(partial)) << r.err;
+    EXPECT_NE(r.err.find("partial"), std::string::npos) << "it says what was kept: " << r.err;
+    const exporter::testing::ProbedVideo v = exporter::testing::probe_video(partial);
+    ASSERT_TRUE(v.error.empty()) << v.error;
+    EXPECT_GT(v.frames, 0u);
+    EXPECT_LT(v.frames, 821u);
+    const nlohmann::json rep = read_json(report);
+    EXPECT_EQ(rep["ended_by"], "SIGINT");
+    EXPECT_FALSE(rep["export"]["finished"].get<bool>());
+    EXPECT_EQ(rep["export"]["frames"].get<uint64_t>(), v.frames);
 }
 
 TEST(ScenarioCli, ASavedSceneReopensToTheSamePicture) {

@@ -55,7 +55,7 @@ protected:
         assets::ImportOptions options;
         options.isolate = false;
         options.convert_y_up_to_z_up = true;
-        auto model = assets::import_model(std::filesystem::path(MYOVIEW_ASSET_DIR) / "models/anatomy.glb", options);
+        auto model = assets::import_model(std::filesystem::path(MYOVIEW_SOURCE_DIR) / "assets/models/anatomy.glb", options);
         ASSERT_TRUE(model) << model.error().full_text();
         model_ = std::make_unique<assets::Model>(std::move(model).value());
 

@@ -10,6 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "myoview/base/paths.h"
+
 namespace myoview::anatomy {
 namespace {
 
@@ -546,11 +548,11 @@ const ReferralZone* Catalog::find_zone(std::string_view id) const {
 }
 
 std::filesystem::path default_catalog_path() {
-    return std::filesystem::path(MYOVIEW_ASSET_DIR) / "anatomy" / "catalog.json";
+    return paths::asset_path("anatomy/catalog.json");
 }
 
 std::filesystem::path default_mjcf_path() {
-    return std::filesystem::path(MYOVIEW_ASSET_DIR) / "anatomy" / "myoview.xml";
+    return paths::asset_path("anatomy/myoview.xml");
 }
 
 }  // namespace myoview::anatomy

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "myoview/base/log.h"
+#include "myoview/base/paths.h"
 
 namespace myoview::i18n {
 namespace {
@@ -310,7 +311,7 @@ bool Library::has(std::string_view language) const {
 }
 
 std::filesystem::path default_dir() {
-    return std::filesystem::path(MYOVIEW_ASSET_DIR) / "i18n";
+    return paths::asset_path("i18n");
 }
 
 std::string fixed(double value, int decimals, bool sign) {

@@ -10,6 +10,7 @@
 
 #include <glm/gtc/constants.hpp>
 
+#include "myoview/base/paths.h"
 #include "myoview/gpu/shader.h"
 #include "myoview/gpu/vk_error.h"
 
@@ -39,7 +40,7 @@ static_assert(sizeof(DrawConstants) <= 128, "the guaranteed push-constant budget
 float srgb_to_linear(float c) { return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); }
 glm::vec4 linear(glm::vec3 srgb) { return {srgb_to_linear(srgb.r), srgb_to_linear(srgb.g), srgb_to_linear(srgb.b), 1.0f}; }
 
-std::string shader_path(const char* name) { return std::string(MYOVIEW_SHADER_DIR) + "/" + name + ".spv"; }
+std::string shader_path(const char* name) { return paths::shader_path(std::string(name) + ".spv").string(); }
 
 // The subpass dependencies of every scene render pass: the direct one, the scaled scene pass and the composite pass
 // must be compatible (one set of pipelines for all), and compatible passes have identical dependencies, so this is

@@ -1,5 +1,6 @@
 #include "myoview/scene/scenario_files.h"
 
+#include "myoview/base/paths.h"
 #include "myoview/sim/tissue.h"
 
 namespace myoview::scene {
@@ -18,7 +19,7 @@ scenario::Vocabulary vocabulary(const anatomy::Catalog* catalog, const i18n::Lib
 }
 
 std::filesystem::path clinic_story_path() {
-    return std::filesystem::path(MYOVIEW_ASSET_DIR) / "scenarios/clinic-story.json";
+    return paths::asset_path("scenarios/clinic-story.json");
 }
 
 std::string caption_text(const scenario::Caption& caption, const i18n::Strings& tr) {

@@ -11,6 +11,7 @@
 
 #include "mujoco_handles.h"
 #include "myoview/base/log.h"
+#include "myoview/base/paths.h"
 
 namespace myoview::sim {
 namespace {
@@ -326,7 +327,7 @@ struct Simulation::Impl {
 // ---------------------------------------------------------------------------------------------------------
 
 std::string Simulation::default_model_path() {
-    return std::string(MYOVIEW_ASSET_DIR) + "/anatomy/myoview.xml";
+    return paths::asset_path("anatomy/myoview.xml").string();
 }
 
 Simulation::Simulation(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

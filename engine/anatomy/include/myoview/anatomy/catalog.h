@@ -122,7 +122,7 @@ class Catalog {
 // The highest schema_version this code reads.
 inline constexpr int kCatalogSchemaVersion = 1;
 
-// Shipped asset locations (from the build's MYOVIEW_ASSET_DIR).
+// Shipped asset locations (under paths::asset_dir(), myoview/base/paths.h).
 std::filesystem::path default_catalog_path();  // assets/anatomy/catalog.json
 std::filesystem::path default_mjcf_path();     // assets/anatomy/myoview.xml
 

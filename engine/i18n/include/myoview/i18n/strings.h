@@ -90,7 +90,7 @@ private:
     std::vector<Strings> strings_;  // one per languages_ entry, same order
 };
 
-// assets/i18n (from the build's MYOVIEW_ASSET_DIR), as anatomy::default_catalog_path() finds the catalog.
+// assets/i18n (under paths::asset_dir(), myoview/base/paths.h), as anatomy::default_catalog_path() finds the catalog.
 std::filesystem::path default_dir();
 
 // `value` with `decimals` digits after the point ("C" locale), with a sign when `sign` ("+1.5", "-3").

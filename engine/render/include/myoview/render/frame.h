@@ -12,7 +12,7 @@
 
 namespace myoview::render {
 
-inline constexpr std::size_t kMaxHotSpots = 24;  // shaders/globals.glsl: hot_spots[24]
+inline constexpr std::size_t kMaxHotSpots = 24;  // shaders/globals.glsl gets it as MYOVIEW_MAX_HOT_SPOTS
 inline constexpr std::size_t kMaxBones = 32;     // live pose; the ghost pose takes the next 32 palette slots
 
 // How muscles are coloured: the colormap, the tension scale (shared with the legend) and the length stripes.

@@ -7,6 +7,7 @@
 // through FrameRing::defer (set_model) or after FrameRing::drain (resize, by the caller).
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -54,6 +55,15 @@ struct FrameGlobals {
     glm::vec4 hot_spots[kMaxHotSpots];   // xyz centre, w radius
     glm::vec4 hot_spot_info[kMaxHotSpots];  // x strength, y mesh index
 };
+// The std140 layout of shaders/globals.glsl: every member is a vec4 or mat4 (16-byte aligned, no padding), so each
+// offset is the sum of the sizes before it. A member added on one side only breaks one of these at compile time.
+static_assert(offsetof(FrameGlobals, view) == 0 && offsetof(FrameGlobals, proj) == 64);
+static_assert(offsetof(FrameGlobals, camera_pos) == 128 && offsetof(FrameGlobals, viewport) == 128 + 10 * 16);
+static_assert(offsetof(FrameGlobals, tension_view) == 128 + 11 * 16 && offsetof(FrameGlobals, colormap) == 128 + 12 * 16);
+static_assert(offsetof(FrameGlobals, hot_spot_count) == offsetof(FrameGlobals, colormap) + kColormapStops * 16);
+static_assert(offsetof(FrameGlobals, hot_spots) == offsetof(FrameGlobals, hot_spot_count) + 16);
+static_assert(offsetof(FrameGlobals, hot_spot_info) == offsetof(FrameGlobals, hot_spots) + kMaxHotSpots * 16);
+static_assert(sizeof(FrameGlobals) == offsetof(FrameGlobals, hot_spot_info) + kMaxHotSpots * 16);
 
 // Background gradient colours in sRGB (what a designer picks); converted to linear for the shader.
 inline constexpr glm::vec3 kBackgroundTopSrgb{0.20f, 0.25f, 0.31f};

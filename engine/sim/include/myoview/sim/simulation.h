@@ -92,7 +92,7 @@ struct Intervention {
 
 class Simulation {
 public:
-    static std::string default_model_path();  // MYOVIEW_ASSET_DIR "/anatomy/myoview.xml"
+    static std::string default_model_path();  // paths::asset_path("anatomy/myoview.xml")
 
     // Loads and compiles the MJCF. Error (with MuJoCo's message) for a missing or malformed file, a model
     // that lacks an id of the contract, or a model that warns while settling into its rest pose.
