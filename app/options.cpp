@@ -59,6 +59,8 @@ View options:
   --ui-scale S        UI scale (default: from the monitor's DPI)
   --msaa N            anti-aliasing samples 1, 2, 4 or 8 (default 4 on a GPU, 1 on a CPU (software) device,
                       where each sample costs nearly a full frame)
+  --render-scale S    draw the 3D scene at S (0.5 to 1) of the size and stretch it, the UI sharp on top (default:
+                      follows the frame time on a CPU device with 1 sample; 1 for --screenshot, --export, a GPU)
   --no-ui             hide the on-screen panels
   --stats             show the developer readout (GPU, frame time, triangles; F2 toggles it)
   --lang LANG          language of the panels, cards, labels and story: en, es or any assets/i18n/LANG.json
@@ -224,6 +226,14 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             if (!parse_number(*v, o.msaa) || (o.msaa != 1 && o.msaa != 2 && o.msaa != 4 && o.msaa != 8)) {
                 return Error("--msaa must be 1, 2, 4 or 8, not \"" + *v + "\"");
             }
+        } else if (a == "--render-scale") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            float scale = 0.0f;
+            if (!parse_number(*v, scale) || !(scale >= 0.5f && scale <= 1.0f)) {
+                return Error("--render-scale must be a number from 0.5 to 1, not \"" + *v + "\"");
+            }
+            o.render_scale = scale;
         } else if (a == "--ui-scale") {
             auto v = need_value(a);
             if (!v) return v.error();

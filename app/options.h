@@ -33,6 +33,9 @@ struct Options {
     bool natural_colors = false;    // --colors natural: the meshes' own colours instead of tension
     bool fullscreen = false;
     int msaa = 0;                   // --msaa 1|2|4|8 (capped by the device); 0: by device type (CPU 1, GPU 4)
+    // --render-scale S (0.5..1) fixes the 3D scene's scale; unset: automatic on a CPU device with one sample (1 for
+    // --screenshot and --export, so pictures stay sharp and repeatable), 1 elsewhere.
+    std::optional<float> render_scale;
     // Simulation (engine/sim)
     std::string preset = "desk-worker";
     double release = 0.0;

@@ -201,6 +201,10 @@ int run_viewer(const Options& o) {
     // What the report tells, filled in as the session goes; finish() writes it on every way out.
     SessionEnd end;
     FrameStats frame_stats;
+    struct Drawn {
+        float render_scale = 1.0f;
+        std::size_t triangles = 0;
+    } last_drawn;  // what the last frame drew, for the report
     ClockFigures clock_figures;
     std::optional<nlohmann::json> posture_start;  // the settled posture the session starts from
     double settle_s = 0.0;
@@ -233,6 +237,7 @@ int run_viewer(const Options& o) {
                                 {"frame_ms_median_first_tenth", frame_stats.median_of_span(0.0, 0.1)},
                                 {"frame_ms_median_last_tenth", frame_stats.median_of_span(0.9, 1.0)}};
             for (const auto& [key, value] : sim_timing.items()) report["timing"][key] = value;
+            report["render"] = {{"scale", last_drawn.render_scale}, {"triangles_drawn", last_drawn.triangles}};
             report["mode"] = o.headless ? "headless" : "window";
             report["device"] = ctx ? ctx->device.physical().name() : std::string();
             report["validation"] = {{"enabled", o.validate}, {"messages", messages}};
@@ -412,6 +417,11 @@ int run_viewer(const Options& o) {
         }
         gpu::FrameRing ring = std::move(ring_result).value();
         std::unique_ptr<render::SceneRenderer> renderer = std::move(renderer_result).value();
+        // Render scale: a CPU device spends its frame shading fragments (README, Performance), so there the scene's
+        // scale follows the frame time unless fixed; a screenshot or an export is sharp and repeatable at 1.
+        const bool cpu_device = ctx->device.physical().properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+        if (o.render_scale) renderer->set_render_scale(*o.render_scale);
+        else if (cpu_device && o.screenshot.empty() && o.export_path.empty()) renderer->set_render_scale(0.0f);
         // The bundled model's meshes are closed and outward-wound (the bake's tests check it).
         if (auto s = renderer->set_model(model.value(), &ring, o.model.empty()); !s) {
             // A model the GPU cannot take (an upload that failed on a lost device included) ends here.
@@ -547,6 +557,7 @@ int run_viewer(const Options& o) {
             renderer->record(cmd, image, frame, scene.frame(), [&](VkCommandBuffer c) {
                 if (ui) ui->record(c);
             });
+            last_drawn = {renderer->render_scale(), renderer->drawn_triangles()};
         };
 
         // Said once, when the first frame is done: how long start-up took (and, for tests, that frames are coming).
