@@ -208,6 +208,7 @@ int run_viewer(const Options& o) {
     std::optional<assets::Model> model;
     assets::ModelStats stats;
     std::optional<sim::Simulation> simulation;  // until the scene takes it
+    std::optional<PatientStart> patient;         // --patient-*: the fit, its predicted course, the healthy ghost
     scenario::Vocabulary vocabulary;            // the names a scenario file may use
     const scene::Scene* report_source = nullptr;
     nlohmann::json export_figures;
@@ -220,6 +221,7 @@ int run_viewer(const Options& o) {
             const sim::Simulation* sim = report_source ? report_source->simulation() : nullptr;
             nlohmann::json report = sim ? sim->report_json() : nlohmann::json::object();
             if (posture_start) report["posture_start"] = *posture_start;
+            if (patient) report["patient"] = patient->to_json();
             report["selected"] = report_source ? report_source->selected_id() : std::string();
             const nlohmann::json sim_timing =
                 report.contains("timing") ? report["timing"] : nlohmann::json::object();
@@ -295,7 +297,7 @@ int run_viewer(const Options& o) {
 
     // The simulation drives the bundled model only; a user's --model is shown as it is.
     if (o.model.empty()) {
-        auto started = start_simulation(o);
+        auto started = start_simulation(o, &patient);
         if (!started) return fail(kExitInput, started.error());
         simulation.emplace(std::move(started).value());
     }
@@ -383,6 +385,7 @@ int run_viewer(const Options& o) {
         so.story = story;
         so.story_start = o.story;
         so.scenario = played;
+        if (patient) so.ghost_pose = patient->healthy;  // this patient against the healthy posture
         auto created = scene::Scene::create(model.value(), std::move(simulation), std::move(catalog), so,
                                             {static_cast<uint32_t>(o.width), static_cast<uint32_t>(o.height)});
         simulation.reset();
@@ -423,6 +426,7 @@ int run_viewer(const Options& o) {
         }
 
         Panels panels;
+        panels.patient = patient ? &*patient : nullptr;
         bool show_stats = o.stats;  // the developer readout: off by default, a patient has no use for it
         StatusInfo status;
         status.device = ctx->device.physical().name();

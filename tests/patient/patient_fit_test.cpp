@@ -47,11 +47,13 @@ TEST_F(PatientFitTest, ATargetTheModelProducedIsRecoveredWithinTolerance) {
         // The simulation is left at the fit: its own posture reports the measures back.
         EXPECT_EQ(sim.preset(), kPatientProfileName);
         EXPECT_NEAR(sim.snapshot().posture.craniovertebral_angle_deg, m.cva_deg, kCvaToleranceDeg);
-        EXPECT_NEAR(sim.snapshot().posture.mean.forward_shoulder_mm, m.forward_shoulder_mm, kForwardShoulderToleranceMm);
-        std::printf("truth pec %.2f slump %.2f -> CVA %.1f fwd %.1f; fitted pec %.3f slump %.3f in %d evaluations, "
-                    "%.2f s\n",
-                    truth.pec, truth.slump, m.cva_deg, m.forward_shoulder_mm, fit->scalars.pec, fit->scalars.slump,
-                    fit->evaluations, fit->wall_s);
+        EXPECT_NEAR(sim.snapshot().posture.mean.forward_shoulder_mm, m.forward_shoulder_mm,
+                    kForwardShoulderToleranceMm);
+        std::printf(
+            "truth pec %.2f slump %.2f -> CVA %.1f fwd %.1f; fitted pec %.3f slump %.3f in %d evaluations, "
+            "%.2f s\n",
+            truth.pec, truth.slump, m.cva_deg, m.forward_shoulder_mm, fit->scalars.pec, fit->scalars.slump,
+            fit->evaluations, fit->wall_s);
     }
 }
 

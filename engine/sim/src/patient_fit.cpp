@@ -111,7 +111,7 @@ Result<PatientFit> fit_patient(const PatientMeasures& measures, Simulation& sim)
     Eval ex = *e0;
     std::array<double, 2> r = scaled(ex, measures);
     constexpr int kMaxIterations = 8;
-    constexpr double kStep = 0.05;  // finite-difference step of each scalar
+    constexpr double kStep = 0.05;                                   // finite-difference step of each scalar
     for (int it = 0; it < kMaxIterations && cost(r) > 0.04; ++it) {  // 0.04: both within a fifth of the tolerance
         // Jacobian by forward differences, stepping inward at an upper bound.
         std::array<std::array<double, 2>, 2> jac{};
@@ -171,7 +171,8 @@ Result<PatientFit> fit_patient(const PatientMeasures& measures, Simulation& sim)
             v += h;
             auto eh = eval(xh);
             if (!eh) return eh.error();
-            const double slope = (scaled(*eh, measures)[static_cast<std::size_t>(k)] - r[static_cast<std::size_t>(k)]) / h;
+            const double slope =
+                (scaled(*eh, measures)[static_cast<std::size_t>(k)] - r[static_cast<std::size_t>(k)]) / h;
             if (!(std::abs(slope) > 1e-9)) break;
             PatientScalars xn = x;
             (pec_pinned ? xn.slump : xn.pec) -= r[static_cast<std::size_t>(k)] / slope;
@@ -262,6 +263,7 @@ Result<std::vector<WeekPrediction>> predict_programme(const TissueProfile& profi
 nlohmann::json PatientFit::to_json() const {
     nlohmann::json m = {{"cva_deg", measures.cva_deg}, {"forward_shoulder_mm", measures.forward_shoulder_mm}};
     m["pec_minor_index"] = measures.pec_minor_index ? nlohmann::json(*measures.pec_minor_index) : nlohmann::json();
+    if (measures.pec_minor_index) m["pec_minor_short"] = *measures.pec_minor_index < kShortPecMinorIndex;
     return {{"measures", m},
             {"fitted",
              {{"pec", scalars.pec},

@@ -30,6 +30,8 @@
 namespace myoview::sim {
 
 inline constexpr const char* kPatientProfileName = "patient";
+// Pectoralis minor index below which the muscle counts as short (Borstad 2008, as engine/sim/README.md cites).
+inline constexpr double kShortPecMinorIndex = 7.65;
 
 struct PatientMeasures {
     double cva_deg = 0;                     // craniovertebral angle, degrees (10..80 accepted)
@@ -58,7 +60,7 @@ struct PatientFit {
     double model_cva_deg = 0;
     double model_forward_shoulder_mm = 0;
     double model_pec_minor_length_mm = 0;
-    double cva_residual_deg = 0;             // model - measured
+    double cva_residual_deg = 0;              // model - measured
     double forward_shoulder_residual_mm = 0;  // model - measured
     bool within_tolerance = false;
     // Empty when within tolerance; otherwise one line per measure the model cannot reach, naming its limit:
