@@ -53,16 +53,51 @@ int run_list_structures() {
     return 0;
 }
 
-Result<sim::Simulation> start_simulation(const Options& o) {
+nlohmann::json PatientStart::to_json() const {
+    nlohmann::json j = fit.to_json();
+    nlohmann::json weeks = nlohmann::json::array();
+    for (const sim::WeekPrediction& w : prediction) {
+        weeks.push_back({{"week", w.week}, {"cva_deg", w.cva_deg}, {"forward_shoulder_mm", w.forward_shoulder_mm}});
+    }
+    j["prediction"] = {{"programme", "chest massage weekly, doorway stretch daily, upper-back strengthening every "
+                                     "other day"},
+                       {"weeks", weeks},
+                       {"model_prediction", true}};
+    return j;
+}
+
+Result<sim::Simulation> start_simulation(const Options& o, std::optional<PatientStart>* patient) {
     auto simulation = sim::Simulation::load();
     if (!simulation) return simulation.error();
-    if (auto s = simulation->set_preset(o.preset); !s) return s.error();
+    if (o.patient()) {
+        const sim::PatientMeasures measures{*o.patient_cva_deg, *o.patient_forward_shoulder_mm, o.patient_pmi};
+        if (auto s = sim::check_measures(measures); !s) return Error("--patient-*: " + s.error().message);
+        PatientStart start;
+        // The healthy posture first (the ghost), then the fit, then the programme's course; the simulation ends on
+        // the fitted profile from its rest pose, as a preset starts.
+        if (auto s = simulation->set_preset("neutral"); !s) return s.error();
+        simulation->advance(sim::kFitSettleSeconds);
+        start.healthy = simulation->snapshot();
+        auto fit = sim::fit_patient(measures, *simulation);
+        if (!fit) return Error("--patient-*: " + fit.error().message);
+        start.fit = std::move(fit).value();
+        log::debug("patient fit: " + start.fit.to_json().dump());
+        for (const std::string& limit : start.fit.limits) std::fprintf(stderr, "myoview: warning: %s\n", limit.c_str());
+        auto weeks = sim::predict_programme(start.fit.profile, *simulation);
+        if (!weeks) return weeks.error();
+        start.prediction = std::move(weeks).value();
+        if (auto s = simulation->set_profile(start.fit.profile, sim::kPatientProfileName); !s) return s.error();
+        if (patient != nullptr) *patient = std::move(start);
+    } else if (auto s = simulation->set_preset(o.preset); !s) {
+        return s.error();
+    }
     simulation->set_release(o.release);
     return simulation;
 }
 
 int run_simulation_only(const Options& o) {
-    auto simulation = start_simulation(o);
+    std::optional<PatientStart> patient;
+    auto simulation = start_simulation(o, &patient);
     if (!simulation) {
         std::fprintf(stderr, "myoview: %s\n", simulation.error().full_text().c_str());
         return 2;
@@ -78,6 +113,7 @@ int run_simulation_only(const Options& o) {
         remaining -= chunk;
     }
     nlohmann::json report = simulation->report_json();
+    if (patient) report["patient"] = patient->to_json();
     if (StopSignals::received() != 0) {
         report["ended_by"] = StopSignals::name();
         std::fprintf(stderr, "myoview: %s: stopped after %.1f simulated seconds; report written\n",

@@ -91,6 +91,11 @@ Clinic kiosk:
 Simulation options:
   --preset NAME       neutral | desk-worker | driver | phone-user (default desk-worker)
   --release R         chest release 0..1 applied at start (default 0)
+  --patient-cva DEG   with --patient-forward-shoulder MM: this patient's craniovertebral angle (C7 spinous to
+                      tragus against the horizontal) and forward shoulder (acromion in front of the T1 spinous
+                      process, horizontal, mm); the model fits its tissue to them and shows that posture, the
+                      healthy one as the ghost ("patient" in --report). --patient-pmi X: pectoralis minor index,
+                      recorded in the report
   --massage           start the massage at once (as the M key): the release ramps to 100 % over 4 s
   --seconds S         simulated seconds before the report or screenshot
   --no-render         simulate only (no GPU, no window); use with --report
@@ -262,6 +267,14 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
                              "number >= 1), not \"" + *v + "\"");
             }
             o.inject_fault = fault;
+        } else if (a == "--patient-cva" || a == "--patient-forward-shoulder" || a == "--patient-pmi") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            double x = 0.0;
+            if (!parse_number(*v, x) || !std::isfinite(x)) return Error(a + " must be a number, not \"" + *v + "\"");
+            if (a == "--patient-cva") o.patient_cva_deg = x;
+            else if (a == "--patient-forward-shoulder") o.patient_forward_shoulder_mm = x;
+            else o.patient_pmi = x;
         } else if (a == "--seconds") {
             auto v = need_value(a);
             if (!v) return v.error();
@@ -276,6 +289,11 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             return Error("unknown option \"" + a + "\" (see --help)");
         }
     }
+    if (o.patient_cva_deg.has_value() != o.patient_forward_shoulder_mm.has_value() ||
+        (o.patient_pmi && !o.patient_cva_deg)) {
+        return Error("--patient-cva DEG and --patient-forward-shoulder MM go together (--patient-pmi X is optional)");
+    }
+    if (o.patient() && !o.scenario.empty()) return Error("--patient-* and --scenario exclude each other");
     if (o.no_render && o.headless) return Error("--no-render and --headless exclude each other");
     if (o.no_render && !o.screenshot.empty()) return Error("--screenshot needs rendering; drop --no-render");
     if (o.inject_fault && o.no_render) return Error("--inject-fault needs rendering; drop --no-render");

@@ -41,6 +41,12 @@ struct Options {
     double release = 0.0;
     bool massage = false;           // --massage: start the chest release at once, as the M key does
     std::optional<double> seconds;
+    // --patient-cva DEG --patient-forward-shoulder MM [--patient-pmi X]: fit the tissue to this patient's measures
+    // (engine/sim/patient_fit.h) and start from that posture (preset "patient"), the healthy posture as the ghost.
+    std::optional<double> patient_cva_deg;
+    std::optional<double> patient_forward_shoulder_mm;
+    std::optional<double> patient_pmi;
+    bool patient() const { return patient_cva_deg.has_value(); }
     std::string isolate;            // --isolate ID
     std::string select;             // --select ID: open this structure's info card
     int story = 0;                  // --story N: start at story step N (1-based); 0: no story

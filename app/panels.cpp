@@ -1,6 +1,7 @@
 #include "panels.h"
 
 #include "footprint.h"
+#include "patient_panel.h"
 
 #include <imgui.h>
 
@@ -131,7 +132,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
             if (i > 0) ImGui::SameLine();
             if (ImGui::Button(kViews[i], ImVec2(fifth, 0.0f))) out.view = static_cast<int>(i);
         }
-        int preset_index = 1;
+        int preset_index = -1;
         for (std::size_t i = 0; i < kPresets.size(); ++i) {
             if (simulation.preset() == kPresets[i]) preset_index = static_cast<int>(i);
         }
@@ -142,11 +143,18 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
             ImGui::SameLine();
             if (ImGui::Button(tr.c_str("kiosk.story_next"), ImVec2(half_width, 0.0f))) out.story = +1;
         } else {
+            // A profile of its own (a fitted patient) shows its name; choosing a preset leaves it.
+            const char* preview = preset_index >= 0 ? kPresets[static_cast<std::size_t>(preset_index)]
+                                                    : simulation.preset().c_str();
             ImGui::SetNextItemWidth(-1.0f);
-            if (ImGui::Combo("##preset", &preset_index, kPresets.data(), static_cast<int>(kPresets.size()))) {
-                out.preset = kPresets[static_cast<std::size_t>(preset_index)];
+            if (ImGui::BeginCombo("##preset", preview)) {
+                for (std::size_t i = 0; i < kPresets.size(); ++i) {
+                    if (ImGui::Selectable(kPresets[i], static_cast<int>(i) == preset_index)) out.preset = kPresets[i];
+                }
+                ImGui::EndCombo();
             }
         }
+        if (patient != nullptr) draw_patient_section(*patient, s, tr);
 
         if (large_font) ImGui::PushFont(large_font);
         float release_pct = static_cast<float>(release * 100.0);

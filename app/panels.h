@@ -35,9 +35,12 @@ struct UiRequests {
 
 using scene::LayerVisibility;
 
+struct PatientStart;
+
 class Panels {
 public:
     LayerVisibility layers;
+    const PatientStart* patient = nullptr;  // --patient-*: the "This patient (model)" section (patient_panel.h)
     std::string saved_scene;  // where the last "Save this scene" wrote, shown under the button
     bool kiosk = false;       // only the clinic controls (release and massage, the story, views, language)
 

@@ -215,6 +215,7 @@ int run_viewer(const Options& o) {
     std::optional<assets::Model> model;
     assets::ModelStats stats;
     std::optional<sim::Simulation> simulation;  // until the scene takes it
+    std::optional<PatientStart> patient;         // --patient-*: the fit, its predicted course, the healthy ghost
     scenario::Vocabulary vocabulary;            // the names a scenario file may use
     const scene::Scene* report_source = nullptr;
     nlohmann::json export_figures;
@@ -228,6 +229,7 @@ int run_viewer(const Options& o) {
             const sim::Simulation* sim = report_source ? report_source->simulation() : nullptr;
             nlohmann::json report = sim ? sim->report_json() : nlohmann::json::object();
             if (posture_start) report["posture_start"] = *posture_start;
+            if (patient) report["patient"] = patient->to_json();
             report["selected"] = report_source ? report_source->selected_id() : std::string();
             const nlohmann::json sim_timing =
                 report.contains("timing") ? report["timing"] : nlohmann::json::object();
@@ -305,7 +307,7 @@ int run_viewer(const Options& o) {
 
     // The simulation drives the bundled model only; a user's --model is shown as it is.
     if (o.model.empty()) {
-        auto started = start_simulation(o);
+        auto started = start_simulation(o, &patient);
         if (!started) return fail(kExitInput, started.error());
         simulation.emplace(std::move(started).value());
     }
@@ -393,6 +395,7 @@ int run_viewer(const Options& o) {
         so.story = story;
         so.story_start = o.story;
         so.scenario = played;
+        if (patient) so.ghost_pose = patient->healthy;  // this patient against the healthy posture
         auto created = scene::Scene::create(model.value(), std::move(simulation), std::move(catalog), so,
                                             {static_cast<uint32_t>(o.width), static_cast<uint32_t>(o.height)});
         simulation.reset();
@@ -438,6 +441,7 @@ int run_viewer(const Options& o) {
         }
 
         Panels panels;
+        panels.patient = patient ? &*patient : nullptr;
         panels.kiosk = o.kiosk;
         // The kiosk's attract loop: after --idle-seconds without input the clinic story plays, again and again; any
         // input brings back the interactive view as it started.

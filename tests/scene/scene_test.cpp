@@ -2,6 +2,7 @@
 // on the shipped model and the real simulation (massage, layers, isolation, selection, story, determinism).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -15,6 +16,7 @@
 #include "myoview/scene/mesh_set.h"
 #include "myoview/scene/scenario_files.h"
 #include "myoview/scene/scene.h"
+#include "myoview/sim/patient_fit.h"
 #include "myoview/sim/simulation.h"
 #include "test_models.h"
 
@@ -338,6 +340,65 @@ TEST_F(ShippedScene, AScenarioPlaysDeterministicallyAndASavedSceneReopensTheSame
     EXPECT_NEAR(forward_shoulder(*c), forward_shoulder(*a), 0.5);
     EXPECT_NEAR(c->frame().camera.yaw_deg(), a->frame().camera.yaw_deg(), 1e-4f);
     EXPECT_EQ(c->selected_id(), a->selected_id());
+}
+
+// The patient view: the fitted posture on screen, the healthy (neutral) posture as the ghost; saved as a scene and
+// reopened, the same posture (the fitted profile travels in the tissue blob under the preset name "patient").
+TEST_F(ShippedScene, APatientSceneShowsTheHealthyGhostAndReopensWithThePatientsPosture) {
+    auto strings = i18n::Library::load(i18n::default_dir());
+    ASSERT_TRUE(strings);
+    auto catalog = anatomy::Catalog::load(anatomy::default_catalog_path());
+    ASSERT_TRUE(catalog);
+    auto sim = sim::Simulation::load();
+    ASSERT_TRUE(sim);
+    auto fit = sim::fit_patient({42.0, 80.0, std::nullopt}, *sim);
+    ASSERT_TRUE(fit) << fit.error().message;
+    ASSERT_TRUE(fit->within_tolerance) << fit->to_json().dump();
+    auto healthy = sim::Simulation::load();
+    ASSERT_TRUE(healthy);
+    ASSERT_TRUE(healthy->set_preset("neutral"));
+    healthy->advance(30.0);
+    SceneOptions options;
+    options.ghost_pose = healthy->snapshot();
+    ASSERT_TRUE(sim->set_profile(fit->profile, sim::kPatientProfileName));
+    auto created = Scene::create(*model_, std::move(sim).value(), *catalog, options, kViewport);
+    ASSERT_TRUE(created) << created.error().full_text();
+    const Scene& a = *created.value();
+    EXPECT_NEAR(a.simulation()->snapshot().posture.craniovertebral_angle_deg, 42.0, sim::kCvaToleranceDeg);
+    EXPECT_NEAR(forward_shoulder(a), 80.0, sim::kForwardShoulderToleranceMm);
+
+    // The ghost is the neutral scene's own start, bone for bone, and not the patient's.
+    auto neutral = make({}, "neutral");
+    ASSERT_TRUE(neutral);
+    const auto& pa = a.frame().palette;
+    const auto& pn = neutral->frame().palette;
+    EXPECT_TRUE(std::equal(pa.begin() + render::kMaxBones, pa.end(), pn.begin() + render::kMaxBones));
+    EXPECT_FALSE(std::equal(pa.begin(), pa.begin() + render::kMaxBones, pa.begin() + render::kMaxBones));
+
+    scenario::Scenario saved = a.snapshot_as_scenario();
+    EXPECT_EQ(saved.start.preset, "patient");
+    auto reparsed = scenario::parse(scenario::to_json(saved).dump(), "saved.json", vocabulary(&*catalog, *strings));
+    ASSERT_TRUE(reparsed) << reparsed.error().full_text();
+    SceneOptions reopen;
+    reopen.scenario = *reparsed;
+    auto c = make(reopen, "neutral");
+    ASSERT_TRUE(c);
+    ASSERT_TRUE(c->update(0.0, {}, kViewport));
+    EXPECT_EQ(c->simulation()->preset(), "patient");
+    EXPECT_NEAR(c->simulation()->snapshot().posture.craniovertebral_angle_deg,
+                a.simulation()->snapshot().posture.craniovertebral_angle_deg, 0.05);
+    EXPECT_NEAR(forward_shoulder(*c), forward_shoulder(a), 0.5);
+
+    // "patient" without its profile is refused with a message, not shown as some other posture.
+    scenario::Scenario bare = *reparsed;
+    bare.start.tissue.reset();
+    SceneOptions bare_options;
+    bare_options.scenario = bare;
+    auto sim2 = sim::Simulation::load();
+    ASSERT_TRUE(sim2);
+    auto refused = Scene::create(*model_, std::move(sim2).value(), *catalog, bare_options, kViewport);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("patient's tissue profile"), std::string::npos) << refused.error().message;
 }
 
 TEST_F(ShippedScene, TheSameInputsGiveTheSameFrames) {

@@ -8,6 +8,8 @@
 
 #include "myoview/scene/scene.h"
 
+#include "myoview/sim/patient_fit.h"
+
 namespace myoview::scene {
 namespace {
 
@@ -66,9 +68,26 @@ Status Scene::restart_player(glm::uvec2 viewport) {
         sim::Simulation& sim = *simulation_;
         Status status = Ok{};
         try {
-            if (auto s = therapy_->set_preset(st.preset); !s) {
-                status = s;
+            // A saved patient scene carries its fitted profile in the tissue blob: install it as the preset would be.
+            const nlohmann::json* profile =
+                st.tissue && st.tissue->contains("profile") ? &(*st.tissue)["profile"] : nullptr;
+            if (profile != nullptr) {
+                auto loaded = sim::Simulation::profile_from_json(*profile);
+                if (!loaded) {
+                    status = loaded.error();
+                } else if (loaded->second != st.preset) {
+                    status = Error("the saved tissue profile is '" + loaded->second + "' but the start's preset is '" +
+                                   st.preset + "'");
+                } else {
+                    status = therapy_->set_profile(loaded->first, loaded->second);
+                }
+            } else if (st.preset == sim::kPatientProfileName) {
+                status = Error("preset 'patient' needs the patient's tissue profile in \"tissue\" (a scene saved by "
+                               "myoview with --patient-* carries it)");
             } else {
+                status = therapy_->set_preset(st.preset);
+            }
+            if (status) {
                 therapy_->reset();  // release 0, rest pose, t = 0, the preset's tissue
                 therapy_->set_paused(false);
                 sim.set_time_lapse(1.0);

@@ -1,6 +1,7 @@
 #include "myoview/scene/scenario_files.h"
 
 #include "myoview/base/paths.h"
+#include "myoview/sim/patient_fit.h"
 #include "myoview/sim/tissue.h"
 
 namespace myoview::scene {
@@ -8,6 +9,8 @@ namespace myoview::scene {
 scenario::Vocabulary vocabulary(const anatomy::Catalog* catalog, const i18n::Library& strings) {
     scenario::Vocabulary v;
     for (const sim::Preset& p : sim::presets()) v.presets.emplace_back(p.name);
+    // A saved patient scene (--patient-*): its tissue blob carries the fitted profile (Scene::restart_player).
+    v.presets.emplace_back(sim::kPatientProfileName);
     v.languages = strings.languages();
     if (catalog) {
         for (const anatomy::Structure& s : catalog->structures()) v.structure_ids.push_back(s.id);

@@ -105,7 +105,15 @@ Result<std::unique_ptr<Scene>> Scene::create(const assets::Model& model, std::op
         if (options.massage) scene.therapy_->start_massage();
         scene.binding_->apply(simulation_ref.snapshot(), scene.frame_, scene.tension_colours_);
         // The bones as they stand now: the ghost the session is compared with.
-        std::copy_n(scene.frame_.palette.begin(), render::kMaxBones, scene.frame_.palette.begin() + render::kMaxBones);
+        if (options.ghost_pose) {
+            // Another posture as the ghost: bind its poses into a scratch frame and take that frame's bones.
+            render::SceneFrame ghost = scene.frame_;
+            scene.binding_->apply(*options.ghost_pose, ghost, false);
+            std::copy_n(ghost.palette.begin(), render::kMaxBones, scene.frame_.palette.begin() + render::kMaxBones);
+        } else {
+            std::copy_n(scene.frame_.palette.begin(), render::kMaxBones,
+                        scene.frame_.palette.begin() + render::kMaxBones);
+        }
         for (std::size_t i = 0; i < set.size(); ++i) {
             const anatomy::Structure* st = scene.catalog_ ? scene.catalog_->find(set.mesh(i).id) : nullptr;
             if (st != nullptr && st->kind == anatomy::Kind::kBone && st->body != "thorax") {

@@ -9,6 +9,11 @@ Status Therapy::set_preset(const std::string& name) {
     return sim_->set_preset(name);
 }
 
+Status Therapy::set_profile(const sim::TissueProfile& profile, const std::string& name) {
+    ramp_from_.reset();
+    return sim_->set_profile(profile, name);
+}
+
 void Therapy::set_release(double release) {
     ramp_from_.reset();
     sim_->set_release(release);

@@ -153,6 +153,7 @@ struct Simulation::Impl {
     SimOptions options;
     std::string preset_name = "neutral";
     const Preset* preset = nullptr;
+    std::unique_ptr<Preset> custom;  // set_profile's profile; `preset` points here then (Impl never moves)
     std::array<double, 4> part_release{};  // per pec part
     std::vector<MuscleSlot> muscles;       // 32, kMuscleIds order, right then left
     std::vector<TissueState> tissue;       // live tissue per slot
@@ -487,12 +488,126 @@ Status Simulation::set_preset(std::string_view name) {
     }
     impl_->preset = p;
     impl_->preset_name = std::string(name);
+    impl_->custom.reset();
     reset();
     return Ok{};
 }
 
 const std::string& Simulation::preset() const {
     return impl_->preset_name;
+}
+
+const TissueProfile& Simulation::profile() const {
+    return impl_->preset->profile;
+}
+
+namespace {
+
+// The ranges restore_tissue accepts, shared by set_profile: a value outside them is an input error, not a state.
+bool finite_in(double v, double lo, double hi) {
+    return std::isfinite(v) && v >= lo && v <= hi;
+}
+
+std::string check_profile(const TissueProfile& p) {
+    for (std::size_t i = 0; i < p.muscles.size(); ++i) {
+        const TissueState& t = p.muscles[i];
+        const std::string id(kMuscleIds[i]);
+        if (!finite_in(t.tone, 0.0, 1.0)) return id + "'s tone (0..1)";
+        if (!finite_in(t.shortening, -0.5, 0.5)) return id + "'s shortening (-0.5..0.5)";
+        if (!finite_in(t.stiffness, 0.1, 10.0)) return id + "'s stiffness (0.1..10)";
+        for (const TriggerPoint& tp : t.trigger_points) {
+            if (!finite_in(tp.severity, 0.0, 1.0) || !finite_in(tp.position, 0.0, 1.0)) return id + "'s trigger points";
+        }
+    }
+    if (!finite_in(p.capacity.strength, 0.0, 2.0) || !finite_in(p.capacity.endurance, 0.0, 2.0)) {
+        return "capacity (0..2)";
+    }
+    if (!finite_in(p.neck_flexion_habit_deg, -20.0, 30.0)) return "neck_flexion_habit_deg (-20..30)";
+    if (!finite_in(p.thorax_flexion_habit_deg, -20.0, 30.0)) return "thorax_flexion_habit_deg (-20..30)";
+    return {};
+}
+
+}  // namespace
+
+Status Simulation::set_profile(const TissueProfile& profile, std::string name) {
+    if (name.empty()) return Error("a tissue profile needs a name (e.g. \"patient\")");
+    if (find_preset(name) != nullptr) {
+        return Error("'" + name + "' is a preset's name; a custom tissue profile needs a name of its own");
+    }
+    if (const std::string bad = check_profile(profile); !bad.empty()) {
+        return Error("tissue profile '" + name + "' is out of range: " + bad);
+    }
+    impl_->custom = std::make_unique<Preset>(Preset{"custom", "a tissue profile set by set_profile", profile});
+    impl_->preset = impl_->custom.get();
+    impl_->preset_name = std::move(name);
+    reset();
+    return Ok{};
+}
+
+nlohmann::json Simulation::profile_json(const TissueProfile& profile, const std::string& name) {
+    nlohmann::json muscles = nlohmann::json::array();
+    for (std::size_t i = 0; i < profile.muscles.size(); ++i) {
+        const TissueState& t = profile.muscles[i];
+        nlohmann::json tps = nlohmann::json::array();
+        for (const TriggerPoint& tp : t.trigger_points) {
+            tps.push_back({{"position", tp.position}, {"severity", tp.severity}, {"referral_zone", tp.referral_zone}});
+        }
+        muscles.push_back({{"id", std::string(kMuscleIds[i])},
+                           {"tone", t.tone},
+                           {"shortening", t.shortening},
+                           {"stiffness", t.stiffness},
+                           {"trigger_points", tps}});
+    }
+    return {{"name", name},
+            {"muscles", muscles},
+            {"capacity", {profile.capacity.strength, profile.capacity.endurance}},
+            {"neck_flexion_habit_deg", profile.neck_flexion_habit_deg},
+            {"thorax_flexion_habit_deg", profile.thorax_flexion_habit_deg}};
+}
+
+Result<std::pair<TissueProfile, std::string>> Simulation::profile_from_json(const nlohmann::json& j) {
+    auto bad = [](const std::string& what) { return Error("the saved tissue profile does not fit this model: " + what); };
+    auto number = [](const nlohmann::json& o, const char* key, double& out) {
+        if (!o.is_object() || !o.contains(key) || !o[key].is_number()) return false;
+        out = o[key].get<double>();
+        return true;
+    };
+    if (!j.is_object()) return bad("not an object");
+    if (!j.contains("name") || !j["name"].is_string()) return bad("no \"name\"");
+    TissueProfile p;
+    const nlohmann::json& muscles = j.value("muscles", nlohmann::json());
+    if (!muscles.is_array() || muscles.size() != p.muscles.size()) return bad("the muscle count");
+    for (std::size_t i = 0; i < p.muscles.size(); ++i) {
+        const nlohmann::json& m = muscles[i];
+        TissueState& t = p.muscles[i];
+        if (!m.is_object() || m.value("id", "") != kMuscleIds[i]) {
+            return bad("muscle " + std::to_string(i) + " is not " + std::string(kMuscleIds[i]));
+        }
+        if (!number(m, "tone", t.tone) || !number(m, "shortening", t.shortening) ||
+            !number(m, "stiffness", t.stiffness)) {
+            return bad(std::string(kMuscleIds[i]) + "'s tone, shortening or stiffness");
+        }
+        const nlohmann::json& tps = m.value("trigger_points", nlohmann::json::array());
+        if (!tps.is_array()) return bad(std::string(kMuscleIds[i]) + "'s trigger points");
+        for (const nlohmann::json& tp : tps) {
+            TriggerPoint point;
+            if (!number(tp, "position", point.position) || !number(tp, "severity", point.severity) ||
+                !tp["referral_zone"].is_string()) {
+                return bad(std::string(kMuscleIds[i]) + "'s trigger points");
+            }
+            point.referral_zone = tp["referral_zone"].get<std::string>();
+            t.trigger_points.push_back(std::move(point));
+        }
+    }
+    const nlohmann::json& c = j.value("capacity", nlohmann::json());
+    if (!c.is_array() || c.size() != 2 || !c[0].is_number() || !c[1].is_number()) return bad("capacity");
+    p.capacity = {c[0].get<double>(), c[1].get<double>()};
+    if (!number(j, "neck_flexion_habit_deg", p.neck_flexion_habit_deg) ||
+        !number(j, "thorax_flexion_habit_deg", p.thorax_flexion_habit_deg)) {
+        return bad("the flexion habits");
+    }
+    if (const std::string out = check_profile(p); !out.empty()) return bad(out);
+    return std::pair<TissueProfile, std::string>{std::move(p), j["name"].get<std::string>()};
 }
 
 void Simulation::set_release(double release) {
@@ -526,13 +641,15 @@ nlohmann::json Simulation::tissue_json() const {
                            {"stiffness", t.stiffness},
                            {"trigger_severity", severities}});
     }
-    return {{"part_release", s.part_release},
+    nlohmann::json out = {{"part_release", s.part_release},
             {"muscles", muscles},
             {"capacity", {s.capacity.strength, s.capacity.endurance}},
             {"capacity_pending", {s.capacity_pending.strength, s.capacity_pending.endurance}},
             {"tissue_days", s.tissue_days},
             {"time_lapse", s.options.time_lapse},
             {"interventions_applied", s.interventions_applied}};
+    if (s.custom) out["profile"] = profile_json(s.custom->profile, s.preset_name);
+    return out;
 }
 
 Status Simulation::restore_tissue(const nlohmann::json& j) {

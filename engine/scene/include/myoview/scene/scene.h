@@ -91,6 +91,9 @@ struct SceneOptions {
     // and holds at the next, so the clinician talks over a still picture.
     std::optional<scenario::Scenario> story;
     int story_start = 0;  // 1-based step to start at; 0: none
+    // The ghost's posture: these body poses (e.g. the neutral preset settled: the healthy posture a patient's is
+    // compared with) instead of the settled start: a snapshot of the same model (its bodies in model order).
+    std::optional<sim::Snapshot> ghost_pose;
     // A scenario to play from the start (--scenario): its start state replaces the options above.
     std::optional<scenario::Scenario> scenario;
 };

@@ -24,6 +24,7 @@ public:
     double release() const { return sim_->release(); }
 
     Status set_preset(const std::string& name);  // stops a ramp
+    Status set_profile(const sim::TissueProfile& profile, const std::string& name);  // stops a ramp (a patient's)
     void set_release(double release);            // stops a ramp
     void set_part_release(sim::PecPart part, double release);
     // Starts the massage: the release ramps to 1 over kMassageSeconds (smoothstep). Nothing when already released

@@ -109,6 +109,20 @@ public:
     Status set_preset(std::string_view name);
     const std::string& preset() const;
 
+    // A tissue profile of its own under `name` (a fitted patient: sim/patient_fit.h), as set_preset does for a
+    // preset: the profile is what release moves away from and relapse returns to; mechanics reset to the rest pose;
+    // the current release is kept. `name` must not be a preset's name (that would mislabel a report as calibrated).
+    // Error for an empty or preset name, or a value outside the ranges restore_tissue accepts (tone 0..1,
+    // shortening -0.5..0.5, stiffness 0.1..10, capacity 0..2, habits -20..30 deg), or NaN; nothing changes then.
+    Status set_profile(const TissueProfile& profile, std::string name);
+    // The profile in force (a preset's or set_profile's).
+    const TissueProfile& profile() const;
+    // A profile as JSON ({"name", "muscles":[{"id","tone","shortening","stiffness","trigger_severity"}] per base id,
+    // "capacity":[strength,endurance], "neck_flexion_habit_deg", "thorax_flexion_habit_deg"}) and back. tissue_json
+    // carries it under "profile" when set_profile made the profile, so a saved patient scene can be reopened.
+    static nlohmann::json profile_json(const TissueProfile& profile, const std::string& name);
+    static Result<std::pair<TissueProfile, std::string>> profile_from_json(const nlohmann::json& j);
+
     // Moves the pectoral tissue state `release` (0..1, clamped) of the way from the preset toward healthy, for
     // all four pec parts (set_release) or one (set_part_release). Takes effect at once; relapse then pulls
     // the state back toward the preset on the tissue clock.
@@ -128,8 +142,10 @@ public:
 
     // The tissue state as it stands (per-part release, every muscle's tone, shortening, stiffness and trigger-point
     // severities, capacity and strengthening still to come, the tissue clock, the time-lapse): what a saved scene
-    // keeps. restore_tissue puts it back on the current preset; a blob that does not fit this model (another
-    // muscle count, a missing field, a value out of range) is an Error and changes nothing.
+    // keeps; with a custom profile (set_profile) also that profile under "profile". restore_tissue puts it back on
+    // the current preset or profile (the caller installs a saved "profile" first with set_profile); a blob that
+    // does not fit this model (another muscle count, a missing field, a value out of range) is an Error and changes
+    // nothing.
     nlohmann::json tissue_json() const;
     Status restore_tissue(const nlohmann::json& tissue);
 
