@@ -80,6 +80,11 @@ Scenarios (docs/scenarios.md):
   --save-scene FILE   at exit, write the scene as it stands (view, layers, selection, language, preset, release,
                       tissue) as a scenario file; the panel's "Save this scene" does the same at any time
 
+Classroom (docs/quiz.md):
+  --quiz [FILE]       a quiz instead of the controls: find the structure, name it, origin, insertion, action,
+                      innervation; a score and a review of the misses. FILE: a quiz set (default
+                      assets/quiz/default.json)
+
 Simulation options:
   --preset NAME       neutral | desk-worker | driver | phone-user (default desk-worker)
   --release R         chest release 0..1 applied at start (default 0)
@@ -160,6 +165,10 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
                 }
                 o.view = *v;
             }
+        } else if (a == "--quiz") {
+            // The file is optional: the next argument is it unless it is another option.
+            o.quiz = true;
+            if (i + 1 < args.size() && args[i + 1].rfind("-", 0) != 0) o.quiz_file = args[++i];
         } else if (a == "--lang") {
             auto v = need_value(a);
             if (!v) return v.error();
@@ -264,6 +273,9 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             o.width = 1920;
             o.height = 1080;
         }
+    }
+    if (o.quiz && (!o.scenario.empty() || !o.model.empty() || o.no_render || o.story > 0)) {
+        return Error("--quiz plays on the bundled model, alone: drop --scenario, --model, --story and --no-render");
     }
     if (!o.scenario.empty() && !o.model.empty()) return Error("--scenario plays on the bundled model; drop --model");
     if (!o.scenario.empty() && o.no_render) return Error("--scenario needs rendering; drop --no-render");

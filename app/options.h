@@ -45,6 +45,8 @@ struct Options {
     std::string scenario;           // --scenario FILE: play it (window or --headless)
     std::string export_path;        // --export OUT.mp4 | DIR/: render the scenario offscreen into a video or PNGs
     int fps = 0;                    // --fps N: frames per second of a headless run or an export (default 60 / 30)
+    bool quiz = false;              // --quiz [FILE]: the classroom quiz instead of the controls
+    std::string quiz_file;          // its set (docs/quiz.md); empty: the default set, assets/quiz/default.json
     std::string save_scene;         // --save-scene FILE: write the scene as it stands at exit as a scenario file
     bool verbose = false;
     // --inject-fault KIND[@FRAME] (tests): frame FRAME (1-based, default 3) fails as a real GPU can and a software
