@@ -3,7 +3,11 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
+
+#include <glm/mat4x4.hpp>
+#include <glm/vec4.hpp>
 
 #include "info_card.h"
 
@@ -74,6 +78,17 @@ void coloured(const ImVec4& colour, const std::string& text, ImFont* font) {
     if (font) ImGui::PopFont();
 }
 
+// What the body shows during a question: no labels and no ghost (names and clutter); the superficial muscles as
+// x-ray when the structure asked about is deep, so that it can be seen and clicked (a click passes through x-ray).
+scene::LayerVisibility layers_for(const quiz::Question* q, const anatomy::Catalog& catalog) {
+    scene::LayerVisibility layers;
+    layers.labels = false;
+    layers.ghost = false;
+    const anatomy::Structure* s = q ? catalog.find(q->structure) : nullptr;
+    layers.xray_superficial = s && s->layer == anatomy::Layer::kDeep;
+    return layers;
+}
+
 }  // namespace
 
 QuizPanel::QuizPanel(quiz::Session session, anatomy::LocalizedText title)
@@ -87,6 +102,7 @@ void QuizPanel::prepare_question(const anatomy::Catalog& catalog, std::string_vi
     if (!q || prepared_ == session_.index()) return;
     prepared_ = session_.index();
     review_card_.reset();
+    out.layers = layers_for(q, catalog);
     if (q->kind == QuestionKind::kFind) {
         out.select = std::string();
         stale_selection_ = std::string(selected_id);
@@ -101,11 +117,37 @@ void QuizPanel::start(const anatomy::Catalog& catalog, scene::SceneOptions& opti
     prepare_question(catalog, options.select, first);
     if (first.select) options.select = *first.select;
     if (first.view) options.view = *first.view;
+    if (first.layers) options.layers = *first.layers;
 }
 
-scene::Requests QuizPanel::draw(const anatomy::Catalog& catalog, std::string_view selected_id,
-                                const i18n::Library& strings, std::string_view language, float scale,
-                                ImFont* large_font) {
+scene::Requests QuizPanel::draw(const scene::Scene& scene, glm::uvec2 viewport, const i18n::Library& strings,
+                                float scale, ImFont* large_font) {
+    const std::string selected = scene.selected_id();
+    scene::Requests out = draw_panel(*scene.catalog(), selected, strings, scene.language(), scale, large_font);
+    // The highlight is a faint rim on the mesh: a ring on screen makes "the highlighted structure" unmistakable on a
+    // laptop. Drawn behind the panels, while the question's structure is the selection.
+    const quiz::Question* q = session_.current();
+    if (!q || selected != q->structure || viewport.x == 0 || viewport.y == 0) return out;
+    if (q->kind == QuestionKind::kFind && !session_.answered()) return out;
+    const auto mesh = scene.meshes().find(q->structure);
+    if (!mesh) return out;
+    const render::SceneFrame& frame = scene.frame();
+    const float w = static_cast<float>(viewport.x), h = static_cast<float>(viewport.y);
+    const glm::vec4 clip =
+        frame.camera.projection(w / h) * frame.camera.view() * glm::vec4(scene.meshes().posed_center(*mesh, frame), 1.0f);
+    if (clip.w <= 0.0f) return out;
+    const ImVec2 at((clip.x / clip.w * 0.5f + 0.5f) * w, (clip.y / clip.w * 0.5f + 0.5f) * h);
+    const float pulse = 0.5f + 0.5f * std::sin(static_cast<float>(ImGui::GetTime()) * 4.0f);
+    const float radius = (30.0f + 4.0f * pulse) * scale;
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    draw->AddCircle(at, radius + 2.0f * scale, IM_COL32(20, 20, 20, 160), 48, 6.0f * scale);
+    draw->AddCircle(at, radius, IM_COL32(255, 214, 64, 255), 48, 3.5f * scale);
+    return out;
+}
+
+scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::string_view selected_id,
+                                      const i18n::Library& strings, std::string_view language, float scale,
+                                      ImFont* large_font) {
     scene::Requests out;
     const i18n::Strings& tr = strings.get(language);
     prepare_question(catalog, selected_id, out);
@@ -222,7 +264,10 @@ void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strin
         if (ImGui::Button(last ? tr.c_str("quiz.see_score") : tr.c_str("quiz.next"),
                           ImVec2(ImGui::GetContentRegionAvail().x, 0.0f))) {
             session_.next();
-            if (session_.finished()) out.select = std::string();
+            if (session_.finished()) {
+                out.select = std::string();
+                out.layers = layers_for(nullptr, catalog);
+            }
         }
     }
 }
@@ -260,6 +305,7 @@ void QuizPanel::draw_review(const anatomy::Catalog& catalog, const i18n::Strings
                 review_card_ = s->id;
                 out.select = s->id;
                 out.view = view_for(*s);
+                out.layers = layers_for(&q, catalog);
             }
             ImGui::Separator();
             ImGui::PopID();

@@ -24,14 +24,18 @@ class QuizPanel {
     // screenshot) shows them.
     void start(const anatomy::Catalog& catalog, scene::SceneOptions& options);
 
-    // One frame. `selected_id` is the scene's selection: a click on the figure during a find question answers it.
-    // `languages` are the ones the strings hold; the panel can switch among them (returned in Requests::language).
-    scene::Requests draw(const anatomy::Catalog& catalog, std::string_view selected_id, const i18n::Library& strings,
-                         std::string_view language, float scale, ImFont* large_font);
+    // One frame. The scene's selection is the answer to a find question (a click on the figure selects); the
+    // highlighted structure gets a ring on screen. The panel can switch among the languages of `strings` (returned in
+    // Requests::language). Needs the scene's catalog.
+    scene::Requests draw(const scene::Scene& scene, glm::uvec2 viewport, const i18n::Library& strings, float scale,
+                         ImFont* large_font);
 
     const quiz::Session& session() const { return session_; }
 
   private:
+    scene::Requests draw_panel(const anatomy::Catalog& catalog, std::string_view selected_id,
+                               const i18n::Library& strings, std::string_view language, float scale,
+                               ImFont* large_font);
     void prepare_question(const anatomy::Catalog& catalog, std::string_view selected_id, scene::Requests& out);
     void draw_question(const anatomy::Catalog& catalog, const i18n::Strings& tr, std::string_view language,
                        float scale, ImFont* large_font, scene::Requests& out);

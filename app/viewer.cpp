@@ -474,8 +474,7 @@ int run_viewer(const Options& o) {
                 if (presenting) {
                     panels.draw_presentation(sim->snapshot(), tr, ui->scale(), ui->large_font());
                 } else if (quiz_panel && scene.catalog()) {
-                    pending = quiz_panel->draw(*scene.catalog(), scene.selected_id(), strings, scene.language(),
-                                               ui->scale(), ui->large_font());
+                    pending = quiz_panel->draw(scene, viewport, strings, ui->scale(), ui->large_font());
                 } else {
                     render::TensionView tension_view = scene.tension_view();
                     bool tension_colours = scene.tension_colours();
