@@ -123,6 +123,7 @@ void QuizPanel::start(const anatomy::Catalog& catalog, scene::SceneOptions& opti
 scene::Requests QuizPanel::draw(const scene::Scene& scene, glm::uvec2 viewport, const i18n::Library& strings,
                                 float scale, ImFont* large_font) {
     const std::string selected = scene.selected_id();
+    isolated_ = !scene.isolated_id().empty();
     scene::Requests out = draw_panel(*scene.catalog(), selected, strings, scene.language(), scale, large_font);
     // The highlight is a faint rim on the mesh: a ring on screen makes "the highlighted structure" unmistakable on a
     // laptop. Drawn behind the panels, while the question's structure is the selection.
@@ -167,7 +168,8 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, display.y - 24.0f * scale));
     ImGui::SetNextWindowBgAlpha(0.92f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize |
-                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing;
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoScrollbar;  // the wheel still scrolls a long review
     const std::string title = std::string(anatomy::localized(title_, language));
     if (ImGui::Begin((tr.format("quiz.window", {{"title", title}}) + "###quiz").c_str(), nullptr, flags)) {
         for (const std::string& lang : strings.languages()) {
@@ -187,11 +189,13 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
         if (const anatomy::Structure* s = catalog.find(*review_card_)) {
             std::string card_language(language);
             const InfoCardActions card = draw_info_card(*s, nullptr, 1.0, catalog.languages(), card_language, tr,
-                                                        false, scale, large_font);
+                                                        isolated_, scale, large_font);
             if (card_language != language) out.language = card_language;
+            if (card.toggle_isolate) out.toggle_isolate_selected = true;
             if (card.close) {
                 review_card_.reset();
                 out.select = std::string();
+                out.isolate = std::string();
             }
         }
     }
@@ -249,15 +253,17 @@ void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strin
         if (session_.last_correct()) {
             coloured(kRightInk, tr("quiz.right"), large_font);
         } else {
-            coloured(kWrongInk, tr("quiz.wrong"), large_font);
-            const std::string answer(quiz::choice_text(q, q.correct, catalog, language));
-            const anatomy::Structure* s = catalog.find(q.structure);
-            wrapped(q.kind == QuestionKind::kFind || q.kind == QuestionKind::kName
-                        ? tr.format("quiz.answer_was", {{"answer", answer}})
-                        : tr.format("quiz.answer_was_for",
-                                    {{"answer", answer},
-                                     {"name", std::string(s ? s->name(language) : std::string_view(q.structure))}}));
-            if (q.kind == QuestionKind::kFind) out.select = q.structure;  // show where it was
+            if (q.kind == QuestionKind::kFind) {
+                coloured(kWrongInk, tr("quiz.wrong"), large_font);
+                wrapped(tr.format("quiz.answer_was",
+                                  {{"answer", std::string(quiz::choice_text(q, q.correct, catalog, language))}}));
+                out.select = q.structure;  // circled where it was
+            } else {
+                // The letter as well as the green: a student who cannot tell red from green still reads it.
+                coloured(kWrongInk,
+                         tr.format("quiz.wrong_letter", {{"letter", std::string(1, static_cast<char>('A' + q.correct))}}),
+                         large_font);
+            }
         }
         ImGui::Spacing();
         const bool last = session_.index() + 1 == session_.size();
@@ -316,6 +322,7 @@ void QuizPanel::draw_review(const anatomy::Catalog& catalog, const i18n::Strings
         session_.restart();
         prepared_.reset();
         review_card_.reset();
+        out.isolate = std::string();
     }
     (void)scale;
 }

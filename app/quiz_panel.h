@@ -47,6 +47,7 @@ class QuizPanel {
     std::optional<std::size_t> prepared_;  // the question the scene was set up for (highlight, view)
     std::string stale_selection_;          // the selection when a find question began: not a click on it
     std::optional<std::string> review_card_;  // the structure whose card the review shows
+    bool isolated_ = false;                   // the scene shows one structure alone (the card's Isolate)
 };
 
 }  // namespace myoview::app
