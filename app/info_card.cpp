@@ -1,5 +1,7 @@
 #include "info_card.h"
 
+#include "footprint.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -84,6 +86,7 @@ InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleSta
         ImGui::SameLine();
         if (ImGui::Button(tr.c_str("card.close"))) out.close = true;
     }
+    note_panel();
     ImGui::End();
     if (!open) out.close = true;
     return out;

@@ -7,12 +7,23 @@
 namespace myoview::app {
 
 WindowActions read_input(platform::Window& window, const render::ImGuiLayer* ui, PointerState& pointer,
-                         scene::Input& input) {
+                         scene::Input& input, bool kiosk) {
     WindowActions actions;
     const bool ui_mouse = ui && ui->wants_mouse();
     const bool ui_keys = ui && ui->wants_keyboard();
     bool moved = false;
     for (const platform::InputEvent& e : window.take_events()) {
+        if (e.type != platform::InputEvent::Type::kMouseMove) actions.any_input = true;
+        if (kiosk && e.type == platform::InputEvent::Type::kKey && e.pressed && e.key == GLFW_KEY_Q &&
+            (e.mods & GLFW_MOD_CONTROL) && (e.mods & GLFW_MOD_ALT)) {
+            actions.exit_chord = true;
+            window.request_close();  // the kiosk's exit chord
+            continue;
+        }
+        if (kiosk && e.type == platform::InputEvent::Type::kKey &&
+            (e.key == GLFW_KEY_Q || e.key == GLFW_KEY_ESCAPE || e.key == GLFW_KEY_F || e.key == GLFW_KEY_F2)) {
+            continue;
+        }
         switch (e.type) {
             case platform::InputEvent::Type::kMouseButton:
                 if (!e.pressed) {
@@ -38,6 +49,7 @@ WindowActions read_input(platform::Window& window, const render::ImGuiLayer* ui,
                 if (pointer.dragging_orbit) input.orbit += d;
                 if (pointer.dragging_pan) input.pan += d;
                 moved = true;
+                if (pointer.dragging_orbit || pointer.dragging_pan) actions.any_input = true;
                 pointer.last_x = e.x;
                 pointer.last_y = e.y;
                 break;

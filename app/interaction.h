@@ -29,13 +29,17 @@ struct WindowActions {
     bool toggle_pause = false;        // Space: also in the requests; reported for the count
     bool toggle_stats = false;        // F2: the developer readout
     std::vector<std::string> dropped;  // files dropped on the window (a scenario or saved scene opens)
+    bool exit_chord = false;          // the kiosk's Ctrl+Alt+Q
+    bool any_input = false;           // any key, click, touch, drag or wheel: the kiosk's attract loop stops
 };
 
 // Drains the window's input events into `input` (camera drags and zoom unless Dear ImGui wants the mouse; keys
 // unless it wants the keyboard): 1-5 views, M massage, R reset, Space pause, PageDown / PageUp the story; F
 // fullscreen and Q / Esc quit act on the window at once. Auto-repeated keys are ignored: holding F or Space
 // toggles once.
+// In a kiosk (`kiosk`), Q, Esc, F and F2 do nothing: only the exit chord Ctrl+Alt+Q quits.
+inline constexpr const char* kKioskExitChord = "Ctrl+Alt+Q";
 WindowActions read_input(platform::Window& window, const render::ImGuiLayer* ui, PointerState& pointer,
-                         scene::Input& input);
+                         scene::Input& input, bool kiosk = false);
 
 }  // namespace myoview::app

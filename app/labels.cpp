@@ -39,6 +39,13 @@ void draw_labels(const scene::LabelLayout& layout, const scene::Scene& scene, fl
         const int side = p.left ? 0 : 1;
         const float column_x = figure_center->x + (p.left ? -1.0f : 1.0f) * (reach + 60.0f * scale);
         const float y = std::max(p.anchor.y - p.size.y * 0.5f, next_y[side]);
+        // Only inside the free area: a label never draws over an open card or panel.
+        const float text_x0 = p.left ? column_x - p.size.x : column_x;
+        const float pad = 4.0f * scale;
+        if (text_x0 - pad < layout.free_px.x || text_x0 + p.size.x + pad > layout.free_px.z ||
+            y - pad < layout.free_px.y || y + p.size.y + pad > layout.free_px.w) {
+            continue;
+        }
         next_y[side] = y + p.size.y + gap;
         const ImVec2 text_pos(p.left ? column_x - p.size.x : column_x, y);
         const ImVec2 line_end(column_x + (p.left ? 3.0f : -3.0f) * scale, y + p.size.y * 0.5f);

@@ -59,6 +59,8 @@ View options:
   --ui-scale S        UI scale (default: from the monitor's DPI)
   --msaa N            anti-aliasing samples 1, 2, 4 or 8 (default 4 on a GPU, 1 on a CPU (software) device,
                       where each sample costs nearly a full frame)
+  --render-scale S    draw the 3D scene at S (0.5 to 1) of the size and stretch it, the UI sharp on top (default:
+                      follows the frame time on a CPU device with 1 sample; 1 for --screenshot, --export, a GPU)
   --no-ui             hide the on-screen panels
   --stats             show the developer readout (GPU, frame time, triangles; F2 toggles it)
   --lang LANG          language of the panels, cards, labels and story: en, es or any assets/i18n/LANG.json
@@ -84,6 +86,12 @@ Classroom (docs/quiz.md):
   --quiz [FILE]       a quiz instead of the controls: find the structure, name it, origin, insertion, action,
                       innervation; a score and a review of the misses. FILE: a quiz set (default
                       assets/quiz/default.json)
+
+Clinic kiosk:
+  --kiosk             fullscreen, large type, only the clinic controls (release and massage, the story, views,
+                      language); Q, Esc and the window's close do nothing: Ctrl+Alt+Q quits
+  --idle-seconds S    without input for S seconds (default 180), the kiosk plays the clinic story in a loop (the
+                      attract loop); any key, click or touch brings back the interactive view
 
 Simulation options:
   --preset NAME       neutral | desk-worker | driver | phone-user (default desk-worker)
@@ -138,6 +146,14 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             o.no_ui = true;
         } else if (a == "--stats") {
             o.stats = true;
+        } else if (a == "--kiosk") {
+            o.kiosk = true;
+        } else if (a == "--idle-seconds") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            if (!parse_number(*v, o.idle_seconds) || !(o.idle_seconds >= 1.0) || o.idle_seconds > 86400.0) {
+                return Error("--idle-seconds must be a number of seconds from 1 to 86400, not \"" + *v + "\"");
+            }
         } else if (a == "--fullscreen") {
             o.fullscreen = true;
         } else if (a == "-v" || a == "--verbose") {
@@ -219,6 +235,14 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             if (!parse_number(*v, o.msaa) || (o.msaa != 1 && o.msaa != 2 && o.msaa != 4 && o.msaa != 8)) {
                 return Error("--msaa must be 1, 2, 4 or 8, not \"" + *v + "\"");
             }
+        } else if (a == "--render-scale") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            float scale = 0.0f;
+            if (!parse_number(*v, scale) || !(scale >= 0.5f && scale <= 1.0f)) {
+                return Error("--render-scale must be a number from 0.5 to 1, not \"" + *v + "\"");
+            }
+            o.render_scale = scale;
         } else if (a == "--ui-scale") {
             auto v = need_value(a);
             if (!v) return v.error();

@@ -33,6 +33,9 @@ struct Options {
     bool natural_colors = false;    // --colors natural: the meshes' own colours instead of tension
     bool fullscreen = false;
     int msaa = 0;                   // --msaa 1|2|4|8 (capped by the device); 0: by device type (CPU 1, GPU 4)
+    // --render-scale S (0.5..1) fixes the 3D scene's scale; unset: automatic on a CPU device with one sample (1 for
+    // --screenshot and --export, so pictures stay sharp and repeatable), 1 elsewhere.
+    std::optional<float> render_scale;
     // Simulation (engine/sim)
     std::string preset = "desk-worker";
     double release = 0.0;
@@ -48,6 +51,8 @@ struct Options {
     bool quiz = false;              // --quiz [FILE]: the classroom quiz instead of the controls
     std::string quiz_file;          // its set (docs/quiz.md); empty: the default set, assets/quiz/default.json
     std::string save_scene;         // --save-scene FILE: write the scene as it stands at exit as a scenario file
+    bool kiosk = false;             // --kiosk: fullscreen, large type, clinic controls only, exit chord Ctrl+Alt+Q
+    double idle_seconds = 180.0;    // --idle-seconds S: without input this long, a kiosk plays the clinic story
     bool verbose = false;
     // --inject-fault KIND[@FRAME] (tests): frame FRAME (1-based, default 3) fails as a real GPU can and a software
     // renderer cannot on demand: "submit", "present" (window only), "device-lost"; or "stall": that frame takes

@@ -1,5 +1,7 @@
 #include "panels.h"
 
+#include "footprint.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -100,12 +102,19 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
     UiRequests out;
     const i18n::Strings& tr = strings.get(language);
     const ImGuiIO& io = ImGui::GetIO();
-    const float width = 380.0f * scale;
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - 12.0f * scale, 12.0f * scale), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(width, 0.0f), ImGuiCond_Always);
+    // The panel fits the window: never wider than a third of it, never taller (it scrolls), and on a small window it
+    // starts collapsed to its title bar, which a click opens.
+    const float width = std::min(380.0f * scale, io.DisplaySize.x / 3.0f);
+    const float margin = 12.0f * scale;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - width - margin, margin), ImGuiCond_Always);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f),
+                                        ImVec2(width, std::max(io.DisplaySize.y - 2.0f * margin, 40.0f * scale)));
+    if (io.DisplaySize.x < 900.0f * scale || io.DisplaySize.y < 560.0f * scale) {
+        ImGui::SetNextWindowCollapsed(true, ImGuiCond_Once);
+    }
     ImGui::SetNextWindowBgAlpha(0.85f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize;
+                                   ImGuiWindowFlags_AlwaysAutoResize;
     // "###controls": the window keeps its identity (place, open sections) when the language changes its title.
     if (ImGui::Begin((tr("panel.title") + "###controls").c_str(), nullptr, flags)) {
         const sim::Snapshot& s = simulation.snapshot();
@@ -126,9 +135,17 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
         for (std::size_t i = 0; i < kPresets.size(); ++i) {
             if (simulation.preset() == kPresets[i]) preset_index = static_cast<int>(i);
         }
-        ImGui::SetNextItemWidth(-1.0f);
-        if (ImGui::Combo("##preset", &preset_index, kPresets.data(), static_cast<int>(kPresets.size()))) {
-            out.preset = kPresets[static_cast<std::size_t>(preset_index)];
+        if (kiosk) {
+            // The story, touch-sized: the kiosk has no keyboard.
+            const float half_width = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+            if (ImGui::Button(tr.c_str("kiosk.story_previous"), ImVec2(half_width, 0.0f))) out.story = -1;
+            ImGui::SameLine();
+            if (ImGui::Button(tr.c_str("kiosk.story_next"), ImVec2(half_width, 0.0f))) out.story = +1;
+        } else {
+            ImGui::SetNextItemWidth(-1.0f);
+            if (ImGui::Combo("##preset", &preset_index, kPresets.data(), static_cast<int>(kPresets.size()))) {
+                out.preset = kPresets[static_cast<std::size_t>(preset_index)];
+            }
         }
 
         if (large_font) ImGui::PushFont(large_font);
@@ -148,7 +165,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
         float part_mean = 0.0f;
         for (float p : part_pct_) part_mean += p / static_cast<float>(part_pct_.size());
         if (std::abs(part_mean - release_pct) > 0.5f) part_pct_.fill(release_pct);
-        if (ImGui::TreeNode(tr.c_str("panel.release_by_part"))) {
+        if (!kiosk && ImGui::TreeNode(tr.c_str("panel.release_by_part"))) {
             // In sim::PecPart's order.
             const std::array<std::string, 4> kParts{tr.slider_format("panel.part.pec_major_clavicular", "pct", "%.0f"),
                                                     tr.slider_format("panel.part.pec_major_sternal", "pct", "%.0f"),
@@ -175,69 +192,72 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
 
         ImGui::Separator();
         draw_measures(s, tr, scale, large_font, true);
-        if (ImGui::CollapsingHeader(tr.c_str("panel.over_time"))) {
-            ImGui::TextWrapped("%s", tr.c_str("panel.over_time.note"));
-            const float third = (ImGui::GetContentRegionAvail().x - 2.0f * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
-            if (ImGui::Button(tr.c_str("panel.session.massage"), ImVec2(third, 0.0f))) {
-                out.intervention = sim::InterventionKind::kChestMassage;
+        // The kiosk shows only the clinic controls: release and massage, the story, views, language (and credits).
+        if (!kiosk) {
+            if (ImGui::CollapsingHeader(tr.c_str("panel.over_time"))) {
+                ImGui::TextWrapped("%s", tr.c_str("panel.over_time.note"));
+                const float third = (ImGui::GetContentRegionAvail().x - 2.0f * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
+                if (ImGui::Button(tr.c_str("panel.session.massage"), ImVec2(third, 0.0f))) {
+                    out.intervention = sim::InterventionKind::kChestMassage;
+                }
+                ImGui::SameLine();
+                if (ImGui::Button(tr.c_str("panel.session.stretch"), ImVec2(third, 0.0f))) {
+                    out.intervention = sim::InterventionKind::kDoorwayStretch;
+                }
+                ImGui::SameLine();
+                if (ImGui::Button(tr.c_str("panel.session.strengthen"), ImVec2(third, 0.0f))) {
+                    out.intervention = sim::InterventionKind::kUpperBackStrengthening;
+                }
+                const std::array<const char*, 3> kLapse{tr.c_str("panel.lapse.real_time"), tr.c_str("panel.lapse.day"),
+                                                        tr.c_str("panel.lapse.week")};
+                static constexpr std::array<double, 3> kLapseFactor{1.0, 86400.0, 7.0 * 86400.0};
+                ImGui::SetNextItemWidth(-1.0f);
+                if (ImGui::Combo("##lapse", &time_lapse_index_, kLapse.data(), static_cast<int>(kLapse.size()))) {
+                    out.time_lapse = kLapseFactor[static_cast<std::size_t>(time_lapse_index_)];
+                }
+                text(tr.format("panel.tissue_time", {{"days", i18n::fixed(s.tissue_days, 1)}}));
             }
-            ImGui::SameLine();
-            if (ImGui::Button(tr.c_str("panel.session.stretch"), ImVec2(third, 0.0f))) {
-                out.intervention = sim::InterventionKind::kDoorwayStretch;
+            if (ImGui::CollapsingHeader(tr.c_str("panel.layers"))) {
+                ImGui::Checkbox(tr.c_str("layer.skin"), &layers.skin);
+                ImGui::Checkbox(tr.c_str("layer.superficial"), &layers.superficial);
+                ImGui::SameLine();
+                ImGui::Checkbox(tr.c_str("layer.xray"), &layers.xray_superficial);
+                ImGui::Checkbox(tr.c_str("layer.deep"), &layers.deep);
+                ImGui::Checkbox(tr.c_str("layer.bones"), &layers.bones);
+                ImGui::Checkbox(tr.c_str("layer.labels"), &layers.labels);
+                ImGui::Checkbox(tr.c_str("layer.ghost"), &layers.ghost);
             }
-            ImGui::SameLine();
-            if (ImGui::Button(tr.c_str("panel.session.strengthen"), ImVec2(third, 0.0f))) {
-                out.intervention = sim::InterventionKind::kUpperBackStrengthening;
+            if (ImGui::CollapsingHeader(tr.c_str("panel.posture"))) {
+                const sim::SidePosture& mean = s.posture.mean;
+                text(tr.format("posture.craniovertebral_angle",
+                               {{"deg", i18n::fixed(s.posture.craniovertebral_angle_deg, 1)}}));
+                text(tr.format("posture.pec_minor_length", {{"mm", i18n::fixed(mean.pec_minor_length_mm, 0)}}));
+                text(tr.format("posture.scapular_internal_rotation",
+                               {{"deg", i18n::fixed(mean.scapular_internal_rotation_deg, 1)}}));
+                text(tr.format("posture.scapular_upward_rotation",
+                               {{"deg", i18n::fixed(mean.scapular_upward_rotation_deg, 1)}}));
+                text(tr.format("posture.scapular_anterior_tilt", {{"deg", i18n::fixed(mean.scapular_anterior_tilt_deg, 1)}}));
             }
-            const std::array<const char*, 3> kLapse{tr.c_str("panel.lapse.real_time"), tr.c_str("panel.lapse.day"),
-                                                    tr.c_str("panel.lapse.week")};
-            static constexpr std::array<double, 3> kLapseFactor{1.0, 86400.0, 7.0 * 86400.0};
-            ImGui::SetNextItemWidth(-1.0f);
-            if (ImGui::Combo("##lapse", &time_lapse_index_, kLapse.data(), static_cast<int>(kLapse.size()))) {
-                out.time_lapse = kLapseFactor[static_cast<std::size_t>(time_lapse_index_)];
+            if (ImGui::CollapsingHeader(tr.c_str("panel.colours"))) {
+                ImGui::Checkbox(tr.c_str("colours.by_tension"), &tension_colours);
+                int map = static_cast<int>(view.colormap);
+                // In render::ColormapId's order.
+                const char* names[] = {tr.c_str("colours.magma"), tr.c_str("colours.viridis"), tr.c_str("colours.cividis")};
+                ImGui::SetNextItemWidth(-1.0f);
+                if (ImGui::Combo("##colormap", &map, names, render::kColormapCount)) {
+                    view.colormap = static_cast<render::ColormapId>(map);
+                }
+                bool stripes = view.stripes > 0.0f;
+                if (ImGui::Checkbox(tr.c_str("colours.length_bands"), &stripes)) {
+                    view.stripes = stripes ? 1.0f : 0.0f;
+                }
             }
-            text(tr.format("panel.tissue_time", {{"days", i18n::fixed(s.tissue_days, 1)}}));
-        }
-        if (ImGui::CollapsingHeader(tr.c_str("panel.layers"))) {
-            ImGui::Checkbox(tr.c_str("layer.skin"), &layers.skin);
-            ImGui::Checkbox(tr.c_str("layer.superficial"), &layers.superficial);
-            ImGui::SameLine();
-            ImGui::Checkbox(tr.c_str("layer.xray"), &layers.xray_superficial);
-            ImGui::Checkbox(tr.c_str("layer.deep"), &layers.deep);
-            ImGui::Checkbox(tr.c_str("layer.bones"), &layers.bones);
-            ImGui::Checkbox(tr.c_str("layer.labels"), &layers.labels);
-            ImGui::Checkbox(tr.c_str("layer.ghost"), &layers.ghost);
-        }
-        if (ImGui::CollapsingHeader(tr.c_str("panel.posture"))) {
-            const sim::SidePosture& mean = s.posture.mean;
-            text(tr.format("posture.craniovertebral_angle",
-                           {{"deg", i18n::fixed(s.posture.craniovertebral_angle_deg, 1)}}));
-            text(tr.format("posture.pec_minor_length", {{"mm", i18n::fixed(mean.pec_minor_length_mm, 0)}}));
-            text(tr.format("posture.scapular_internal_rotation",
-                           {{"deg", i18n::fixed(mean.scapular_internal_rotation_deg, 1)}}));
-            text(tr.format("posture.scapular_upward_rotation",
-                           {{"deg", i18n::fixed(mean.scapular_upward_rotation_deg, 1)}}));
-            text(tr.format("posture.scapular_anterior_tilt", {{"deg", i18n::fixed(mean.scapular_anterior_tilt_deg, 1)}}));
-        }
-        if (ImGui::CollapsingHeader(tr.c_str("panel.colours"))) {
-            ImGui::Checkbox(tr.c_str("colours.by_tension"), &tension_colours);
-            int map = static_cast<int>(view.colormap);
-            // In render::ColormapId's order.
-            const char* names[] = {tr.c_str("colours.magma"), tr.c_str("colours.viridis"), tr.c_str("colours.cividis")};
-            ImGui::SetNextItemWidth(-1.0f);
-            if (ImGui::Combo("##colormap", &map, names, render::kColormapCount)) {
-                view.colormap = static_cast<render::ColormapId>(map);
-            }
-            bool stripes = view.stripes > 0.0f;
-            if (ImGui::Checkbox(tr.c_str("colours.length_bands"), &stripes)) {
-                view.stripes = stripes ? 1.0f : 0.0f;
-            }
-        }
-        if (ImGui::CollapsingHeader(tr.c_str("panel.scene"))) {
-            ImGui::TextWrapped("%s", tr.c_str("panel.scene.note"));
-            if (ImGui::Button(tr.c_str("panel.scene.save"), ImVec2(-1.0f, 0.0f))) out.save_scene = true;
-            if (!saved_scene.empty()) {
-                ImGui::TextWrapped("%s", tr.format("panel.scene.saved", {{"path", saved_scene}}).c_str());
+            if (ImGui::CollapsingHeader(tr.c_str("panel.scene"))) {
+                ImGui::TextWrapped("%s", tr.c_str("panel.scene.note"));
+                if (ImGui::Button(tr.c_str("panel.scene.save"), ImVec2(-1.0f, 0.0f))) out.save_scene = true;
+                if (!saved_scene.empty()) {
+                    ImGui::TextWrapped("%s", tr.format("panel.scene.saved", {{"path", saved_scene}}).c_str());
+                }
             }
         }
         if (ImGui::CollapsingHeader(tr.c_str("panel.about"))) {
@@ -250,6 +270,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
             ImGui::PopTextWrapPos();
         }
     }
+    note_panel();
     ImGui::End();
     return out;
 }

@@ -29,6 +29,7 @@ struct UiRequests {
     std::optional<std::string> preset;
     std::optional<int> view;               // preset view index (front, back, left, right, three-quarter)
     bool save_scene = false;               // write the scene as it stands to a scenario file
+    int story = 0;                         // +1 next story step, -1 previous (the kiosk's buttons)
 };
 
 
@@ -38,6 +39,7 @@ class Panels {
 public:
     LayerVisibility layers;
     std::string saved_scene;  // where the last "Save this scene" wrote, shown under the button
+    bool kiosk = false;       // only the clinic controls (release and massage, the story, views, language)
 
     void record_history(const sim::Snapshot& snapshot);
     // `language` (a language of `strings`: "en", "es", ...) is shared with the cards, the story and the labels; the

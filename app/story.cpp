@@ -47,4 +47,20 @@ void draw_story_caption(const scene::Playback& playback, const i18n::Strings& tr
     ImGui::End();
 }
 
+void draw_attract_hint(const i18n::Strings& tr, float scale, ImFont* large_font) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 16.0f * scale), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
+    if (ImGui::Begin("attract", nullptr, flags)) {
+        if (large_font) ImGui::PushFont(large_font);
+        ImGui::TextUnformatted(tr.c_str("kiosk.touch"));
+        if (large_font) ImGui::PopFont();
+    }
+    ImGui::End();
+}
+
 }  // namespace myoview::app

@@ -14,4 +14,7 @@ namespace myoview::app {
 void draw_story_caption(const scene::Playback& playback, const i18n::Strings& tr, float scale, ImFont* large_font,
                         bool keys);
 
+// The kiosk's attract loop: "Touch the screen to explore", large, at the bottom centre.
+void draw_attract_hint(const i18n::Strings& tr, float scale, ImFont* large_font);
+
 }  // namespace myoview::app

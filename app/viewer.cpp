@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "footprint.h"
 #include "frame_stats.h"
 #include "info_card.h"
 #include "interaction.h"
@@ -171,6 +172,7 @@ scene::Requests to_scene_requests(const UiRequests& ui) {
     r.reset = ui.reset;
     r.toggle_pause = ui.toggle_pause;
     if (ui.view && *ui.view >= 0 && *ui.view < 5) r.view = kPresets[*ui.view];
+    r.story = ui.story;
     return r;
 }
 
@@ -186,9 +188,10 @@ std::filesystem::path default_scene_path() {
 
 float choose_ui_scale(const Options& o, const platform::Window* window) {
     if (o.ui_scale) return *o.ui_scale;
-    if (window) return window->content_scale();
-    // Headless: scale with the image so a 4K screenshot has readable text.
-    return std::clamp(static_cast<float>(o.height) / 1080.0f, 1.0f, 3.0f);
+    // Scale with the picture so a 4K screen (or screenshot) has readable text; a HiDPI window's own scale when larger.
+    const float height = window ? static_cast<float>(window->framebuffer_size().height) : static_cast<float>(o.height);
+    const float by_size = std::clamp(height / 1080.0f, 1.0f, 3.0f);
+    return window ? std::max(window->content_scale(), by_size) : by_size;
 }
 
 }  // namespace
@@ -200,6 +203,10 @@ int run_viewer(const Options& o) {
     // What the report tells, filled in as the session goes; finish() writes it on every way out.
     SessionEnd end;
     FrameStats frame_stats;
+    struct Drawn {
+        float render_scale = 1.0f;
+        std::size_t triangles = 0;
+    } last_drawn;  // what the last frame drew, for the report
     ClockFigures clock_figures;
     std::optional<nlohmann::json> posture_start;  // the settled posture the session starts from
     double settle_s = 0.0;
@@ -214,6 +221,7 @@ int run_viewer(const Options& o) {
     const scene::Scene* report_source = nullptr;
     nlohmann::json export_figures;
     std::optional<QuizPanel> quiz_panel;  // --quiz: the quiz instead of the controls
+    nlohmann::json kiosk_figures;
     std::unique_ptr<platform::Window> window;
     std::unique_ptr<render::GpuContext> ctx;  // declared after the window: destroyed before it
 
@@ -232,6 +240,7 @@ int run_viewer(const Options& o) {
                                 {"frame_ms_median_first_tenth", frame_stats.median_of_span(0.0, 0.1)},
                                 {"frame_ms_median_last_tenth", frame_stats.median_of_span(0.9, 1.0)}};
             for (const auto& [key, value] : sim_timing.items()) report["timing"][key] = value;
+            report["render"] = {{"scale", last_drawn.render_scale}, {"triangles_drawn", last_drawn.triangles}};
             report["mode"] = o.headless ? "headless" : "window";
             report["device"] = ctx ? ctx->device.physical().name() : std::string();
             report["validation"] = {{"enabled", o.validate}, {"messages", messages}};
@@ -257,6 +266,7 @@ int run_viewer(const Options& o) {
                 report["quiz"] = {{"questions", q.size()}, {"answered", q.index() + (q.answered() ? 1 : 0)},
                                   {"score", q.score()}, {"misses", q.misses().size()}, {"finished", q.finished()}};
             }
+            if (!kiosk_figures.is_null()) report["kiosk"] = kiosk_figures;
             report["ended_by"] = end.reason;
             if (!end.error.empty()) report["error"] = end.error;
             report["exit_code"] = exit_code;
@@ -355,7 +365,7 @@ int run_viewer(const Options& o) {
         platform::WindowOptions wo;
         wo.width = o.width;
         wo.height = o.height;
-        wo.fullscreen = o.fullscreen;
+        wo.fullscreen = o.fullscreen || o.kiosk;
         wo.title = "myoview";
         auto created = platform::Window::create(wo);
         if (!created) return fail(kExitRuntime, created.error());
@@ -425,6 +435,11 @@ int run_viewer(const Options& o) {
         }
         gpu::FrameRing ring = std::move(ring_result).value();
         std::unique_ptr<render::SceneRenderer> renderer = std::move(renderer_result).value();
+        // Render scale: a CPU device spends its frame shading fragments (README, Performance), so there the scene's
+        // scale follows the frame time unless fixed; a screenshot or an export is sharp and repeatable at 1.
+        const bool cpu_device = ctx->device.physical().properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+        if (o.render_scale) renderer->set_render_scale(*o.render_scale);
+        else if (cpu_device && o.screenshot.empty() && o.export_path.empty()) renderer->set_render_scale(0.0f);
         // The bundled model's meshes are closed and outward-wound (the bake's tests check it).
         if (auto s = renderer->set_model(model.value(), &ring, o.model.empty()); !s) {
             // A model the GPU cannot take (an upload that failed on a lost device included) ends here.
@@ -435,12 +450,52 @@ int run_viewer(const Options& o) {
         if (!o.no_ui) {
             auto created = render::ImGuiLayer::create(ctx->instance, ctx->device, *renderer,
                                                       window ? window->handle() : nullptr,
-                                                      choose_ui_scale(o, window.get()));
+                                                      choose_ui_scale(o, window.get()) * (o.kiosk ? 1.35f : 1.0f));
             if (!created) return fail(kExitRuntime, created.error());
             ui = std::move(created).value();
         }
 
         Panels panels;
+        panels.kiosk = o.kiosk;
+        // The kiosk's attract loop: after --idle-seconds without input the clinic story plays, again and again; any
+        // input brings back the interactive view as it started.
+        struct Attract {
+            bool active = false;
+            double idle_s = 0.0;
+            long loops = 0;    // attract loops started
+            long returns = 0;  // interactive returns
+        } attract;
+        // Returns true when the input woke the kiosk (and is used up doing so).
+        auto attract_step = [&](double dt, bool any_input, glm::uvec2 viewport) -> bool {
+            if (!o.kiosk || !story || !scene.simulation()) return false;
+            if (any_input) {
+                attract.idle_s = 0.0;
+                if (!attract.active) return false;
+                attract.active = false;
+                ++attract.returns;
+                scenario::Scenario start = *story;  // the story's start state, settled, without its events
+                start.events.clear();
+                start.steps.clear();
+                if (auto s = scene.play(start, viewport); !s) log::warn(s.error().message);
+                scene.stop_playback();
+                panels.clear_history();
+                log::info("kiosk: back to the interactive view");
+                return true;
+            }
+            attract.idle_s += dt;
+            const bool finished = scene.playback() && scene.playback()->finished;
+            if ((!attract.active && attract.idle_s >= o.idle_seconds) || (attract.active && finished)) {
+                if (auto s = scene.play(*story, viewport); !s) {
+                    log::warn(s.error().message);
+                    return false;
+                }
+                if (!attract.active) log::info("kiosk: idle for " + std::to_string(attract.idle_s) + " s, the attract loop starts");
+                attract.active = true;
+                ++attract.loops;
+                panels.clear_history();
+            }
+            return false;
+        };
         bool show_stats = o.stats;  // the developer readout: off by default, a patient has no use for it
         StatusInfo status;
         status.device = ctx->device.physical().name();
@@ -453,6 +508,7 @@ int run_viewer(const Options& o) {
         // An export is a presentation: no controls, only the story, the figure and the measures.
         const bool presenting = sink != nullptr;
         scene::Requests pending;
+        std::optional<glm::vec4> free_area_next;  // beside the panels of the last UI frame: the figure goes there
         bool pending_save = false;  // the panel's "Save this scene", done at the start of the next frame
         // Writes the scene as it stands as a scenario file; the panel says where (or why not).
         auto save_scene = [&](const std::filesystem::path& path) -> Status {
@@ -495,6 +551,7 @@ int run_viewer(const Options& o) {
                     if (!(panels.layers == scene.layers())) pending.layers = panels.layers;
                 }
                 if (scene.tension_colours()) draw_legend(scene.tension_view(), ui->scale(), tr);
+                if (attract.active) draw_attract_hint(strings.get(scene.language()), ui->scale(), ui->large_font());
                 if (const auto playback = scene.playback()) draw_story_caption(*playback, tr, ui->scale(), ui->large_font(), !presenting);
                 // The quiz hides the labels and the card: they would give the answers away.
                 if (scene.layers().labels && scene.catalog() && !quiz_panel) {
@@ -515,11 +572,13 @@ int run_viewer(const Options& o) {
                 }
             }
             ui->end_frame();
+            free_area_next = free_area(take_panels(), static_cast<float>(viewport.x), static_cast<float>(viewport.y));
         };
         auto record = [&](VkCommandBuffer cmd, uint32_t image, uint32_t frame) {
             renderer->record(cmd, image, frame, scene.frame(), [&](VkCommandBuffer c) {
                 if (ui) ui->record(c);
             });
+            last_drawn = {renderer->render_scale(), renderer->drawn_triangles()};
         };
 
         // Said once, when the first frame is done: how long start-up took (and, for tests, that frames are coming).
@@ -542,6 +601,7 @@ int run_viewer(const Options& o) {
         // the clock figures; says so when a stall is not caught up.
         auto update_scene = [&](double dt, scene::Input input, glm::uvec2 viewport) -> bool {
             input.requests.merge(pending);
+            input.free_area = free_area_next;
             if (pending_save) {
                 pending_save = false;
                 (void)save_scene(default_scene_path());  // the panel shows the outcome
@@ -572,7 +632,12 @@ int run_viewer(const Options& o) {
             PointerState pointer;
             int restores_seen = 0;
             end.reason = "closed";
-            while (!window->should_close()) {
+            bool exit_chord = false;
+            while (true) {
+                if (window->should_close()) {
+                    if (!o.kiosk || exit_chord) break;
+                    window->cancel_close();  // a kiosk closes only with its exit chord (or SIGTERM)
+                }
                 if (StopSignals::received()) {
                     end.reason = StopSignals::name();
                     break;
@@ -595,7 +660,9 @@ int run_viewer(const Options& o) {
                 const VkExtent2D extent = window->framebuffer_size();
                 const glm::uvec2 viewport(extent.width, extent.height);
                 scene::Input input;
-                const WindowActions actions = read_input(*window, ui.get(), pointer, input);
+                WindowActions actions = read_input(*window, ui.get(), pointer, input, o.kiosk);
+                if (actions.exit_chord) exit_chord = true;
+                if (attract_step(dt, actions.any_input, viewport)) input = {};  // the touch that woke it
                 if (actions.toggle_pause && scene.therapy()) ++pause_toggles;
                 if (actions.toggled_fullscreen) ++fullscreen_toggles;
                 if (actions.toggle_stats) show_stats = !show_stats;
@@ -665,6 +732,7 @@ int run_viewer(const Options& o) {
                 const double dt = clock.tick();
                 clock_figures.wall_s = clock.elapsed_s();
                 if (clock.ticks() == stall_frame(o)) stall();
+                (void)attract_step(dt, false, viewport);
                 if (!update_scene(dt, scene::Input{}, viewport)) break;
                 build_ui(viewport, static_cast<float>(1.0 / fps));
                 const bool last_frame = f + 1 == frames;
@@ -725,6 +793,12 @@ int run_viewer(const Options& o) {
             }
         }
         if (auto s = ring.drain(); !s && exit_code == 0) frame_failed(s.error());
+        if (o.kiosk) {
+            kiosk_figures = {{"idle_seconds", o.idle_seconds},
+                             {"attract_loops_started", attract.loops},
+                             {"interactive_returns", attract.returns},
+                             {"attract_active", attract.active}};
+        }
         if (!o.save_scene.empty() && exit_code == 0) {
             if (auto saved = save_scene(o.save_scene); !saved) {
                 frame_failed(saved.error());

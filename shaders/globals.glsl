@@ -9,7 +9,7 @@ layout(set = 0, binding = 0) uniform FrameGlobals {
     vec4 key_color;       // rgb linear radiance; w unused
     vec4 fill_dir;
     vec4 fill_color;
-    vec4 rim_color;       // rgb; w: rim exponent
+    vec4 rim_color;       // rgb; w: rim exponent (3: mesh.frag cubes, a pow costs a CPU device a log and an exp)
     vec4 sky_color;       // hemisphere ambient, up
     vec4 ground_color;    // hemisphere ambient, down
     vec4 bg_top;          // background gradient, linear rgb

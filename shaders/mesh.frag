@@ -69,20 +69,23 @@ void main() {
     float sheen = 0.0;
     if (pc.params.z > 0.0 && fibre_len > 1e-4) {
         float th = dot(fibre, h);
-        sheen = pc.params.z * 0.18 * pow(sqrt(max(1.0 - th * th, 0.0)), 24.0);
+        // sin^24 = (1 - cos^2)^12 by squaring: on a CPU device each pow is a log and an exp per pixel.
+        float sin2 = max(1.0 - th * th, 0.0), sin4 = sin2 * sin2, sin8 = sin4 * sin4;
+        sheen = pc.params.z * 0.18 * sin8 * sin8 * sin8;
     }
 
     float wrap = g.key_dir.w;
     float key = max((dot(n, -g.key_dir.xyz) + wrap) / (1.0 + wrap), 0.0);
     float fill = max((dot(n, -g.fill_dir.xyz) + 0.5) / 1.5, 0.0);
-    float rim = pow(1.0 - max(dot(n, v), 0.0), g.rim_color.w);
+    float facing = 1.0 - max(dot(n, v), 0.0);
+    float rim = facing * facing * facing;  // g.rim_color.w = 3, multiplied out (a pow is a log and an exp)
     vec3 ambient = mix(g.ground_color.rgb, g.sky_color.rgb, n.z * 0.5 + 0.5);
     float spec = pow(max(dot(n, h), 0.0), 40.0) * 0.12;
 
     vec3 lit = albedo * (ambient * ao + key * g.key_color.rgb * mix(0.6, 1.0, ao) + fill * g.fill_color.rgb * ao);
     lit += (spec + sheen) * g.key_color.rgb * ao + rim * g.rim_color.rgb * ao;
     // Hover / selection: a cool rim glow that leaves the face colour (the tension) untouched.
-    lit += pc.params.y * pow(1.0 - max(dot(n, v), 0.0), 1.5) * vec3(0.45, 0.75, 1.2);
+    lit += pc.params.y * facing * sqrt(facing) * vec3(0.45, 0.75, 1.2);
 
     // Gentle filmic shoulder so highlights roll off instead of clipping.
     lit *= g.viewport.w;
@@ -109,7 +112,8 @@ void main() {
     // without veiling the muscles under it.
     float alpha = pc.color.a;
     if (pc.params.w > 0.5) {
-        alpha *= mix(0.12, 1.0, pow(1.0 - abs(dot(n, v)), 2.0));
+        float edge = 1.0 - abs(dot(n, v));
+        alpha *= mix(0.12, 1.0, edge * edge);
         alpha = max(alpha, 0.75 * clamp(spot_glow, 0.0, 1.0));  // a zone on the see-through skin shows face-on
     }
     out_color = vec4(lit, alpha);

@@ -23,6 +23,7 @@ Model sample_model() {
     mesh.normals = {{0, 0, 1}, {0, 0, 1}, {0, 0, 1}};
     mesh.uvs = {{0, 0}, {1, 0}, {0, 1}};
     mesh.indices = {0, 1, 2};
+    mesh.lods = {{0, 1, 2}, {2, 1, 0}};
     mesh.bones = {Bone{"root", glm::mat4(2.0f)}};
     mesh.joints = {glm::uvec4(0), glm::uvec4(0), glm::uvec4(0)};
     mesh.weights = {{1, 0, 0, 0}, {1, 0, 0, 0}, {1, 0, 0, 0}};
@@ -49,6 +50,7 @@ TEST(AssetsModelStreamTest, RoundTripsAModel) {
     EXPECT_EQ(back.meshes[0].positions, model.meshes[0].positions);
     EXPECT_EQ(back.meshes[0].uvs, model.meshes[0].uvs);
     EXPECT_EQ(back.meshes[0].indices, model.meshes[0].indices);
+    EXPECT_EQ(back.meshes[0].lods, model.meshes[0].lods);
     EXPECT_EQ(back.meshes[0].bones[0].offset, glm::mat4(2.0f));
     EXPECT_EQ(back.meshes[0].material_name, "skin");
     ASSERT_EQ(back.nodes.size(), 2u);

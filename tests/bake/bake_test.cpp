@@ -289,7 +289,7 @@ TEST_F(BakedModel, FitsTheTriangleBudgetAndTheFileSize) {
     for (const auto& m : model_->meshes) triangles += m.indices.size() / 3;
     EXPECT_LE(triangles, 250000u);
     EXPECT_GE(triangles, 150000u) << "far below the budget: the decimation threw detail away";
-    EXPECT_LT(fs::file_size(kGlb), 20u * 1024u * 1024u);
+    EXPECT_LT(fs::file_size(kGlb), 16u * 1024u * 1024u) << "the levels of detail are index lists: the file stays small";
 }
 
 TEST_F(BakedModel, MuscleTangentsAreUnitFibresAlongTheSurface) {
@@ -420,4 +420,88 @@ TEST_F(BakedModel, BonesAreClosedAndEveryMeshWindsOutward) {
         for (const auto& [edge, uses] : edges) open += uses == 1 ? 1 : 0;
         EXPECT_EQ(open, 0u) << m.node_name << " has open edges (holes)";
     }
+}
+
+namespace {
+
+// Distance from p to triangle (a, b, c) (Ericson, Real-Time Collision Detection, 5.1.5: the closest point by Voronoi
+// region).
+double point_triangle_distance(const glm::dvec3& p, const glm::dvec3& a, const glm::dvec3& b, const glm::dvec3& c) {
+    const glm::dvec3 ab = b - a, ac = c - a, ap = p - a;
+    const double d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+    if (d1 <= 0.0 && d2 <= 0.0) return glm::length(p - a);
+    const glm::dvec3 bp = p - b;
+    const double d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+    if (d3 >= 0.0 && d4 <= d3) return glm::length(p - b);
+    const double vc = d1 * d4 - d3 * d2;
+    if (vc <= 0.0 && d1 >= 0.0 && d3 <= 0.0) return glm::length(p - (a + ab * (d1 / (d1 - d3))));
+    const glm::dvec3 cp = p - c;
+    const double d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+    if (d6 >= 0.0 && d5 <= d6) return glm::length(p - c);
+    const double vb = d5 * d2 - d1 * d6;
+    if (vb <= 0.0 && d2 >= 0.0 && d6 <= 0.0) return glm::length(p - (a + ac * (d2 / (d2 - d6))));
+    const double va = d3 * d6 - d5 * d4;
+    if (va <= 0.0 && (d4 - d3) >= 0.0 && (d5 - d6) >= 0.0)
+        return glm::length(p - (b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)))));
+    const double denom = 1.0 / (va + vb + vc);
+    return glm::length(p - (a + ab * (vb * denom) + ac * (vc * denom)));
+}
+
+}  // namespace
+
+// The levels of detail (tools/bake/lod.h, MSFT_lod in the file, Mesh::lods once imported): every mesh has them, each
+// coarser than the one before, and every vertex of the full mesh lies within the level's bound
+// (assets::kLodErrorBoundM, what the renderer assumes) of the level's surface: a one-sided Hausdorff distance over
+// the full mesh's vertices (the level's own vertices are the full mesh's, so they lie on it).
+TEST_F(BakedModel, LevelsOfDetailAreCoarserAndWithinTheirErrorBound) {
+    std::array<std::size_t, 3> totals{};
+    std::array<double, 2> worst{};
+    std::array<std::string, 2> worst_mesh;
+    for (const auto& m : model_->meshes) {
+        totals[0] += m.indices.size() / 3;
+        // A level that would drop under 10 % of the triangles is not made (tools/bake/lod.h): small meshes may lack it.
+        EXPECT_LE(m.lods.size(), 2u) << m.node_name;
+        if (m.lods.empty()) {
+            totals[1] += m.indices.size() / 3;
+            totals[2] += m.indices.size() / 3;
+        }
+        std::size_t previous = m.indices.size();
+        for (std::size_t k = 0; k < m.lods.size(); ++k) {
+            const auto& lod = m.lods[k];
+            EXPECT_LT(lod.size(), previous) << m.node_name << " level " << k + 1 << " is no coarser";
+            previous = lod.size();
+            totals[k + 1] += lod.size() / 3;
+            if (m.lods.size() == 1) totals[2] += lod.size() / 3;  // drawn in its place
+            std::set<unsigned> used(m.indices.begin(), m.indices.end());
+            for (const auto& v : lod) {
+                ASSERT_TRUE(used.count(v)) << m.node_name << " level " << k + 1 << " uses a vertex the mesh does not";
+            }
+            double farthest = 0.0;
+            for (std::size_t v = 0; v < m.positions.size(); ++v) {
+                const glm::dvec3 p(m.positions[v]);
+                double nearest = 1e9;
+                for (std::size_t t = 0; t + 2 < lod.size() && nearest > 1e-9; t += 3) {
+                    nearest = std::min(nearest, point_triangle_distance(p, glm::dvec3(m.positions[lod[t]]),
+                                                                        glm::dvec3(m.positions[lod[t + 1]]),
+                                                                        glm::dvec3(m.positions[lod[t + 2]])));
+                }
+                farthest = std::max(farthest, nearest);
+            }
+            if (farthest > worst[k]) {
+                worst[k] = farthest;
+                worst_mesh[k] = m.node_name;
+            }
+            // The bake measures the same distance in metres before the file's y-up round trip: a float step of slack.
+            EXPECT_LE(farthest, 1.001 * static_cast<double>(myoview::assets::kLodErrorBoundM[k]))
+                << m.node_name << " level " << k + 1 << ": a vertex of the full mesh is " << farthest * 1000.0
+                << " mm from the level's surface";
+        }
+    }
+    std::printf("triangles: full %zu, level 1 %zu (%.0f %%), level 2 %zu (%.0f %%); farthest vertex: level 1 %.3f mm "
+                "(%s), level 2 %.3f mm (%s)\n",
+                totals[0], totals[1], 100.0 * static_cast<double>(totals[1]) / static_cast<double>(totals[0]), totals[2],
+                100.0 * static_cast<double>(totals[2]) / static_cast<double>(totals[0]), worst[0] * 1000.0,
+                worst_mesh[0].c_str(), worst[1] * 1000.0, worst_mesh[1].c_str());
+    EXPECT_LE(totals[1], totals[0] * 2 / 3) << "level 1 should drop a third of the triangles at least";
+    EXPECT_LE(totals[2], totals[0] * 2 / 5) << "level 2 should keep two fifths at most";
 }

@@ -4,10 +4,12 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <map>
 
 #include "glb_export.h"
 #include "inputs.h"
+#include "lod.h"
 #include "muscle_rig.h"
 #include "outline.h"
 #include "rest_pose.h"
@@ -269,8 +271,19 @@ Result<BakeResult> bake(const BakeOptions& options) {
     result.structures.push_back(skin_report);
     model.meshes.push_back(std::move(skin));
     bake_ambient_occlusion(model.meshes);
+    for (MeshData& m : model.meshes) build_lods(m);  // last: the levels index the finished vertices
 
-    for (const MeshData& m : model.meshes) result.total_triangles += m.triangle_count();
+    for (const MeshData& m : model.meshes) {
+        result.total_triangles += m.triangle_count();
+        // A mesh without a level k is drawn at its finest level there: count that.
+        if (result.lod_triangles.size() < std::size(kLodLevels)) result.lod_triangles.resize(std::size(kLodLevels));
+        for (std::size_t k = 0; k < std::size(kLodLevels); ++k) {
+            const std::size_t n = k < m.lods.size() ? m.lods[k].size() / 3
+                                  : m.lods.empty()  ? m.triangle_count()
+                                                    : m.lods.back().size() / 3;
+            result.lod_triangles[k] += n;
+        }
+    }
     Result<std::vector<std::uint8_t>> glb = export_glb(model);
     if (!glb) return glb.error();
     result.glb = std::move(glb).value();
@@ -318,6 +331,11 @@ std::string format_report(const BakeResult& result) {
     std::snprintf(line, sizeof(line), "%-20s %6zu %10s %10zu %10zu\n", "total", result.structures.size(), "", source,
                   result.total_triangles);
     out += line;
+    for (std::size_t k = 0; k < result.lod_triangles.size(); ++k) {
+        std::snprintf(line, sizeof(line), "%-20s %6s %10.2f %10s %10zu\n", ("level of detail " + std::to_string(k + 1)).c_str(),
+                      "", static_cast<double>(kLodLevels[k].max_error_m * 1000.0f), "", result.lod_triangles[k]);
+        out += line;
+    }
     return out;
 }
 

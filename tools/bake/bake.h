@@ -38,6 +38,7 @@ struct BakeResult {
     std::vector<StructureReport> structures;  // structures.tsv order, then the skin
     std::vector<std::string> warnings;        // one line each (a body the MJCF lacks, ...)
     std::size_t total_triangles = 0;
+    std::vector<std::size_t> lod_triangles;   // per level of detail (lod.h), the whole model's triangles
 };
 
 Result<BakeResult> bake(const BakeOptions& options);

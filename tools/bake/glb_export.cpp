@@ -124,7 +124,9 @@ constexpr std::uint32_t kChunkJson = 0x4E4F534Au;
 constexpr std::uint32_t kChunkBin = 0x004E4942u;
 constexpr int kFloat = 5126;
 constexpr int kUnsignedByte = 5121;
+constexpr int kUnsignedInt = 5125;
 constexpr int kArrayBuffer = 34962;
+constexpr int kElementArrayBuffer = 34963;
 
 Result<Glb> parse_glb(const std::uint8_t* data, std::size_t size) {
     if (size < 20 || read_u32(data) != kGlbMagic || read_u32(data + 4) != 2)
@@ -304,9 +306,34 @@ Result<std::vector<std::uint8_t>> export_glb(const BakedModel& model) {
         nodes.push_back(joint_nodes[b]);
     }
     nlohmann::json scene_nodes = nlohmann::json::array({0});
+    std::map<std::string, std::size_t> node_by_id;
     for (const MeshData& m : model.meshes) {
+        node_by_id[m.id] = nodes.size();
         scene_nodes.push_back(nodes.size());
         nodes.push_back({{"name", m.id}, {"mesh", gltf_mesh_by_id[m.id]}, {"skin", 0}});
+    }
+    // Levels of detail (MSFT_lod): per level a mesh `<id>#lodN` whose primitive shares the full mesh's vertex
+    // accessors and has its own indices, on a node outside the scene that the full mesh's node lists. The file grows
+    // by the index lists only; a viewer that ignores MSFT_lod draws the full meshes alone.
+    bool any_lod = false;
+    for (const MeshData& m : model.meshes) {
+        if (m.lods.empty()) continue;
+        any_lod = true;
+        const nlohmann::json base_prim =
+            glb.json["meshes"][static_cast<std::size_t>(gltf_mesh_by_id[m.id])]["primitives"][0];
+        nlohmann::json ids = nlohmann::json::array();
+        for (std::size_t level = 0; level < m.lods.size(); ++level) {
+            const std::vector<std::uint32_t>& indices = m.lods[level];
+            nlohmann::json prim = {{"attributes", base_prim["attributes"]}, {"mode", 4}};
+            if (base_prim.contains("material")) prim["material"] = base_prim["material"];
+            prim["indices"] = append_accessor(glb, indices.data(), indices.size() * sizeof(std::uint32_t),
+                                              indices.size(), kUnsignedInt, "SCALAR", kElementArrayBuffer);
+            const std::string name = m.id + "#lod" + std::to_string(level + 1);
+            glb.json["meshes"].push_back({{"name", name}, {"primitives", nlohmann::json::array({prim})}});
+            ids.push_back(nodes.size());
+            nodes.push_back({{"name", name}, {"mesh", glb.json["meshes"].size() - 1}, {"skin", 0}});
+        }
+        nodes[node_by_id[m.id]]["extensions"]["MSFT_lod"]["ids"] = ids;
     }
     glb.json["nodes"] = nodes;
     glb.json["scenes"] = nlohmann::json::array({{{"name", "anatomy"}, {"nodes", scene_nodes}}});
@@ -327,6 +354,7 @@ Result<std::vector<std::uint8_t>> export_glb(const BakedModel& model) {
     glb.json["skins"] = nlohmann::json::array(
         {{{"name", "anatomy_skeleton"}, {"joints", joints}, {"inverseBindMatrices", ibm}, {"skeleton", 0}}});
 
+    if (any_lod) glb.json["extensionsUsed"].push_back("MSFT_lod");
     // Assimp 5.2 declares extensions it never writes (KHR_materials_volume, FB_ngon_encoding); keep only those some
     // object actually carries, so validators see a clean file.
     if (glb.json.contains("extensionsUsed")) {

@@ -31,6 +31,9 @@ struct MeshData {
     std::vector<std::array<std::uint8_t, 4>> joints;
     std::vector<glm::vec4> weights;
     std::vector<std::uint32_t> indices;
+    // Coarser levels of detail over the same vertices, finest first (lod.h); exported as MSFT_lod levels.
+    std::vector<std::vector<std::uint32_t>> lods;
+    std::vector<float> lod_errors_m;  // each level's farthest vertex of the full mesh from its surface, metres
 
     std::size_t triangle_count() const { return indices.size() / 3; }
 };

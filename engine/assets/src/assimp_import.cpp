@@ -1,4 +1,5 @@
 #include "assimp_import.h"
+#include "glb_lods.h"
 
 #include <algorithm>
 #include <array>
@@ -280,6 +281,7 @@ Result<Model> import_with_assimp(const std::filesystem::path& path, const Import
         }
         Result<Model> model = convert_scene(file, *scene, options);
         if (!model) return model;
+        if (Status lods = attach_glb_lods(path, model.value()); !lods) return lods.error();
         if (Status valid = validate(model.value()); !valid) return valid.error();
         return model;
     } catch (const std::bad_alloc&) {

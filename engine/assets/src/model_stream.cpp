@@ -8,7 +8,7 @@ namespace myoview::assets::detail {
 namespace {
 
 constexpr uint32_t kMagic = 0x564f594du;  // "MYOV" in little-endian byte order
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;  // 2: levels of detail after the indices
 constexpr uint8_t kKindModel = 0;
 constexpr uint8_t kKindError = 1;
 // Names and messages longer than this are corruption, not data.
@@ -102,7 +102,8 @@ class Decoder {
 };
 
 // Lower bounds of an encoded record, used only to reject impossible counts early.
-constexpr std::size_t kMinMeshBytes = 3 * 4 + 16 + 8 * 8 + 8;
+constexpr std::size_t kMinMeshBytes = 3 * 4 + 16 + 8 * 8 + 8 + 8;
+constexpr std::size_t kMinLodBytes = 8;
 constexpr std::size_t kMinNodeBytes = 4 + 4 + 64 + 8;
 constexpr std::size_t kMinBoneBytes = 4 + 64;
 
@@ -117,6 +118,12 @@ bool decode_mesh(Decoder& d, Mesh& mesh) {
         !d.array(mesh.positions) || !d.array(mesh.normals) || !d.array(mesh.tangents) || !d.array(mesh.colors) ||
         !d.array(mesh.uvs) || !d.array(mesh.joints) || !d.array(mesh.weights) || !d.array(mesh.indices)) {
         return false;
+    }
+    std::size_t lod_count = 0;
+    if (!d.count(lod_count, kMinLodBytes)) return false;
+    mesh.lods.resize(lod_count);
+    for (auto& lod : mesh.lods) {
+        if (!d.array(lod)) return false;
     }
     std::size_t bone_count = 0;
     if (!d.count(bone_count, kMinBoneBytes)) return false;
@@ -156,6 +163,8 @@ bool encode_model(ByteSink& sink, const Model& model) {
         e.array(mesh.joints);
         e.array(mesh.weights);
         e.array(mesh.indices);
+        e.pod(static_cast<uint64_t>(mesh.lods.size()));
+        for (const auto& lod : mesh.lods) e.array(lod);
         e.pod(static_cast<uint64_t>(mesh.bones.size()));
         for (const Bone& bone : mesh.bones) {
             e.string(bone.name);

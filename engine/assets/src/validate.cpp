@@ -1,6 +1,7 @@
 // validate(): the checks every Model must pass before it reaches the renderer. Each message names the mesh (by
 // name and index) and the first offending element, so a user can find it in a modelling tool.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -77,6 +78,18 @@ std::string check_mesh(const Mesh& mesh) {
         if (mesh.indices[i] >= vertex_count) {
             return "index " + std::to_string(i) + " refers to vertex " + std::to_string(mesh.indices[i]) +
                    ", but the mesh has only " + std::to_string(vertex_count) + " vertices";
+        }
+    }
+    for (std::size_t level = 0; level < mesh.lods.size(); ++level) {
+        const std::vector<uint32_t>& lod = mesh.lods[level];
+        const std::string name = "level of detail " + std::to_string(level + 1);
+        if (lod.empty() || lod.size() % 3 != 0) {
+            return name + " has " + std::to_string(lod.size()) + " indices, which is not a whole number of triangles";
+        }
+        const auto bad = std::find_if(lod.begin(), lod.end(), [&](uint32_t i) { return i >= vertex_count; });
+        if (bad != lod.end()) {
+            return name + " refers to vertex " + std::to_string(*bad) + ", but the mesh has only " +
+                   std::to_string(vertex_count) + " vertices";
         }
     }
     std::string problem;

@@ -118,6 +118,7 @@ Result<VkSurfaceKHR> Window::create_surface(VkInstance instance) const {
 
 bool Window::should_close() const { return glfwWindowShouldClose(window_) != 0; }
 void Window::request_close() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+void Window::cancel_close() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
 void Window::poll_events() { glfwPollEvents(); }
 void Window::wait_events(double timeout_s) { glfwWaitEventsTimeout(timeout_s); }
 

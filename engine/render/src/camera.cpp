@@ -92,9 +92,17 @@ glm::vec3 OrbitCamera::position() const {
 glm::mat4 OrbitCamera::view() const { return glm::lookAt(position(), target_, glm::vec3(0.0f, 0.0f, 1.0f)); }
 
 glm::mat4 OrbitCamera::projection(float aspect) const {
-    glm::mat4 p = glm::perspectiveRH_ZO(glm::radians(fov_y_deg_), std::max(aspect, 1e-3f), near_, far_);
+    glm::mat4 p = glm::perspectiveRH_ZO(glm::radians(fov_y_deg_), std::max(window_aspect(aspect), 1e-3f), near_, far_);
     p[1][1] *= -1.0f;  // Vulkan's clip space has y pointing down
-    return p;
+    // Into the screen window: scale x and y to its size and move the centre there (clip x' = sx x + cx w).
+    const float sx = window_.z - window_.x, sy = window_.w - window_.y;
+    const float cx = window_.x + window_.z - 1.0f, cy = window_.y + window_.w - 1.0f;
+    glm::mat4 result = p;
+    for (int c = 0; c < 4; ++c) {  // rows 0 and 1 of every column: x' = sx x + cx w, y' = sy y + cy w
+        result[c][0] = sx * p[c][0] + cx * p[c][3];
+        result[c][1] = sy * p[c][1] + cy * p[c][3];
+    }
+    return result;
 }
 
 }  // namespace myoview::render

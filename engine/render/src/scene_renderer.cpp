@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <string>
 
@@ -41,6 +42,37 @@ glm::vec4 linear(glm::vec3 srgb) { return {srgb_to_linear(srgb.r), srgb_to_linea
 
 std::string shader_path(const char* name) { return paths::shader_path(std::string(name) + ".spv").string(); }
 
+// The subpass dependencies of every scene render pass: the direct one, the scaled scene pass and the composite pass
+// must be compatible (one set of pipelines for all), and compatible passes have identical dependencies, so this is
+// the union of what each needs.
+// Incoming: the previous frame's writes to the shared depth / MSAA / scaled attachments and its composite's read of
+// the scaled image, and the swapchain image's acquire (waited at COLOR_ATTACHMENT_OUTPUT), happen before this
+// pass's attachment writes. Outgoing: the target is ready for a transfer (read-back) or presentation, the scaled
+// image for the composite's shader, the depth image for the next pass.
+std::array<VkSubpassDependency, 2> scene_pass_dependencies() {
+    constexpr VkPipelineStageFlags kAttachmentStages = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT |
+                                                       VK_PIPELINE_STAGE_EARLY_FRAGMENT_TESTS_BIT |
+                                                       VK_PIPELINE_STAGE_LATE_FRAGMENT_TESTS_BIT;
+    constexpr VkAccessFlags kAttachmentAccess =
+        VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_COLOR_ATTACHMENT_READ_BIT |
+        VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_READ_BIT;
+    std::array<VkSubpassDependency, 2> deps{};
+    deps[0].srcSubpass = VK_SUBPASS_EXTERNAL;
+    deps[0].dstSubpass = 0;
+    deps[0].srcStageMask = kAttachmentStages | VK_PIPELINE_STAGE_TRANSFER_BIT | VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT;
+    deps[0].dstStageMask = kAttachmentStages;
+    deps[0].srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT |
+                            VK_ACCESS_TRANSFER_READ_BIT;
+    deps[0].dstAccessMask = kAttachmentAccess;
+    deps[1].srcSubpass = 0;
+    deps[1].dstSubpass = VK_SUBPASS_EXTERNAL;
+    deps[1].srcStageMask = kAttachmentStages;
+    deps[1].dstStageMask = VK_PIPELINE_STAGE_TRANSFER_BIT | VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT | kAttachmentStages;
+    deps[1].srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT;
+    deps[1].dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT | VK_ACCESS_SHADER_READ_BIT | kAttachmentAccess;
+    return deps;
+}
+
 }  // namespace
 
 SceneRenderer::~SceneRenderer() = default;
@@ -63,7 +95,214 @@ Result<std::unique_ptr<SceneRenderer>> SceneRenderer::create(const gpu::Device& 
     if (auto s = r->create_render_pass(desc); !s) return s.error();
     if (auto s = r->create_uniforms(); !s) return s.error();
     if (auto s = r->create_pipelines(); !s) return s.error();
+    if (r->samples_ == VK_SAMPLE_COUNT_1_BIT) {
+        if (auto s = r->create_scaled_passes(desc); !s) return s.error();
+        if (auto s = r->create_composite_pipeline(); !s) return s.error();
+    }
     return r;
+}
+
+void SceneRenderer::set_render_scale(float scale) {
+    render_scale_auto_ = scale <= 0.0f;
+    if (!render_scale_auto_) render_scale_ = std::clamp(scale, kMinRenderScale, 1.0f);
+    frame_intervals_ms_.clear();
+    last_record_ = {};
+}
+
+// The scene pass at a reduced scale and the composite pass onto the target: both compatible with render_pass_ (same
+// formats and samples), so every pipeline made for it (the scene's, the overlay's) runs in either.
+Status SceneRenderer::create_scaled_passes(const RenderTargetDesc& desc) {
+    for (int which = 0; which < 2; ++which) {
+        const bool scene = which == 0;
+        std::array<VkAttachmentDescription, 2> attachments{};
+        VkAttachmentDescription& color = attachments[0];
+        color.format = desc.color_format;
+        color.samples = VK_SAMPLE_COUNT_1_BIT;
+        color.loadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;  // the background, or the composite, covers every pixel
+        color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+        color.stencilLoadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;
+        color.stencilStoreOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+        color.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+        color.finalLayout = scene ? VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL : desc.final_layout;
+        VkAttachmentDescription& depth = attachments[1];
+        depth = color;
+        depth.format = depth_format_;
+        depth.loadOp = scene ? VK_ATTACHMENT_LOAD_OP_CLEAR : VK_ATTACHMENT_LOAD_OP_DONT_CARE;  // the UI tests no depth
+        depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
+        depth.finalLayout = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
+
+        VkAttachmentReference color_ref{0, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL};
+        VkAttachmentReference depth_ref{1, VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL};
+        VkSubpassDescription subpass{};
+        subpass.pipelineBindPoint = VK_PIPELINE_BIND_POINT_GRAPHICS;
+        subpass.colorAttachmentCount = 1;
+        subpass.pColorAttachments = &color_ref;
+        subpass.pDepthStencilAttachment = &depth_ref;
+
+        const std::array<VkSubpassDependency, 2> deps = scene_pass_dependencies();
+        VkRenderPassCreateInfo info{};
+        info.sType = VK_STRUCTURE_TYPE_RENDER_PASS_CREATE_INFO;
+        info.attachmentCount = static_cast<uint32_t>(attachments.size());
+        info.pAttachments = attachments.data();
+        info.subpassCount = 1;
+        info.pSubpasses = &subpass;
+        info.dependencyCount = static_cast<uint32_t>(deps.size());
+        info.pDependencies = deps.data();
+        VkRenderPass pass = VK_NULL_HANDLE;
+        const VkResult r = vkCreateRenderPass(device_, &info, nullptr, &pass);
+        const char* name = scene ? "scaled scene render pass" : "composite render pass";
+        if (r != VK_SUCCESS) return gpu::make_vk_error(std::string("creating the ") + name, r);
+        (scene ? scaled_pass_ : composite_pass_) = gpu::UniqueRenderPass(device_, pass);
+        device_.name(pass, name);
+    }
+    return Ok{};
+}
+
+Status SceneRenderer::create_composite_pipeline() {
+    VkSamplerCreateInfo sampler{};
+    sampler.sType = VK_STRUCTURE_TYPE_SAMPLER_CREATE_INFO;
+    sampler.magFilter = VK_FILTER_LINEAR;
+    sampler.minFilter = VK_FILTER_LINEAR;
+    sampler.mipmapMode = VK_SAMPLER_MIPMAP_MODE_NEAREST;
+    sampler.addressModeU = sampler.addressModeV = sampler.addressModeW = VK_SAMPLER_ADDRESS_MODE_CLAMP_TO_EDGE;
+    sampler.maxLod = 0.0f;
+    VkSampler smp = VK_NULL_HANDLE;
+    VkResult r = vkCreateSampler(device_, &sampler, nullptr, &smp);
+    if (r != VK_SUCCESS) return gpu::make_vk_error("creating the render-scale sampler", r);
+    sampler_ = gpu::UniqueSampler(device_, smp);
+    device_.name(smp, "render-scale sampler");
+
+    VkDescriptorSetLayoutBinding binding{};
+    binding.binding = 0;
+    binding.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+    binding.descriptorCount = 1;
+    binding.stageFlags = VK_SHADER_STAGE_FRAGMENT_BIT;
+    VkDescriptorSetLayoutCreateInfo layout{};
+    layout.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO;
+    layout.bindingCount = 1;
+    layout.pBindings = &binding;
+    VkDescriptorSetLayout l = VK_NULL_HANDLE;
+    r = vkCreateDescriptorSetLayout(device_, &layout, nullptr, &l);
+    if (r != VK_SUCCESS) return gpu::make_vk_error("creating the composite descriptor layout", r);
+    composite_set_layout_ = gpu::UniqueDescriptorSetLayout(device_, l);
+    device_.name(l, "composite layout");
+    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1};
+    VkDescriptorPoolCreateInfo pool{};
+    pool.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
+    pool.maxSets = 1;
+    pool.poolSizeCount = 1;
+    pool.pPoolSizes = &size;
+    VkDescriptorPool p = VK_NULL_HANDLE;
+    r = vkCreateDescriptorPool(device_, &pool, nullptr, &p);
+    if (r != VK_SUCCESS) return gpu::make_vk_error("creating the composite descriptor pool", r);
+    composite_pool_ = gpu::UniqueDescriptorPool(device_, p);
+    device_.name(p, "composite descriptor pool");
+    VkDescriptorSetAllocateInfo alloc{};
+    alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
+    alloc.descriptorPool = p;
+    alloc.descriptorSetCount = 1;
+    alloc.pSetLayouts = &l;
+    r = vkAllocateDescriptorSets(device_, &alloc, &composite_set_);
+    if (r != VK_SUCCESS) return gpu::make_vk_error("allocating the composite descriptor set", r);
+    device_.name(composite_set_, "composite set");
+
+    VkPushConstantRange push{VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(glm::vec4)};
+    VkPipelineLayoutCreateInfo pl_info{};
+    pl_info.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO;
+    pl_info.setLayoutCount = 1;
+    pl_info.pSetLayouts = &l;
+    pl_info.pushConstantRangeCount = 1;
+    pl_info.pPushConstantRanges = &push;
+    VkPipelineLayout pl = VK_NULL_HANDLE;
+    r = vkCreatePipelineLayout(device_, &pl_info, nullptr, &pl);
+    if (r != VK_SUCCESS) return gpu::make_vk_error("creating the composite pipeline layout", r);
+    composite_layout_ = gpu::UniquePipelineLayout(device_, pl);
+    device_.name(pl, "composite pipeline layout");
+
+    auto vert = gpu::load_shader(device_, shader_path("background.vert"));  // the full-screen triangle
+    if (!vert) return vert.error();
+    auto frag = gpu::load_shader(device_, shader_path("composite.frag"));
+    if (!frag) return frag.error();
+    std::array<VkPipelineShaderStageCreateInfo, 2> stages{};
+    for (auto& st : stages) {
+        st.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO;
+        st.pName = "main";
+    }
+    stages[0].stage = VK_SHADER_STAGE_VERTEX_BIT;
+    stages[0].module = vert.value();
+    stages[1].stage = VK_SHADER_STAGE_FRAGMENT_BIT;
+    stages[1].module = frag.value();
+    VkPipelineVertexInputStateCreateInfo input{};
+    input.sType = VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO;
+    VkPipelineInputAssemblyStateCreateInfo assembly{};
+    assembly.sType = VK_STRUCTURE_TYPE_PIPELINE_INPUT_ASSEMBLY_STATE_CREATE_INFO;
+    assembly.topology = VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST;
+    VkPipelineViewportStateCreateInfo viewport{};
+    viewport.sType = VK_STRUCTURE_TYPE_PIPELINE_VIEWPORT_STATE_CREATE_INFO;
+    viewport.viewportCount = 1;
+    viewport.scissorCount = 1;
+    VkPipelineRasterizationStateCreateInfo raster{};
+    raster.sType = VK_STRUCTURE_TYPE_PIPELINE_RASTERIZATION_STATE_CREATE_INFO;
+    raster.polygonMode = VK_POLYGON_MODE_FILL;
+    raster.cullMode = VK_CULL_MODE_NONE;
+    raster.lineWidth = 1.0f;
+    VkPipelineMultisampleStateCreateInfo multisample{};
+    multisample.sType = VK_STRUCTURE_TYPE_PIPELINE_MULTISAMPLE_STATE_CREATE_INFO;
+    multisample.rasterizationSamples = VK_SAMPLE_COUNT_1_BIT;
+    VkPipelineDepthStencilStateCreateInfo depth{};
+    depth.sType = VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO;
+    VkPipelineColorBlendAttachmentState blend{};
+    blend.colorWriteMask = VK_COLOR_COMPONENT_R_BIT | VK_COLOR_COMPONENT_G_BIT | VK_COLOR_COMPONENT_B_BIT |
+                           VK_COLOR_COMPONENT_A_BIT;
+    VkPipelineColorBlendStateCreateInfo blend_state{};
+    blend_state.sType = VK_STRUCTURE_TYPE_PIPELINE_COLOR_BLEND_STATE_CREATE_INFO;
+    blend_state.attachmentCount = 1;
+    blend_state.pAttachments = &blend;
+    const std::array<VkDynamicState, 2> dynamic_states{VK_DYNAMIC_STATE_VIEWPORT, VK_DYNAMIC_STATE_SCISSOR};
+    VkPipelineDynamicStateCreateInfo dynamic{};
+    dynamic.sType = VK_STRUCTURE_TYPE_PIPELINE_DYNAMIC_STATE_CREATE_INFO;
+    dynamic.dynamicStateCount = static_cast<uint32_t>(dynamic_states.size());
+    dynamic.pDynamicStates = dynamic_states.data();
+    VkGraphicsPipelineCreateInfo info{};
+    info.sType = VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO;
+    info.stageCount = static_cast<uint32_t>(stages.size());
+    info.pStages = stages.data();
+    info.pVertexInputState = &input;
+    info.pInputAssemblyState = &assembly;
+    info.pViewportState = &viewport;
+    info.pRasterizationState = &raster;
+    info.pMultisampleState = &multisample;
+    info.pDepthStencilState = &depth;
+    info.pColorBlendState = &blend_state;
+    info.pDynamicState = &dynamic;
+    info.layout = pl;
+    info.renderPass = composite_pass_;
+    VkPipeline pipeline = VK_NULL_HANDLE;
+    r = vkCreateGraphicsPipelines(device_, VK_NULL_HANDLE, 1, &info, nullptr, &pipeline);
+    if (r != VK_SUCCESS) return gpu::make_vk_error("creating the composite pipeline", r);
+    composite_pipeline_ = gpu::UniquePipeline(device_, pipeline);
+    device_.name(pipeline, "composite pipeline");
+    return Ok{};
+}
+
+void SceneRenderer::update_render_scale() {
+    const auto now = std::chrono::steady_clock::now();
+    const bool first = last_record_ == std::chrono::steady_clock::time_point{};
+    const double interval_ms = std::chrono::duration<double, std::milli>(now - last_record_).count();
+    last_record_ = now;
+    if (!render_scale_auto_ || scaled_framebuffer_.get() == VK_NULL_HANDLE || first) return;
+    frame_intervals_ms_.push_back(interval_ms);
+    // Every 8 frames, from their median (a pipeline compile or a stall in one frame does not move it): fragments
+    // cost as the square of the scale, so sqrt(target / median) is where the scale should go; at most 25 % a step,
+    // and only when the median is off by more than 15 %, so the picture does not pump.
+    constexpr std::size_t kWindow = 8;
+    if (frame_intervals_ms_.size() < kWindow) return;
+    std::nth_element(frame_intervals_ms_.begin(), frame_intervals_ms_.begin() + kWindow / 2, frame_intervals_ms_.end());
+    const double median = frame_intervals_ms_[kWindow / 2];
+    frame_intervals_ms_.clear();
+    if (!(median > 0.0) || std::abs(median - frame_time_target_ms_) < 0.15 * frame_time_target_ms_) return;
+    const double step = std::clamp(std::sqrt(frame_time_target_ms_ / median), 0.8, 1.25);
+    render_scale_ = std::clamp(static_cast<float>(static_cast<double>(render_scale_) * step), kMinRenderScale, 1.0f);
 }
 
 Status SceneRenderer::create_render_pass(const RenderTargetDesc& desc) {
@@ -114,29 +353,7 @@ Status SceneRenderer::create_render_pass(const RenderTargetDesc& desc) {
     subpass.pDepthStencilAttachment = &depth_ref;
     subpass.pResolveAttachments = msaa ? &resolve_ref : nullptr;
 
-    // Incoming: the previous frame's writes to the shared depth / MSAA attachments, and the swapchain image's
-    // acquire (waited at COLOR_ATTACHMENT_OUTPUT), happen before this frame's attachment writes.
-    // Outgoing: the resolved image is ready for a transfer (readback) or presentation.
-    constexpr VkPipelineStageFlags kAttachmentStages = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT |
-                                                       VK_PIPELINE_STAGE_EARLY_FRAGMENT_TESTS_BIT |
-                                                       VK_PIPELINE_STAGE_LATE_FRAGMENT_TESTS_BIT;
-    constexpr VkAccessFlags kAttachmentAccess =
-        VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_COLOR_ATTACHMENT_READ_BIT |
-        VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_READ_BIT;
-    std::array<VkSubpassDependency, 2> deps{};
-    deps[0].srcSubpass = VK_SUBPASS_EXTERNAL;
-    deps[0].dstSubpass = 0;
-    deps[0].srcStageMask = kAttachmentStages | VK_PIPELINE_STAGE_TRANSFER_BIT;
-    deps[0].dstStageMask = kAttachmentStages;
-    deps[0].srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT |
-                            VK_ACCESS_TRANSFER_READ_BIT;
-    deps[0].dstAccessMask = kAttachmentAccess;
-    deps[1].srcSubpass = 0;
-    deps[1].dstSubpass = VK_SUBPASS_EXTERNAL;
-    deps[1].srcStageMask = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT;
-    deps[1].dstStageMask = VK_PIPELINE_STAGE_TRANSFER_BIT;
-    deps[1].srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT;
-    deps[1].dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
+    const std::array<VkSubpassDependency, 2> deps = scene_pass_dependencies();
 
     VkRenderPassCreateInfo info{};
     info.sType = VK_STRUCTURE_TYPE_RENDER_PASS_CREATE_INFO;
@@ -410,12 +627,21 @@ Status SceneRenderer::set_model(const assets::Model& model, gpu::FrameRing* ring
         gm.cull_back_faces = closed_outward;
         gm.translucent = m.base_color.a < 0.999f;
         gm.center = sum / static_cast<float>(vertices.size());
+        for (const glm::vec3& p : m.positions) gm.radius = std::max(gm.radius, glm::length(p - gm.center));
+        // Every level in one index buffer, finest first; each level is a range of it.
+        std::vector<uint32_t> all_indices = m.indices;
+        gm.levels.push_back({0u, static_cast<uint32_t>(m.indices.size()), 0.0f});
+        for (std::size_t k = 0; k < m.lods.size() && k < std::size(assets::kLodErrorBoundM); ++k) {
+            gm.levels.push_back({static_cast<uint32_t>(all_indices.size()), static_cast<uint32_t>(m.lods[k].size()),
+                                 assets::kLodErrorBoundM[k]});
+            all_indices.insert(all_indices.end(), m.lods[k].begin(), m.lods[k].end());
+        }
         const std::string vname = gm.name + " vertices";
         const std::string iname = gm.name + " indices";
         auto vb = gpu::upload_buffer(device_, upload_pool_, vertices.data(), sizeof(Vertex) * vertices.size(),
                                      VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, vname.c_str());
         if (!vb) return vb.error();
-        auto ib = gpu::upload_buffer(device_, upload_pool_, m.indices.data(), sizeof(uint32_t) * m.indices.size(),
+        auto ib = gpu::upload_buffer(device_, upload_pool_, all_indices.data(), sizeof(uint32_t) * all_indices.size(),
                                      VK_BUFFER_USAGE_INDEX_BUFFER_BIT, iname.c_str());
         if (!ib) return ib.error();
         gm.vertices = std::move(vb).value();
@@ -433,6 +659,8 @@ Status SceneRenderer::set_model(const assets::Model& model, gpu::FrameRing* ring
 
 Status SceneRenderer::resize(VkExtent2D extent, const std::vector<VkImageView>& final_views) {
     framebuffers_.clear();
+    scaled_framebuffer_ = {};
+    scaled_color_ = {};
     msaa_color_ = {};
     depth_ = {};
     extent_ = extent;
@@ -458,6 +686,41 @@ Status SceneRenderer::resize(VkExtent2D extent, const std::vector<VkImageView>& 
     auto depth = gpu::create_image(device_, ddesc, "depth");
     if (!depth) return depth.error();
     depth_ = std::move(depth).value();
+
+    scaled_framebuffer_ = {};
+    scaled_color_ = {};
+    if (scaled_pass_.get() != VK_NULL_HANDLE) {
+        gpu::ImageDesc sdesc;
+        sdesc.extent = extent;
+        sdesc.format = color_format_;
+        sdesc.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT;
+        auto image = gpu::create_image(device_, sdesc, "scaled scene colour");
+        if (!image) return image.error();
+        scaled_color_ = std::move(image).value();
+        const std::array<VkImageView, 2> views{scaled_color_.view, depth_.view};
+        VkFramebufferCreateInfo info{};
+        info.sType = VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO;
+        info.renderPass = scaled_pass_;
+        info.attachmentCount = static_cast<uint32_t>(views.size());
+        info.pAttachments = views.data();
+        info.width = extent.width;
+        info.height = extent.height;
+        info.layers = 1;
+        VkFramebuffer fb = VK_NULL_HANDLE;
+        const VkResult r = vkCreateFramebuffer(device_, &info, nullptr, &fb);
+        if (r != VK_SUCCESS) return gpu::make_vk_error("creating the scaled scene framebuffer", r);
+        device_.name(fb, "scaled scene framebuffer");
+        scaled_framebuffer_ = gpu::UniqueFramebuffer(device_, fb);
+        const VkDescriptorImageInfo image_info{sampler_.get(), scaled_color_.view,
+                                               VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+        VkWriteDescriptorSet write{};
+        write.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+        write.dstSet = composite_set_;
+        write.descriptorCount = 1;
+        write.descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+        write.pImageInfo = &image_info;
+        vkUpdateDescriptorSets(device_, 1, &write, 0, nullptr);
+    }
 
     for (std::size_t i = 0; i < final_views.size(); ++i) {
         std::vector<VkImageView> views;
@@ -489,11 +752,31 @@ void SceneRenderer::draw_ghost(VkCommandBuffer cmd, const GpuMesh& mesh, const M
     dc.muscle = glm::vec4(-1.0f, 1.0f, -1.0f, static_cast<float>(kMaxBones));  // w: palette offset
     vkCmdPushConstants(cmd, pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(dc),
                        &dc);
+    draw_indices(cmd, mesh);
+}
+
+std::size_t SceneRenderer::choose_level(const GpuMesh& mesh, const glm::mat4& model, const glm::vec3& eye,
+                                       float pixels_per_metre_at_1m) const {
+    if (lod_pixel_error_ <= 0.0f || mesh.levels.size() < 2) return 0;
+    // The nearest the mesh can be (its bind-pose sphere, moved by its model matrix; the pose moves vertices by
+    // centimetres, covered by the margin), where a level's error is largest on screen.
+    const glm::vec3 center(model * glm::vec4(mesh.center, 1.0f));
+    const float nearest = std::max(glm::length(center - eye) - mesh.radius - 0.05f, 1e-3f);
+    const float pixels_per_metre = pixels_per_metre_at_1m / nearest;
+    std::size_t level = 0;
+    for (std::size_t k = 1; k < mesh.levels.size(); ++k) {
+        if (mesh.levels[k].error_m * pixels_per_metre <= lod_pixel_error_) level = k;
+    }
+    return level;
+}
+
+void SceneRenderer::draw_indices(VkCommandBuffer cmd, const GpuMesh& mesh) const {
     const VkBuffer vb = mesh.vertices.buffer;
     const VkDeviceSize offset = 0;
     vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
     vkCmdBindIndexBuffer(cmd, mesh.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
-    vkCmdDrawIndexed(cmd, mesh.index_count, 1, 0, 0, 0);
+    const Level& level = mesh.levels[std::min(mesh.drawn_level, mesh.levels.size() - 1)];
+    vkCmdDrawIndexed(cmd, level.index_count, 1, level.first_index, 0, 0);
 }
 
 void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh, const MeshDrawState& state) const {
@@ -511,15 +794,18 @@ void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh, const Me
     dc.origin = glm::vec4(mesh.center, 0.0f);
     vkCmdPushConstants(cmd, pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(dc),
                        &dc);
-    const VkBuffer vb = mesh.vertices.buffer;
-    const VkDeviceSize offset = 0;
-    vkCmdBindVertexBuffers(cmd, 0, 1, &vb, &offset);
-    vkCmdBindIndexBuffer(cmd, mesh.indices.buffer, 0, VK_INDEX_TYPE_UINT32);
-    vkCmdDrawIndexed(cmd, mesh.index_count, 1, 0, 0, 0);
+    draw_indices(cmd, mesh);
 }
 
 void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t frame_index, const SceneFrame& frame,
                            const std::function<void(VkCommandBuffer)>& overlay) {
+    update_render_scale();
+    const bool scaled = scaled_framebuffer_.get() != VK_NULL_HANDLE && render_scale_ < 1.0f;
+    // The scene's extent: the target's, or its scaled part (the top-left of scaled_color_).
+    const VkExtent2D scene_extent =
+        scaled ? VkExtent2D{std::max(1u, static_cast<uint32_t>(std::lround(static_cast<float>(extent_.width) * render_scale_))),
+                            std::max(1u, static_cast<uint32_t>(std::lround(static_cast<float>(extent_.height) * render_scale_)))}
+               : extent_;
     const OrbitCamera& camera = frame.camera;
     const std::vector<HotSpot>& hot_spots = frame.hot_spots;
     const TensionView& tension_view = frame.tension_view;
@@ -544,7 +830,8 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     // full precision however long the session runs.
     const double pulse_period = glm::pi<double>() / 2.0;
     const auto pulse_t = static_cast<float>(std::fmod(std::max(frame.time_s, 0.0), pulse_period));
-    g.viewport = glm::vec4(static_cast<float>(extent_.width), static_cast<float>(extent_.height), pulse_t, frame.exposure);
+    g.viewport = glm::vec4(static_cast<float>(scene_extent.width), static_cast<float>(scene_extent.height), pulse_t,
+                           frame.exposure);
     const std::size_t spots = std::min(hot_spots.size(), kMaxHotSpots);
     meshes_with_spots_.assign(meshes_.size(), 0);
     for (std::size_t i = 0; i < spots; ++i) {
@@ -570,16 +857,16 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     clears[1].depthStencil = {1.0f, 0};
     VkRenderPassBeginInfo begin{};
     begin.sType = VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO;
-    begin.renderPass = render_pass_;
-    begin.framebuffer = framebuffers_[target_index];
-    begin.renderArea = {{0, 0}, extent_};
+    begin.renderPass = scaled ? scaled_pass_.get() : render_pass_.get();
+    begin.framebuffer = scaled ? scaled_framebuffer_.get() : framebuffers_[target_index].get();
+    begin.renderArea = {{0, 0}, scene_extent};
     begin.clearValueCount = static_cast<uint32_t>(clears.size());
     begin.pClearValues = clears.data();
     vkCmdBeginRenderPass(cmd, &begin, VK_SUBPASS_CONTENTS_INLINE);
 
-    const VkViewport viewport{0.0f, 0.0f, static_cast<float>(extent_.width), static_cast<float>(extent_.height),
-                              0.0f, 1.0f};
-    const VkRect2D scissor{{0, 0}, extent_};
+    const VkViewport viewport{0.0f, 0.0f, static_cast<float>(scene_extent.width),
+                              static_cast<float>(scene_extent.height), 0.0f, 1.0f};
+    const VkRect2D scissor{{0, 0}, scene_extent};
     vkCmdSetViewport(cmd, 0, 1, &viewport);
     vkCmdSetScissor(cmd, 0, 1, &scissor);
     const VkDescriptorSet set = descriptor_sets_[frame_index];
@@ -587,12 +874,17 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
 
     // Opaque meshes nearest first, so the depth test rejects hidden fragments before they are shaded.
     const glm::vec3 eye = camera.position();
+    // Pixels per metre at 1 m from the eye: proj[1][1] = 1 / tan(fov_y / 2), over half the height.
+    const float pixels_per_metre_at_1m = std::abs(g.proj[1][1]) * 0.5f * static_cast<float>(scene_extent.height);
+    drawn_triangles_ = 0;
     const std::size_t drawn = std::min(meshes_.size(), frame.meshes.size());
     std::vector<std::size_t> opaque;
     std::vector<std::size_t> translucent;
     for (std::size_t i = 0; i < drawn; ++i) {
         const MeshDrawState& state = frame.meshes[i];
+        meshes_[i].drawn_level = choose_level(meshes_[i], state.model, eye, pixels_per_metre_at_1m);
         if (!state.visible) continue;
+        drawn_triangles_ += meshes_[i].levels[meshes_[i].drawn_level].index_count / 3;
         if (meshes_[i].translucent || state.tint.a < 0.999f) translucent.push_back(i);
         else opaque.push_back(i);
     }
@@ -620,6 +912,30 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
         for (std::size_t i : frame.ghost_meshes) {
             if (i < drawn && frame.meshes[i].visible) draw_ghost(cmd, meshes_[i], frame.meshes[i]);  // follows layers
         }
+    }
+    if (scaled) {
+        // Stretch the scene over the target, then the overlay at full resolution.
+        vkCmdEndRenderPass(cmd);
+        VkRenderPassBeginInfo composite{};
+        composite.sType = VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO;
+        composite.renderPass = composite_pass_;
+        composite.framebuffer = framebuffers_[target_index];
+        composite.renderArea = {{0, 0}, extent_};
+        vkCmdBeginRenderPass(cmd, &composite, VK_SUBPASS_CONTENTS_INLINE);
+        const VkViewport full{0.0f, 0.0f, static_cast<float>(extent_.width), static_cast<float>(extent_.height), 0.0f,
+                              1.0f};
+        const VkRect2D full_scissor{{0, 0}, extent_};
+        vkCmdSetViewport(cmd, 0, 1, &full);
+        vkCmdSetScissor(cmd, 0, 1, &full_scissor);
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, composite_pipeline_);
+        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, composite_layout_, 0, 1, &composite_set_, 0,
+                                nullptr);
+        const float w = static_cast<float>(extent_.width), h = static_cast<float>(extent_.height);
+        const glm::vec4 uv(static_cast<float>(scene_extent.width) / w, static_cast<float>(scene_extent.height) / h,
+                           (static_cast<float>(scene_extent.width) - 0.5f) / w,
+                           (static_cast<float>(scene_extent.height) - 0.5f) / h);
+        vkCmdPushConstants(cmd, composite_layout_, VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(uv), &uv);
+        vkCmdDraw(cmd, 3, 1, 0, 0);
     }
     if (overlay) overlay(cmd);
     vkCmdEndRenderPass(cmd);

@@ -12,6 +12,8 @@ namespace myoview::scene {
 namespace {
 
 constexpr double kSeekStep = 0.1;  // seconds per fast-forward step when a story step is jumped to
+// --story N opens a step as the clinician would see it a moment after PageDown: its camera move done, its card open.
+constexpr double kStepSetupS = 3.0;
 
 double ease(scenario::Easing easing, double u) {
     u = std::clamp(u, 0.0, 1.0);
@@ -45,7 +47,8 @@ scenario::CameraPose Scene::camera_pose() const {
 scenario::CameraPose Scene::preset_pose(const std::string& view, glm::uvec2 viewport) const {
     render::OrbitCamera c = frame_.camera;
     c.set_preset(view_of(view));
-    c.frame(frame_bounds_, static_cast<float>(std::max(viewport.x, 1u)) / static_cast<float>(std::max(viewport.y, 1u)));
+    c.frame(frame_bounds_, c.window_aspect(static_cast<float>(std::max(viewport.x, 1u)) /
+                                           static_cast<float>(std::max(viewport.y, 1u))));
     return {c.yaw_deg(), c.pitch_deg(), c.distance(), c.target()};
 }
 
@@ -216,7 +219,7 @@ double Scene::advance_player(double dt, glm::uvec2 viewport, Requests& r) {
     return std::max(0.0, t1 - start);
 }
 
-Status Scene::seek_step(int step, glm::uvec2 viewport) {
+Status Scene::seek_step(int step, glm::uvec2 viewport, bool settle_step) {
     Player& p = *player_;
     const auto& steps = p.scenario.steps;
     if (steps.empty()) return Ok{};
@@ -247,6 +250,14 @@ Status Scene::seek_step(int step, glm::uvec2 viewport) {
     while (status && p.t < target) run(std::min(kSeekStep, target - p.t));
     if (status) run(0.0);  // the events at the mark itself
     p.hold_at_steps = hold;
+    if (status && settle_step) {
+        // Into the step, never past the next mark.
+        const double end = step < static_cast<int>(steps.size()) ? std::min(target + kStepSetupS, steps[step].t) - 1e-9
+                                                                  : target + kStepSetupS;
+        p.hold_at_steps = false;
+        while (status && p.t < end) run(std::min(kSeekStep, end - p.t));
+        p.hold_at_steps = hold;
+    }
     return status;
 }
 

@@ -120,14 +120,17 @@ Result<std::unique_ptr<Scene>> Scene::create(const assets::Model& model, std::op
         if (auto s = scene.start_player(*options.scenario, false, viewport); !s) return s.error();
     } else if (options.story_start > 0 && scene.story_ && scene.therapy_) {
         if (auto s = scene.start_player(*scene.story_, true, viewport); !s) return s.error();
-        if (auto s = scene.seek_step(options.story_start, viewport); !s) return s.error();
+        if (auto s = scene.seek_step(options.story_start, viewport, true); !s) return s.error();
     }
     scene.apply_layers();
     scene.update_bound_state();
     return owner;
 }
 
-void Scene::frame_camera(glm::uvec2 viewport) { frame_.camera.frame(frame_bounds_, aspect_of(viewport)); }
+// Fits the bounds into the free part of the viewport (the camera's screen window).
+void Scene::frame_camera(glm::uvec2 viewport) {
+    frame_.camera.frame(frame_bounds_, frame_.camera.window_aspect(aspect_of(viewport)));
+}
 
 Status Scene::select(const std::string& id) {
     if (id.empty()) {
@@ -233,6 +236,16 @@ Result<UpdateInfo> Scene::update(double dt, const Input& input, glm::uvec2 viewp
         sim_dt = advance_player(dt, viewport, due);
         if (auto s = apply(due, viewport, info); !s) return s.error();
     }
+    // The free area beside the panels: the picture moves there smoothly (about 0.15 s), at once the first time.
+    if (input.free_area) {
+        const glm::vec4 target = glm::clamp(*input.free_area, glm::vec4(0.0f), glm::vec4(1.0f));
+        const glm::vec4 now = frame_.camera.screen_window();
+        const bool first = !free_area_seen_;
+        free_area_seen_ = true;
+        const float w = first ? 1.0f : 1.0f - static_cast<float>(std::exp(-std::max(dt, 0.0) / 0.15));
+        frame_.camera.set_screen_window(now + (target - now) * w);
+        if (first) frame_camera(viewport);
+    }
     if (input.orbit != glm::vec2(0.0f)) frame_.camera.orbit(input.orbit.x, input.orbit.y);
     if (input.pan != glm::vec2(0.0f)) frame_.camera.pan(input.pan.x, input.pan.y, static_cast<float>(viewport.y));
     if (input.zoom != 0.0f) frame_.camera.zoom(input.zoom);
@@ -301,6 +314,7 @@ LabelLayout Scene::label_anchors(glm::uvec2 viewport) {
     const auto centre = to_screen(frame_.camera.target());
     if (!centre) return out;
     out.figure_centre = *centre;
+    out.free_px = frame_.camera.screen_window() * glm::vec4(w, h, w, h);
     const bool recheck = label_calls_++ % kLabelRecheckCalls == 0;
     for (Label& label : labels_) {
         const auto right = to_screen(meshes_.posed_center(label.right, frame_));

@@ -40,10 +40,19 @@ struct Mesh {
     std::vector<glm::uvec4> joints;    // optional, up to 4 bone indices per vertex into `bones`
     std::vector<glm::vec4> weights;    // optional, matching `joints`, summing to 1
     std::vector<uint32_t> indices;     // triangles
+    // Coarser levels of detail, finest first: triangle lists over this mesh's own vertices (so the skin weights,
+    // fibres and colours are the full mesh's). myoview's baked model carries them as MSFT_lod levels; level k + 1 is
+    // within kLodErrorBoundM[k] of `indices`. Other files have none.
+    std::vector<std::vector<uint32_t>> lods;
     std::vector<Bone> bones;           // skin joints of this mesh
     glm::vec4 base_color{0.8f, 0.8f, 0.8f, 1.0f};  // from the material's diffuse / base colour
     std::string material_name;
 };
+
+// The bake's promise for its levels of detail (tools/bake/lod.h: meshoptimizer's error bound per level, checked on
+// the shipped model by tests/bake): no surface point of level k + 1 is farther than kLodErrorBoundM[k] metres from the
+// full mesh. The renderer turns it into pixels to choose a level.
+inline constexpr float kLodErrorBoundM[] = {0.0010f, 0.0030f};
 
 struct Node {
     std::string name;

@@ -56,6 +56,7 @@ public:
 
     bool should_close() const;
     void request_close();
+    void cancel_close();  // a kiosk refuses a close from the window manager (only its exit chord quits)
     void poll_events();
     void wait_events(double timeout_s);  // while minimized: sleep instead of spinning
     VkExtent2D framebuffer_size() const { return framebuffer_; }  // as of the last event

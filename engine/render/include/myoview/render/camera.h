@@ -1,6 +1,7 @@
 #pragma once
 // Orbit camera around a target in myoview's z-up world (x anterior, y to the patient's left). Pure math, no GPU.
 
+#include <algorithm>
 #include <string_view>
 
 #include <glm/glm.hpp>
@@ -27,7 +28,17 @@ public:
     void set_pose(float yaw_deg, float pitch_deg, float distance, glm::vec3 target);
 
     glm::mat4 view() const;
-    glm::mat4 projection(float aspect) const;               // Vulkan clip space (y down, depth 0..1)
+    // Vulkan clip space (y down, depth 0..1) for a viewport of this aspect; the camera's picture lands in the screen
+    // window (below), the rest of the viewport shows what lies beyond it.
+    glm::mat4 projection(float aspect) const;
+    // The part of the viewport the camera's picture fills, as fractions (x0, y0, x1, y1; y down): the free area
+    // beside the panels, so the figure is never under one. frame() fits the bounds into this window when it is
+    // given the window's aspect (window_aspect()).
+    void set_screen_window(glm::vec4 window) { window_ = window; }
+    glm::vec4 screen_window() const { return window_; }
+    float window_aspect(float viewport_aspect) const {
+        return viewport_aspect * (window_.z - window_.x) / std::max(window_.w - window_.y, 1e-3f);
+    }
     glm::vec3 position() const;
     glm::vec3 target() const { return target_; }
     float distance() const { return distance_; }
@@ -43,6 +54,7 @@ private:
     float near_ = 0.01f;
     float far_ = 100.0f;
     float scene_radius_ = 1.0f;
+    glm::vec4 window_{0.0f, 0.0f, 1.0f, 1.0f};
 };
 
 }  // namespace myoview::render

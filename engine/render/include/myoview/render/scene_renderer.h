@@ -6,6 +6,7 @@
 // Contract: set_model and resize are called between frames; resources the GPU may still use are released
 // through FrameRing::defer (set_model) or after FrameRing::drain (resize, by the caller).
 
+#include <chrono>
 #include <cstddef>
 #include <functional>
 #include <memory>
@@ -88,6 +89,28 @@ public:
     void record(VkCommandBuffer cmd, uint32_t target_index, uint32_t frame_index, const SceneFrame& frame,
                 const std::function<void(VkCommandBuffer)>& overlay);
 
+    // Level of detail: each mesh is drawn at the coarsest level (assets::Mesh::lods, within kLodErrorBoundM of the
+    // full mesh) whose error, projected at the mesh's nearest point, stays under this many pixels. 0 draws every
+    // mesh in full. Default 1 px: a level's silhouette moves by less than a pixel.
+    void set_lod_pixel_error(float pixels) { lod_pixel_error_ = pixels; }
+    float lod_pixel_error() const { return lod_pixel_error_; }
+    // The level mesh i was drawn at by the last record() (0: full), and the triangles that record() drew.
+    std::size_t drawn_level(std::size_t i) const { return meshes_.at(i).drawn_level; }
+    std::size_t drawn_triangles() const { return drawn_triangles_; }
+
+    // Render scale (one sample only): the 3D scene is drawn at scale x the target's size and stretched (bilinear) over
+    // the target in a final full-resolution pass, the overlay (the UI) drawn sharp on top. A CPU device spends its
+    // frame shading fragments, so this is its largest lever. set_render_scale(s) fixes it (clamped to
+    // [kMinRenderScale, 1]; 1: off); set_render_scale(0) makes it follow the frame time: every few frames the scale
+    // moves toward where the median interval between record() calls meets frame_time_target_ms (fragments cost as the
+    // square of the scale). Default: 1 (off); the viewer turns it on for CPU devices.
+    static constexpr float kMinRenderScale = 0.5f;
+    void set_render_scale(float scale);
+    void set_frame_time_target_ms(double ms) { frame_time_target_ms_ = ms; }
+    // The scale the next record() draws at (the last one's, once the automatic scale has moved).
+    float render_scale() const { return render_scale_; }
+    bool render_scale_automatic() const { return render_scale_auto_; }
+
     VkRenderPass render_pass() const { return render_pass_; }
     VkSampleCountFlagBits samples() const { return samples_; }
     VkCommandPool upload_pool() const { return upload_pool_; }
@@ -97,11 +120,20 @@ public:
     const std::string& mesh_name(std::size_t i) const { return meshes_[i].name; }
 
 private:
+    // A level of detail: a range of the mesh's index buffer (level 0 = the full mesh) and its error bound.
+    struct Level {
+        uint32_t first_index = 0;
+        uint32_t index_count = 0;
+        float error_m = 0.0f;
+    };
     struct GpuMesh {
         std::string name;
         gpu::Buffer vertices;
-        gpu::Buffer indices;
+        gpu::Buffer indices;  // every level, finest first
         uint32_t index_count = 0;
+        std::vector<Level> levels;
+        float radius = 0.0f;           // of the bind-pose vertices about `center`
+        std::size_t drawn_level = 0;   // chosen by the last record()
         glm::vec4 base_color{1.0f};
         bool uses_tangents = false;
         bool cull_back_faces = false;
@@ -110,9 +142,15 @@ private:
     };
     explicit SceneRenderer(const gpu::Device& device) : device_(device) {}
     Status create_render_pass(const RenderTargetDesc& desc);
+    Status create_scaled_passes(const RenderTargetDesc& desc);
+    Status create_composite_pipeline();
+    void update_render_scale();
     Status create_pipelines();
     Status create_uniforms();
     void draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh, const MeshDrawState& state) const;
+    std::size_t choose_level(const GpuMesh& mesh, const glm::mat4& model, const glm::vec3& eye,
+                             float pixels_per_metre_at_1m) const;
+    void draw_indices(VkCommandBuffer cmd, const GpuMesh& mesh) const;
     std::vector<std::uint8_t> meshes_with_spots_;  // per mesh, this frame: does a hot spot lie on it
     void draw_ghost(VkCommandBuffer cmd, const GpuMesh& mesh, const MeshDrawState& state) const;
 
@@ -138,6 +176,25 @@ private:
     VkExtent2D extent_{};
     std::vector<GpuMesh> meshes_;
     assets::Bounds bounds_;
+    float lod_pixel_error_ = 1.0f;
+    // Render scale: the scene pass into scaled_color_ (full size; the top-left scale x size drawn), then the composite
+    // pass (compatible with render_pass_, so the overlay's pipelines work in it) onto the target.
+    gpu::UniqueRenderPass scaled_pass_;     // colour ends SHADER_READ_ONLY
+    gpu::UniqueRenderPass composite_pass_;  // nothing loaded or cleared: the composite covers every pixel
+    gpu::UniqueDescriptorSetLayout composite_set_layout_;
+    gpu::UniqueDescriptorPool composite_pool_;
+    VkDescriptorSet composite_set_ = VK_NULL_HANDLE;
+    gpu::UniquePipelineLayout composite_layout_;
+    gpu::UniquePipeline composite_pipeline_;
+    gpu::UniqueSampler sampler_;
+    gpu::Image scaled_color_;
+    gpu::UniqueFramebuffer scaled_framebuffer_;  // the composite pass uses framebuffers_ (compatible passes)
+    float render_scale_ = 1.0f;
+    bool render_scale_auto_ = false;
+    double frame_time_target_ms_ = 33.3;
+    std::vector<double> frame_intervals_ms_;  // since the scale last moved
+    std::chrono::steady_clock::time_point last_record_{};
+    std::size_t drawn_triangles_ = 0;
 };
 
 }  // namespace myoview::render

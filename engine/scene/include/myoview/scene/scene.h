@@ -75,6 +75,8 @@ struct Input {
     std::optional<glm::vec2> hover;  // the pointer moved to here, over the figure (not the UI, not dragging)
     bool hover_lost = false;         // the pointer is over the UI or dragging: nothing is hovered
     std::optional<glm::vec2> click;  // a click (press and release without a drag)
+    // The part of the viewport free of panels (fractions x0, y0, x1, y1; y down): the figure is drawn there.
+    std::optional<glm::vec4> free_area;
 };
 
 struct SceneOptions {
@@ -120,6 +122,7 @@ struct LabelAnchor {
 };
 struct LabelLayout {
     glm::vec2 figure_centre{0.0f};  // the camera's target on screen
+    glm::vec4 free_px{0.0f};        // the free area in pixels (x0, y0, x1, y1): labels stay inside it
     std::vector<LabelAnchor> anchors;
 };
 
@@ -153,6 +156,8 @@ public:
     const std::string& isolated_id() const { return isolated_id_; }
     // Plays `s` from its start state (a scenario or a saved scene opened in a running session).
     Status play(const scenario::Scenario& s, glm::uvec2 viewport) { return start_player(s, false, viewport); }
+    // Stops the scenario or story playing; the scene stays as it is and is interactive.
+    void stop_playback() { player_.reset(); }
     // The scenario or story being played, if any.
     std::optional<Playback> playback() const;
     const scenario::Scenario* scenario() const { return player_ ? &player_->scenario : nullptr; }
@@ -201,7 +206,9 @@ private:
     // Advances the scenario clock by dt (less when it holds at a mark); returns the seconds the simulation
     // follows (less during a pause) and fills `requests` with the events that fell due.
     double advance_player(double dt, glm::uvec2 viewport, Requests& requests);
-    Status seek_step(int step, glm::uvec2 viewport);  // 1-based
+    // Jumps to story step `step` (1-based): replays the scenario up to its mark; with settle_step, a few seconds
+    // into it (its camera move done, its card open), as --story N opens.
+    Status seek_step(int step, glm::uvec2 viewport, bool settle_step = false);
     scenario::CameraPose camera_pose() const;
     scenario::CameraPose preset_pose(const std::string& view, glm::uvec2 viewport) const;
     void frame_camera(glm::uvec2 viewport);
@@ -235,6 +242,7 @@ private:
     };
     std::vector<Label> labels_;
     int label_calls_ = 0;
+    bool free_area_seen_ = false;
 };
 
 }  // namespace myoview::scene
