@@ -298,8 +298,9 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             o.height = 1080;
         }
     }
-    if (o.quiz && (!o.scenario.empty() || !o.model.empty() || o.no_render || o.story > 0)) {
-        return Error("--quiz plays on the bundled model, alone: drop --scenario, --model, --story and --no-render");
+    if (o.quiz && (!o.scenario.empty() || !o.model.empty() || o.no_render || o.story > 0 || o.kiosk)) {
+        return Error("--quiz plays on the bundled model, alone: drop --scenario, --model, --story, --kiosk and "
+                     "--no-render");
     }
     if (!o.scenario.empty() && !o.model.empty()) return Error("--scenario plays on the bundled model; drop --model");
     if (!o.scenario.empty() && o.no_render) return Error("--scenario needs rendering; drop --no-render");

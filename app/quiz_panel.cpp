@@ -9,6 +9,7 @@
 #include <glm/mat4x4.hpp>
 #include <glm/vec4.hpp>
 
+#include "footprint.h"
 #include "info_card.h"
 
 namespace myoview::app {
@@ -165,11 +166,12 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float width = std::min(470.0f * scale, display.x * 0.42f);
     ImGui::SetNextWindowPos(ImVec2(display.x - width - 12.0f * scale, 12.0f * scale), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, display.y - 24.0f * scale));
+    // The full height, whatever the question: the figure is framed beside the panel (note_panel) and would move with
+    // every question if the panel's height followed its text.
+    ImGui::SetNextWindowSize(ImVec2(width, display.y - 24.0f * scale), ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.92f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_AlwaysAutoResize |
-                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoScrollbar;  // the wheel still scrolls a long review
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoFocusOnAppearing;
     const std::string title = std::string(anatomy::localized(title_, language));
     if (ImGui::Begin((tr.format("quiz.window", {{"title", title}}) + "###quiz").c_str(), nullptr, flags)) {
         for (const std::string& lang : strings.languages()) {
@@ -183,6 +185,7 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
             draw_question(catalog, tr, language, scale, large_font, out);
         }
     }
+    note_panel();
     ImGui::End();
 
     if (review_card_) {
