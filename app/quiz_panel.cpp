@@ -26,12 +26,18 @@ std::string question_text(const quiz::Question& q, const anatomy::Catalog& catal
     const anatomy::Structure* s = catalog.find(q.structure);
     const std::string name(s ? s->name(language) : std::string_view(q.structure));
     switch (q.kind) {
-        case QuestionKind::kFind: return tr.format("quiz.ask.find", {{"name", name}});
-        case QuestionKind::kName: return tr("quiz.ask.name");
-        case QuestionKind::kOrigin: return tr.format("quiz.ask.origin", {{"name", name}});
-        case QuestionKind::kInsertion: return tr.format("quiz.ask.insertion", {{"name", name}});
-        case QuestionKind::kAction: return tr.format("quiz.ask.action", {{"name", name}});
-        case QuestionKind::kInnervation: return tr.format("quiz.ask.innervation", {{"name", name}});
+        case QuestionKind::kFind:
+            return tr.format("quiz.ask.find", {{"name", name}});
+        case QuestionKind::kName:
+            return tr("quiz.ask.name");
+        case QuestionKind::kOrigin:
+            return tr.format("quiz.ask.origin", {{"name", name}});
+        case QuestionKind::kInsertion:
+            return tr.format("quiz.ask.insertion", {{"name", name}});
+        case QuestionKind::kAction:
+            return tr.format("quiz.ask.action", {{"name", name}});
+        case QuestionKind::kInnervation:
+            return tr.format("quiz.ask.innervation", {{"name", name}});
     }
     return name;
 }
@@ -69,7 +75,9 @@ bool choice_button(int index, std::string_view text, ChoiceState state, float sc
     return pressed;
 }
 
-void wrapped(const std::string& text) { ImGui::TextWrapped("%s", text.c_str()); }
+void wrapped(const std::string& text) {
+    ImGui::TextWrapped("%s", text.c_str());
+}
 
 void coloured(const ImVec4& colour, const std::string& text, ImFont* font) {
     if (font) ImGui::PushFont(font);
@@ -97,8 +105,7 @@ QuizPanel::QuizPanel(quiz::Session session, anatomy::LocalizedText title)
 
 // Sets the scene up once per question: a name or text question highlights its structure and turns the body to show
 // it; a find question clears the selection (so a click is the student's) and leaves the camera to the student.
-void QuizPanel::prepare_question(const anatomy::Catalog& catalog, std::string_view selected_id,
-                                 scene::Requests& out) {
+void QuizPanel::prepare_question(const anatomy::Catalog& catalog, std::string_view selected_id, scene::Requests& out) {
     const quiz::Question* q = session_.current();
     if (!q || prepared_ == session_.index()) return;
     prepared_ = session_.index();
@@ -135,8 +142,8 @@ scene::Requests QuizPanel::draw(const scene::Scene& scene, glm::uvec2 viewport, 
     if (!mesh) return out;
     const render::SceneFrame& frame = scene.frame();
     const float w = static_cast<float>(viewport.x), h = static_cast<float>(viewport.y);
-    const glm::vec4 clip =
-        frame.camera.projection(w / h) * frame.camera.view() * glm::vec4(scene.meshes().posed_center(*mesh, frame), 1.0f);
+    const glm::vec4 clip = frame.camera.projection(w / h) * frame.camera.view() *
+                           glm::vec4(scene.meshes().posed_center(*mesh, frame), 1.0f);
     if (clip.w <= 0.0f) return out;
     const ImVec2 at((clip.x / clip.w * 0.5f + 0.5f) * w, (clip.y / clip.w * 0.5f + 0.5f) * h);
     const float pulse = 0.5f + 0.5f * std::sin(static_cast<float>(ImGui::GetTime()) * 4.0f);
@@ -156,8 +163,10 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
     if (const quiz::Question* q = session_.current(); q && !session_.answered()) {
         if (q->kind == QuestionKind::kFind) {
             // A click on the figure selects a structure: that is the answer (the selection from before is not).
-            if (selected_id.empty()) stale_selection_.clear();
-            else if (selected_id != stale_selection_) (void)session_.answer_pick(selected_id, catalog);
+            if (selected_id.empty())
+                stale_selection_.clear();
+            else if (selected_id != stale_selection_)
+                (void)session_.answer_pick(selected_id, catalog);
         } else if (selected_id != q->structure && !out.select) {
             out.select = q->structure;  // a click elsewhere does not move the highlight off the question's structure
         }
@@ -180,7 +189,7 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
         }
         ImGui::Separator();
         if (session_.finished()) {
-            draw_review(catalog, tr, language, scale, large_font, out);
+            draw_review(catalog, tr, language, large_font, out);
         } else {
             draw_question(catalog, tr, language, scale, large_font, out);
         }
@@ -191,8 +200,8 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
     if (review_card_) {
         if (const anatomy::Structure* s = catalog.find(*review_card_)) {
             std::string card_language(language);
-            const InfoCardActions card = draw_info_card(*s, nullptr, 1.0, catalog.languages(), card_language, tr,
-                                                        isolated_, scale, large_font);
+            const InfoCardActions card =
+                draw_info_card(*s, nullptr, 1.0, catalog.languages(), card_language, tr, isolated_, scale, large_font);
             if (card_language != language) out.language = card_language;
             if (card.toggle_isolate) out.toggle_isolate_selected = true;
             if (card.close) {
@@ -209,8 +218,8 @@ void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strin
                               float scale, ImFont* large_font, scene::Requests& out) {
     const quiz::Question& q = *session_.current();
     ImGui::TextDisabled("%s", tr.format("quiz.progress", {{"n", std::to_string(session_.index() + 1)},
-                                                         {"total", std::to_string(session_.size())},
-                                                         {"score", std::to_string(session_.score())}})
+                                                          {"total", std::to_string(session_.size())},
+                                                          {"score", std::to_string(session_.score())}})
                                   .c_str());
     ImGui::Spacing();
     if (large_font) ImGui::PushFont(large_font);
@@ -240,9 +249,9 @@ void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strin
         for (std::size_t i = 0; i < q.choices.size(); ++i) {
             ChoiceState state = ChoiceState::kOpen;
             if (answered) {
-                state = i == q.correct            ? ChoiceState::kRight
-                        : q.choices[i] == given   ? ChoiceState::kWrongPick
-                                                  : ChoiceState::kOther;
+                state = i == q.correct          ? ChoiceState::kRight
+                        : q.choices[i] == given ? ChoiceState::kWrongPick
+                                                : ChoiceState::kOther;
             }
             if (choice_button(static_cast<int>(i), quiz::choice_text(q, i, catalog, language), state, scale)) {
                 (void)session_.answer_choice(i);
@@ -263,9 +272,10 @@ void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strin
                 out.select = q.structure;  // circled where it was
             } else {
                 // The letter as well as the green: a student who cannot tell red from green still reads it.
-                coloured(kWrongInk,
-                         tr.format("quiz.wrong_letter", {{"letter", std::string(1, static_cast<char>('A' + q.correct))}}),
-                         large_font);
+                coloured(
+                    kWrongInk,
+                    tr.format("quiz.wrong_letter", {{"letter", std::string(1, static_cast<char>('A' + q.correct))}}),
+                    large_font);
             }
         }
         ImGui::Spacing();
@@ -282,10 +292,10 @@ void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strin
 }
 
 void QuizPanel::draw_review(const anatomy::Catalog& catalog, const i18n::Strings& tr, std::string_view language,
-                            float scale, ImFont* large_font, scene::Requests& out) {
+                            ImFont* large_font, scene::Requests& out) {
     if (large_font) ImGui::PushFont(large_font);
-    wrapped(tr.format("quiz.score", {{"score", std::to_string(session_.score())},
-                                     {"total", std::to_string(session_.size())}}));
+    wrapped(tr.format("quiz.score",
+                      {{"score", std::to_string(session_.score())}, {"total", std::to_string(session_.size())}}));
     if (large_font) ImGui::PopFont();
     ImGui::Spacing();
     if (session_.misses().empty()) {
@@ -307,8 +317,9 @@ void QuizPanel::draw_review(const anatomy::Catalog& catalog, const i18n::Strings
                 given = picked->name(language);
             }
             coloured(kWrongInk, tr.format("quiz.your_answer", {{"answer", given}}), nullptr);
-            coloured(kRightInk, tr.format("quiz.right_answer",
-                                       {{"answer", std::string(quiz::choice_text(q, q.correct, catalog, language))}}),
+            coloured(kRightInk,
+                     tr.format("quiz.right_answer",
+                               {{"answer", std::string(quiz::choice_text(q, q.correct, catalog, language))}}),
                      nullptr);
             if (s && ImGui::Button(tr.format("quiz.open_card", {{"name", std::string(s->name(language))}}).c_str())) {
                 review_card_ = s->id;
@@ -327,7 +338,6 @@ void QuizPanel::draw_review(const anatomy::Catalog& catalog, const i18n::Strings
         review_card_.reset();
         out.isolate = std::string();
     }
-    (void)scale;
 }
 
 }  // namespace myoview::app

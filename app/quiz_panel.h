@@ -17,7 +17,7 @@ struct ImFont;
 namespace myoview::app {
 
 class QuizPanel {
-  public:
+public:
     QuizPanel(quiz::Session session, anatomy::LocalizedText title);
 
     // The scene's start: the first question's highlight and view, so that even the first frame (a headless
@@ -32,20 +32,20 @@ class QuizPanel {
 
     const quiz::Session& session() const { return session_; }
 
-  private:
+private:
     scene::Requests draw_panel(const anatomy::Catalog& catalog, std::string_view selected_id,
                                const i18n::Library& strings, std::string_view language, float scale,
                                ImFont* large_font);
     void prepare_question(const anatomy::Catalog& catalog, std::string_view selected_id, scene::Requests& out);
-    void draw_question(const anatomy::Catalog& catalog, const i18n::Strings& tr, std::string_view language,
-                       float scale, ImFont* large_font, scene::Requests& out);
-    void draw_review(const anatomy::Catalog& catalog, const i18n::Strings& tr, std::string_view language, float scale,
+    void draw_question(const anatomy::Catalog& catalog, const i18n::Strings& tr, std::string_view language, float scale,
+                       ImFont* large_font, scene::Requests& out);
+    void draw_review(const anatomy::Catalog& catalog, const i18n::Strings& tr, std::string_view language,
                      ImFont* large_font, scene::Requests& out);
 
     quiz::Session session_;
     anatomy::LocalizedText title_;
-    std::optional<std::size_t> prepared_;  // the question the scene was set up for (highlight, view)
-    std::string stale_selection_;          // the selection when a find question began: not a click on it
+    std::optional<std::size_t> prepared_;     // the question the scene was set up for (highlight, view)
+    std::string stale_selection_;             // the selection when a find question began: not a click on it
     std::optional<std::string> review_card_;  // the structure whose card the review shows
     bool isolated_ = false;                   // the scene shows one structure alone (the card's Isolate)
 };

@@ -153,7 +153,8 @@ TEST(Generation, AGeneratorNeverAsksTheSameStructureTwiceNorOneAskedExplicitly) 
 TEST(Generation, APoolSmallerThanTheCountIsAnErrorThatSaysHowManyAreLeft) {
     // 24 muscles have distinct names (left and right share theirs): 150 cannot be drawn.
     auto set = parse(R"({"version": 1, "title": {"en": "t"}, "questions": [
-        {"kind": "origin", "count": 150, "from": "muscles"}]})", "big.json", catalog());
+        {"kind": "origin", "count": 150, "from": "muscles"}]})",
+                     "big.json", catalog());
     ASSERT_TRUE(set.has_value()) << set.error().message;
     auto questions = generate(*set, catalog());
     ASSERT_FALSE(questions.has_value());
@@ -227,8 +228,9 @@ TEST(MalformedSet, EachProblemIsOneMessageWithTheFileLineAndField) {
         {"no version", R"({"title": {"en": "t"}, "questions": []})", "field 'version': is missing"},
         {"wrong version", "{\n\"version\": 2,\n\"title\": {\"en\": \"t\"}, \"questions\": []}",
          "bad.json:2: field 'version': must be 1"},
-        {"unknown field", "{\"version\": 1, \"title\": {\"en\": \"t\"},\n\"questions\": [{\"kind\": \"find\", "
-                          "\"structure\": \"pec_minor_r\"}],\n\"colour\": 3}",
+        {"unknown field",
+         "{\"version\": 1, \"title\": {\"en\": \"t\"},\n\"questions\": [{\"kind\": \"find\", "
+         "\"structure\": \"pec_minor_r\"}],\n\"colour\": 3}",
          "bad.json:3: field 'colour': unknown field"},
         {"no English title", R"({"version": 1, "title": {"es": "t"}, "questions": [{"kind": "find", "count": 1}]})",
          "field 'title': needs an English title"},
@@ -236,12 +238,14 @@ TEST(MalformedSet, EachProblemIsOneMessageWithTheFileLineAndField) {
          "field 'title.fr': unknown language"},
         {"no questions", R"({"version": 1, "title": {"en": "t"}, "questions": []})",
          "field 'questions': must be a non-empty array"},
-        {"unknown kind", "{\"version\": 1, \"title\": {\"en\": \"t\"}, \"questions\": [\n"
-                         "  {\"kind\": \"find\", \"structure\": \"pec_minor_r\"},\n"
-                         "  {\"kind\": \"spell\", \"structure\": \"pec_minor_r\"}]}",
+        {"unknown kind",
+         "{\"version\": 1, \"title\": {\"en\": \"t\"}, \"questions\": [\n"
+         "  {\"kind\": \"find\", \"structure\": \"pec_minor_r\"},\n"
+         "  {\"kind\": \"spell\", \"structure\": \"pec_minor_r\"}]}",
          "bad.json:3: field 'questions[1].kind': unknown kind \"spell\""},
-        {"unknown id", "{\"version\": 1, \"title\": {\"en\": \"t\"}, \"questions\": [\n"
-                       "  {\"kind\": \"name\",\n   \"structure\": \"pec_minorr\"}]}",
+        {"unknown id",
+         "{\"version\": 1, \"title\": {\"en\": \"t\"}, \"questions\": [\n"
+         "  {\"kind\": \"name\",\n   \"structure\": \"pec_minorr\"}]}",
          "bad.json:3: field 'questions[0].structure': unknown structure id \"pec_minorr\""},
         {"origin of a bone", one_question("origin", "scapula_r"), "origin questions are for muscles"},
         {"skin", one_question("find", "skin"), "the skin cannot be asked about"},
@@ -249,7 +253,8 @@ TEST(MalformedSet, EachProblemIsOneMessageWithTheFileLineAndField) {
          "field 'questions[0]': a question needs \"structure\""},
         {"count zero", R"({"version": 1, "title": {"en": "t"}, "questions": [{"kind": "find", "count": 0}]})",
          "field 'questions[0].count': must be a whole number from 1 to 200"},
-        {"bad pool", R"({"version": 1, "title": {"en": "t"}, "questions": [{"kind": "find", "count": 2, "from": "organs"}]})",
+        {"bad pool",
+         R"({"version": 1, "title": {"en": "t"}, "questions": [{"kind": "find", "count": 2, "from": "organs"}]})",
          "field 'questions[0].from': must be one of muscles, bones, all"},
         {"innervation from bones",
          R"({"version": 1, "title": {"en": "t"}, "questions": [{"kind": "innervation", "count": 2, "from": "bones"}]})",
@@ -257,7 +262,8 @@ TEST(MalformedSet, EachProblemIsOneMessageWithTheFileLineAndField) {
         {"negative seed", R"({"version": 1, "title": {"en": "t"}, "seed": -1, "questions": []})",
          "field 'seed': must be a whole number"},
         {"too many", R"({"version": 1, "title": {"en": "t"}, "questions": [{"kind": "find", "count": 150},
-            {"kind": "name", "count": 100}]})", "asks more than 200 questions"},
+            {"kind": "name", "count": 100}]})",
+         "asks more than 200 questions"},
         {"duplicate key", R"({"version": 1, "version": 1})", "appears twice"},
         {"binary", std::string("\x00\xff\xfe{", 4), "bad.json:1:"},
         {"deep", std::string(100000, '['), "bad.json:1:"},

@@ -29,10 +29,10 @@ QuizRun run_quiz(const std::string& language) {
     const fs::path dir = fs::temp_directory_path() / ("myoview-quiz-cli-" + std::to_string(::getpid()) + language);
     fs::create_directories(dir);
     QuizRun run;
-    run.process = run_process({executable(), "--headless", "--quiz", "--validate", "--lang", language, "--size",
-                               "960x540", "--report", (dir / "r.json").string(), "--screenshot",
-                               (dir / "q.png").string()},
-                              with_timeout(180.0));
+    run.process =
+        run_process({executable(), "--headless", "--quiz", "--validate", "--lang", language, "--size", "960x540",
+                     "--report", (dir / "r.json").string(), "--screenshot", (dir / "q.png").string()},
+                    with_timeout(180.0));
     std::ifstream in(dir / "r.json");
     if (in) run.report = nlohmann::json::parse(in, nullptr, false);
     if (auto png = gpu::read_png(dir / "q.png")) run.pixels = std::move(png).value();

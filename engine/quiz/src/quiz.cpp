@@ -41,7 +41,9 @@ std::string describe(const json& value) {
     return text.size() > 60 ? text.substr(0, 57) + "..." : text;
 }
 
-bool is_text_kind(QuestionKind kind) { return kind != QuestionKind::kFind && kind != QuestionKind::kName; }
+bool is_text_kind(QuestionKind kind) {
+    return kind != QuestionKind::kFind && kind != QuestionKind::kName;
+}
 
 // The line of `path`, else of the nearest field above it that has one (a missing field: its object's line).
 int line_for(const Lines& lines, std::string path) {
@@ -53,10 +55,12 @@ int line_for(const Lines& lines, std::string path) {
     }
 }
 
-std::string child(std::string_view parent, std::string_view key) { return scenario::detail::child_path(parent, key); }
+std::string child(std::string_view parent, std::string_view key) {
+    return scenario::detail::child_path(parent, key);
+}
 
 class SetReader {
-  public:
+public:
     explicit SetReader(const anatomy::Catalog& catalog) : catalog_(catalog) {}
 
     QuizSet read(const json& top) const {
@@ -65,8 +69,10 @@ class SetReader {
         QuizSet set;
         const json& version = required(top, "", "version");
         if (!version.is_number_integer() || version.get<long long>() != kQuizSetVersion)
-            throw Fault{"version", "must be " + std::to_string(kQuizSetVersion) + " (the only version this program "
-                                   "reads), got " + describe(version)};
+            throw Fault{"version", "must be " + std::to_string(kQuizSetVersion) +
+                                       " (the only version this program "
+                                       "reads), got " +
+                                       describe(version)};
         const json& title = required(top, "", "title");
         if (!title.is_object()) throw Fault{"title", "must be an object of texts per language, e.g. {\"en\": \"...\"}"};
         for (const auto& [language, text] : title.items()) {
@@ -94,7 +100,7 @@ class SetReader {
         return set;
     }
 
-  private:
+private:
     static void allow_only(const json& object, const std::string& path, std::initializer_list<std::string_view> names) {
         for (const auto& [key, value] : object.items()) {
             if (std::find(names.begin(), names.end(), key) == names.end())
@@ -180,12 +186,17 @@ Error located(const std::string& file_name, int line, const std::string& path, c
 
 const anatomy::LocalizedText& text_of(const anatomy::Structure& s, QuestionKind kind) {
     switch (kind) {
-        case QuestionKind::kOrigin: return s.origin;
-        case QuestionKind::kInsertion: return s.insertion;
-        case QuestionKind::kAction: return s.action;
-        case QuestionKind::kInnervation: return s.innervation;
+        case QuestionKind::kOrigin:
+            return s.origin;
+        case QuestionKind::kInsertion:
+            return s.insertion;
+        case QuestionKind::kAction:
+            return s.action;
+        case QuestionKind::kInnervation:
+            return s.innervation;
         case QuestionKind::kFind:
-        case QuestionKind::kName: break;
+        case QuestionKind::kName:
+            break;
     }
     return s.names;
 }
@@ -240,8 +251,12 @@ Result<Question> make_question(QuestionKind kind, const anatomy::Structure& s, c
 
 }  // namespace
 
-std::string_view to_string(QuestionKind kind) { return kKindNames[static_cast<std::size_t>(kind)]; }
-std::string_view to_string(Pool pool) { return kPoolNames[static_cast<std::size_t>(pool)]; }
+std::string_view to_string(QuestionKind kind) {
+    return kKindNames[static_cast<std::size_t>(kind)];
+}
+std::string_view to_string(Pool pool) {
+    return kPoolNames[static_cast<std::size_t>(pool)];
+}
 
 Result<QuizSet> parse(std::string_view text, const std::string& file_name, const anatomy::Catalog& catalog) {
     if (text.size() > kMaxFileBytes)
@@ -274,7 +289,9 @@ Result<QuizSet> load(const std::filesystem::path& path, const anatomy::Catalog& 
     return parse(text, name, catalog);
 }
 
-std::filesystem::path default_set_path() { return paths::asset_path("quiz/default.json"); }
+std::filesystem::path default_set_path() {
+    return paths::asset_path("quiz/default.json");
+}
 
 Result<std::vector<Question>> generate(const QuizSet& set, const anatomy::Catalog& catalog) {
     std::vector<Question> questions;
@@ -302,7 +319,8 @@ Result<std::vector<Question>> generate(const QuizSet& set, const anatomy::Catalo
         std::set<std::string> names;
         for (const anatomy::Structure& s : catalog) {
             if (!in_pool(s, g.from)) continue;
-            if (is_text_kind(g.kind) && (s.kind != anatomy::Kind::kMuscle || anatomy::localized(text_of(s, g.kind), "en").empty()))
+            if (is_text_kind(g.kind) &&
+                (s.kind != anatomy::Kind::kMuscle || anatomy::localized(text_of(s, g.kind), "en").empty()))
                 continue;
             if (!is_text_kind(g.kind) && !s.has_mesh) continue;
             const std::string key = text_key(s, QuestionKind::kName, catalog);
@@ -343,11 +361,15 @@ bool same_structure(const anatomy::Catalog& catalog, std::string_view answer, st
 
 Session::Session(std::vector<Question> questions) : questions_(std::move(questions)) {}
 
-const Question* Session::current() const { return finished() ? nullptr : &questions_[index_]; }
+const Question* Session::current() const {
+    return finished() ? nullptr : &questions_[index_];
+}
 
 bool Session::record(std::string given, bool correct) {
-    if (correct) ++score_;
-    else misses_.push_back({index_, given});
+    if (correct)
+        ++score_;
+    else
+        misses_.push_back({index_, given});
     answer_ = std::move(given);
     last_correct_ = correct;
     return correct;

@@ -36,7 +36,7 @@ std::string_view to_string(Pool pool);
 inline constexpr std::size_t kChoiceCount = 4;
 inline constexpr int kQuizSetVersion = 1;
 inline constexpr std::size_t kMaxFileBytes = 1u << 20;  // a set is a few kB
-inline constexpr int kMaxQuestions = 200;              // per set, generators counted by their count
+inline constexpr int kMaxQuestions = 200;               // per set, generators counted by their count
 
 // {"kind": "name", "structure": "pec_minor_r"}
 struct ExplicitQuestion {
@@ -96,7 +96,7 @@ struct Miss {
 
 // One play of a set. Answering moves nothing on: the UI shows the feedback, then calls next().
 class Session {
-  public:
+public:
     explicit Session(std::vector<Question> questions);
 
     const std::vector<Question>& questions() const { return questions_; }
@@ -124,7 +124,7 @@ class Session {
     int score() const { return score_; }
     const std::vector<Miss>& misses() const { return misses_; }
 
-  private:
+private:
     bool record(std::string given, bool correct);
 
     std::vector<Question> questions_;
