@@ -82,6 +82,11 @@ Scenarios (docs/scenarios.md):
   --save-scene FILE   at exit, write the scene as it stands (view, layers, selection, language, preset, release,
                       tissue) as a scenario file; the panel's "Save this scene" does the same at any time
 
+Classroom (docs/quiz.md):
+  --quiz [FILE]       a quiz instead of the controls: find the structure, name it, origin, insertion, action,
+                      innervation; a score and a review of the misses. FILE: a quiz set (default
+                      assets/quiz/default.json)
+
 Clinic kiosk:
   --kiosk             fullscreen, large type, only the clinic controls (release and massage, the story, views,
                       language); Q, Esc and the window's close do nothing: Ctrl+Alt+Q quits
@@ -181,6 +186,10 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
                 }
                 o.view = *v;
             }
+        } else if (a == "--quiz") {
+            // The file is optional: the next argument is it unless it is another option.
+            o.quiz = true;
+            if (i + 1 < args.size() && args[i + 1].rfind("-", 0) != 0) o.quiz_file = args[++i];
         } else if (a == "--lang") {
             auto v = need_value(a);
             if (!v) return v.error();
@@ -306,6 +315,10 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             o.width = 1920;
             o.height = 1080;
         }
+    }
+    if (o.quiz && (!o.scenario.empty() || !o.model.empty() || o.no_render || o.story > 0 || o.kiosk)) {
+        return Error("--quiz plays on the bundled model, alone: drop --scenario, --model, --story, --kiosk and "
+                     "--no-render");
     }
     if (!o.scenario.empty() && !o.model.empty()) return Error("--scenario plays on the bundled model; drop --model");
     if (!o.scenario.empty() && o.no_render) return Error("--scenario needs rendering; drop --no-render");

@@ -54,6 +54,8 @@ struct Options {
     std::string scenario;           // --scenario FILE: play it (window or --headless)
     std::string export_path;        // --export OUT.mp4 | DIR/: render the scenario offscreen into a video or PNGs
     int fps = 0;                    // --fps N: frames per second of a headless run or an export (default 60 / 30)
+    bool quiz = false;              // --quiz [FILE]: the classroom quiz instead of the controls
+    std::string quiz_file;          // its set (docs/quiz.md); empty: the default set, assets/quiz/default.json
     std::string save_scene;         // --save-scene FILE: write the scene as it stands at exit as a scenario file
     bool kiosk = false;             // --kiosk: fullscreen, large type, clinic controls only, exit chord Ctrl+Alt+Q
     double idle_seconds = 180.0;    // --idle-seconds S: without input this long, a kiosk plays the clinic story

@@ -23,6 +23,7 @@
 #include "interaction.h"
 #include "labels.h"
 #include "panels.h"
+#include "quiz_panel.h"
 #include "stop_signals.h"
 #include "story.h"
 #include "myoview/anatomy/catalog.h"
@@ -32,6 +33,7 @@
 #include "myoview/base/log.h"
 #include "myoview/base/paths.h"
 #include "myoview/gpu/png.h"
+#include "myoview/quiz/quiz.h"
 #include "myoview/platform/window.h"
 #include "myoview/render/context.h"
 #include "myoview/render/imgui_layer.h"
@@ -219,6 +221,7 @@ int run_viewer(const Options& o) {
     scenario::Vocabulary vocabulary;            // the names a scenario file may use
     const scene::Scene* report_source = nullptr;
     nlohmann::json export_figures;
+    std::optional<QuizPanel> quiz_panel;  // --quiz: the quiz instead of the controls
     nlohmann::json kiosk_figures;
     std::unique_ptr<platform::Window> window;
     std::unique_ptr<render::GpuContext> ctx;  // declared after the window: destroyed before it
@@ -260,6 +263,11 @@ int run_viewer(const Options& o) {
                                       {"step", p.step}};
             }
             if (!export_figures.is_null()) report["export"] = export_figures;
+            if (quiz_panel) {
+                const quiz::Session& q = quiz_panel->session();
+                report["quiz"] = {{"questions", q.size()}, {"answered", q.index() + (q.answered() ? 1 : 0)},
+                                  {"score", q.score()}, {"misses", q.misses().size()}, {"finished", q.finished()}};
+            }
             if (!kiosk_figures.is_null()) report["kiosk"] = kiosk_figures;
             report["ended_by"] = end.reason;
             if (!end.error.empty()) report["error"] = end.error;
@@ -331,6 +339,15 @@ int run_viewer(const Options& o) {
             if (!file) return fail(kExitInput, file.error());
             played.emplace(std::move(file).value());
         }
+        if (o.quiz) {
+            const std::filesystem::path file =
+                o.quiz_file.empty() ? quiz::default_set_path() : std::filesystem::path(o.quiz_file);
+            auto set = quiz::load(file, *catalog);
+            if (!set) return fail(kExitInput, set.error());
+            auto questions = quiz::generate(*set, *catalog);
+            if (!questions) return fail(kExitInput, questions.error());
+            quiz_panel.emplace(quiz::Session(std::move(questions).value()), set->title);
+        }
     }
     // An export checks where it writes before anything is rendered.
     std::unique_ptr<exporter::FrameSink> sink;
@@ -396,6 +413,7 @@ int run_viewer(const Options& o) {
         so.story_start = o.story;
         so.scenario = played;
         if (patient) so.ghost_pose = patient->healthy;  // this patient against the healthy posture
+        if (quiz_panel) quiz_panel->start(*catalog, so);
         auto created = scene::Scene::create(model.value(), std::move(simulation), std::move(catalog), so,
                                             {static_cast<uint32_t>(o.width), static_cast<uint32_t>(o.height)});
         simulation.reset();
@@ -515,6 +533,8 @@ int run_viewer(const Options& o) {
                 const i18n::Strings& tr = strings.get(scene.language());
                 if (presenting) {
                     panels.draw_presentation(sim->snapshot(), tr, ui->scale(), ui->large_font());
+                } else if (quiz_panel && scene.catalog()) {
+                    pending = quiz_panel->draw(scene, viewport, strings, ui->scale(), ui->large_font());
                 } else {
                     render::TensionView tension_view = scene.tension_view();
                     bool tension_colours = scene.tension_colours();
@@ -537,12 +557,13 @@ int run_viewer(const Options& o) {
                 if (scene.tension_colours()) draw_legend(scene.tension_view(), ui->scale(), tr);
                 if (attract.active) draw_attract_hint(strings.get(scene.language()), ui->scale(), ui->large_font());
                 if (const auto playback = scene.playback()) draw_story_caption(*playback, tr, ui->scale(), ui->large_font(), !presenting);
-                if (scene.layers().labels && scene.catalog()) {
+                // The quiz hides the labels and the card: they would give the answers away.
+                if (scene.layers().labels && scene.catalog() && !quiz_panel) {
                     draw_labels(scene.label_anchors(viewport), scene, ui->scale());
                 }
                 const anatomy::Structure* structure =
                     scene.selected() && scene.catalog() ? scene.catalog()->find(scene.selected_id()) : nullptr;
-                if (structure) {
+                if (structure && !quiz_panel) {
                     const sim::MuscleState* muscle = sim->snapshot().find_muscle(structure->id);
                     const double vs_healthy = muscle ? scene.length_vs_healthy(*muscle) : 1.0;
                     std::string card_language = scene.language();

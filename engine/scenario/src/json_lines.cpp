@@ -1,4 +1,4 @@
-#include "json_lines.h"
+#include "myoview/scenario/json_lines.h"
 
 #include <charconv>
 #include <cmath>

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <system_error>
 
-#include "json_lines.h"
+#include "myoview/scenario/json_lines.h"
 
 namespace myoview::scenario {
 namespace {

@@ -48,6 +48,7 @@ Result<std::unique_ptr<Scene>> Scene::create(const assets::Model& model, std::op
     Scene& scene = *owner;
     const MeshSet& set = scene.meshes_;
     scene.language_ = options.language;
+    if (options.layers) scene.layers_ = *options.layers;
     scene.tension_colours_ = options.tension_colours;
     scene.story_ = options.story;
     scene.frame_.meshes.resize(set.size());

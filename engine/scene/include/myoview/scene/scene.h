@@ -84,6 +84,7 @@ struct SceneOptions {
     std::string select;   // structure id whose card is open at the start
     std::string isolate;  // structure id shown alone
     std::string language = "en";
+    std::optional<LayerVisibility> layers;  // the layers at the start (default: LayerVisibility{})
     bool tension_colours = true;
     double settle_s = 30.0;  // simulated seconds before the first frame: the preset's posture settles
     bool massage = false;    // start the massage at once

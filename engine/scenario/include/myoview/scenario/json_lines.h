@@ -1,7 +1,8 @@
 #pragma once
 // A strict JSON reader that remembers where every value came from. nlohmann::json keeps no positions, and the
-// scenario's messages must name the line of the field at fault, so this reader builds the nlohmann::json value
-// itself and records the line of every object key and array element under its field path ("events[3].value").
+// messages of scenario files (and of engine/quiz's quiz sets) must name the line of the field at fault, so this
+// reader builds the nlohmann::json value itself and records the line of every object key and array element under
+// its field path ("events[3].value").
 //
 // Contract: never throws, never recurses deeper than max_depth (deeper input is an error, so 100000 nested
 // brackets cost an error, not the stack), rejects duplicate keys, invalid UTF-8, control characters in strings,
