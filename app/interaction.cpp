@@ -13,13 +13,24 @@ WindowActions read_input(platform::Window& window, const render::ImGuiLayer* ui,
     const bool ui_keys = ui && ui->wants_keyboard();
     bool moved = false;
     for (const platform::InputEvent& e : window.take_events()) {
-        if (e.type != platform::InputEvent::Type::kMouseMove) actions.any_input = true;
-        if (kiosk && e.type == platform::InputEvent::Type::kKey && e.pressed && e.key == GLFW_KEY_Q &&
+        if (kiosk && e.type == platform::InputEvent::Type::kKey && e.key == GLFW_KEY_Q &&
             (e.mods & GLFW_MOD_CONTROL) && (e.mods & GLFW_MOD_ALT)) {
-            actions.exit_chord = true;
-            window.request_close();  // the kiosk's exit chord
+            if (e.pressed) {
+                actions.exit_chord = true;
+                window.request_close();  // the kiosk's exit chord (not a touch that wakes it)
+            }
             continue;
         }
+        // A touch that wakes a kiosk: a press (key, button), a scroll or a drop; not a release (the exit chord's
+        // keys come back released) and not a bare modifier.
+        const bool modifier = e.type == platform::InputEvent::Type::kKey &&
+                              (e.key == GLFW_KEY_LEFT_CONTROL || e.key == GLFW_KEY_RIGHT_CONTROL ||
+                               e.key == GLFW_KEY_LEFT_ALT || e.key == GLFW_KEY_RIGHT_ALT ||
+                               e.key == GLFW_KEY_LEFT_SHIFT || e.key == GLFW_KEY_RIGHT_SHIFT);
+        const bool press = (e.type == platform::InputEvent::Type::kKey || e.type == platform::InputEvent::Type::kMouseButton)
+                               ? e.pressed
+                               : e.type != platform::InputEvent::Type::kMouseMove;
+        if (press && !modifier) actions.any_input = true;
         if (kiosk && e.type == platform::InputEvent::Type::kKey &&
             (e.key == GLFW_KEY_Q || e.key == GLFW_KEY_ESCAPE || e.key == GLFW_KEY_F || e.key == GLFW_KEY_F2)) {
             continue;

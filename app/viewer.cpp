@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <unistd.h>
 #include <ctime>
 #include <cstdio>
 #include <filesystem>
@@ -186,6 +187,14 @@ std::filesystem::path default_scene_path() {
     return (home && home[0] != '\0' ? std::filesystem::path(home) : std::filesystem::current_path()) / name;
 }
 
+// The process's resident memory, MB (Linux /proc/self/statm); 0 when it cannot be read. For the kiosk's soak.
+double resident_mb() {
+    std::ifstream statm("/proc/self/statm");
+    long pages_total = 0, pages_resident = 0;
+    if (!(statm >> pages_total >> pages_resident)) return 0.0;
+    return static_cast<double>(pages_resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
 float choose_ui_scale(const Options& o, const platform::Window* window) {
     if (o.ui_scale) return *o.ui_scale;
     // Scale with the picture so a 4K screen (or screenshot) has readable text; a HiDPI window's own scale when larger.
@@ -223,6 +232,7 @@ int run_viewer(const Options& o) {
     nlohmann::json export_figures;
     std::optional<QuizPanel> quiz_panel;  // --quiz: the quiz instead of the controls
     nlohmann::json kiosk_figures;
+    double rss_first_frame_mb = 0.0;
     std::unique_ptr<platform::Window> window;
     std::unique_ptr<render::GpuContext> ctx;  // declared after the window: destroyed before it
 
@@ -269,6 +279,7 @@ int run_viewer(const Options& o) {
                                   {"score", q.score()}, {"misses", q.misses().size()}, {"finished", q.finished()}};
             }
             if (!kiosk_figures.is_null()) report["kiosk"] = kiosk_figures;
+            report["memory"] = {{"rss_first_frame_mb", rss_first_frame_mb}, {"rss_end_mb", resident_mb()}};
             report["ended_by"] = end.reason;
             if (!end.error.empty()) report["error"] = end.error;
             report["exit_code"] = exit_code;
@@ -589,6 +600,7 @@ int run_viewer(const Options& o) {
         auto count_frame = [&](double ms) {
             frame_stats.add(ms);
             if (frame_stats.count() == 1) {
+                rss_first_frame_mb = resident_mb();
                 log::info("first frame after " +
                           std::to_string(std::chrono::duration<double>(Clock::now() - session_start).count()) + " s");
             }
