@@ -567,7 +567,7 @@ int run_viewer(const Options& o) {
                 }
                 if (scene.tension_colours()) draw_legend(scene.tension_view(), ui->scale(), tr);
                 if (attract.active) draw_attract_hint(strings.get(scene.language()), ui->scale(), ui->large_font());
-                if (const auto playback = scene.playback()) draw_story_caption(*playback, tr, ui->scale(), ui->large_font(), !presenting);
+                if (const auto playback = scene.playback()) draw_story_caption(*playback, tr, ui->scale(), ui->large_font(), !presenting && !o.kiosk);
                 // The quiz hides the labels and the card: they would give the answers away.
                 if (scene.layers().labels && scene.catalog() && !quiz_panel) {
                     draw_labels(scene.label_anchors(viewport), scene, ui->scale());
