@@ -47,6 +47,7 @@ struct Options {
     int fps = 0;                    // --fps N: frames per second of a headless run or an export (default 60 / 30)
     std::string save_scene;         // --save-scene FILE: write the scene as it stands at exit as a scenario file
     bool verbose = false;
+    std::string ui_map;             // --ui-map FILE (tests): controls' rectangles and progress, rewritten as frames go
     // --inject-fault KIND[@FRAME] (tests): frame FRAME (1-based, default 3) fails as a real GPU can and a software
     // renderer cannot on demand: "submit", "present" (window only), "device-lost"; or "stall": that frame takes
     // kStallSeconds longer (a slow frame, for the clock).
