@@ -159,9 +159,9 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
         const bool by_part = ImGui::TreeNode(tr.c_str("panel.release_by_part"));
         map.item("release_by_part");
         if (by_part) {
-            static constexpr std::array<std::string_view, 4> kPartIds{"part_pec_major_clavicular", "part_pec_major_sternal",
-                                                                      "part_pec_major_costal", "part_pec_minor"};
             // In sim::PecPart's order.
+            static constexpr std::array<std::string_view, 4> kPartIds{
+                "part_pec_major_clavicular", "part_pec_major_sternal", "part_pec_major_costal", "part_pec_minor"};
             const std::array<std::string, 4> kParts{tr.slider_format("panel.part.pec_major_clavicular", "pct", "%.0f"),
                                                     tr.slider_format("panel.part.pec_major_sternal", "pct", "%.0f"),
                                                     tr.slider_format("panel.part.pec_major_costal", "pct", "%.0f"),

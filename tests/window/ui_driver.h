@@ -92,7 +92,16 @@ public:
 
     // Waits for the viewer's window (its X id in window_id()).
     bool find() {
-        if (viewer_ && window_.empty()) window_ = find_window(viewer_->pid(), kDeadlineS, display_.name());
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(kDeadlineS);
+        while (window_.empty() && viewer_ && viewer_->running() && std::chrono::steady_clock::now() < deadline) {
+            const auto r =
+                xdotool({"search", "--onlyvisible", "--pid", std::to_string(viewer_->pid())}, display_.name());
+            if (r.exit_code == 0 && !r.out.empty()) {
+                window_ = r.out.substr(0, r.out.find('\n'));
+            } else {
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+        }
         return !window_.empty();
     }
 
@@ -153,15 +162,19 @@ public:
     }
 
     // What the map showed last (without the items), for a failure message.
-    std::string seen() const {
-        if (!last_.is_object()) return "the viewer wrote no UI map (" + map_path_ + ")";
+    std::string seen() {
+        std::string exited;
+        if (viewer_ && !viewer_->running()) exited = "; the viewer exited: " + viewer_->err_so_far();
+        if (!last_.is_object()) {
+            return "no frame reached the UI map (" + map_path_ + ")" + (window_.empty() ? ", no window" : "") + exited;
+        }
         nlohmann::json brief = last_;
         brief.erase("items");
         std::string ids;
         if (last_.contains("items")) {
             for (const auto& [id, rect] : last_["items"].items()) ids += (ids.empty() ? "" : " ") + id;
         }
-        return "the UI map last showed " + brief.dump() + ", items: " + ids;
+        return "the UI map last showed " + brief.dump() + ", items: " + ids + exited;
     }
 
     static long frame_of(const nlohmann::json& m) {
@@ -169,7 +182,6 @@ public:
     }
 
 private:
-
     bool move_to(double x, double y, int frames = 2) {
         return xdo({"mousemove", "--window", window_, std::to_string(static_cast<int>(x)),
                     std::to_string(static_cast<int>(y))}) &&

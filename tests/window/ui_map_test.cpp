@@ -39,9 +39,9 @@ TEST(UiMapOption, AHeadlessRunListsThePanelControlsInsideTheImageWithTheFrameCou
     EXPECT_EQ(map["release"], 0.0);
     EXPECT_GT(map["sim_time_s"].get<double>(), 0.0);
     const auto& items = map["items"];
-    for (const char* id : {"panel", "view_front", "view_back", "view_left", "view_right", "view_three_quarter", "preset",
-                           "release_slider", "apply_massage", "release_by_part", "pause", "reset", "layers_header",
-                           "colours_header", "card", "card_language_en"}) {
+    for (const char* id : {"panel", "view_front", "view_back", "view_left", "view_right", "view_three_quarter",
+                           "preset", "release_slider", "apply_massage", "release_by_part", "pause", "reset",
+                           "layers_header", "colours_header", "card", "card_language_en"}) {
         ASSERT_TRUE(items.contains(id)) << id << " missing from " << items.dump();
         const auto& rect = items[id];
         ASSERT_EQ(rect.size(), 4u) << id;
@@ -78,10 +78,19 @@ TEST(UiMapOption, AControlOutsideTheImageIsNotListed) {
 TEST(UiMapOption, ChangesNothingTheViewerDoesTheSameReportAndPixels) {
     const std::string dir = temp_dir("ui-map-same");
     auto run = [&](const std::string& name, bool with_map) {
-        std::vector<std::string> argv{executable(), "--headless", "--size",  "320x240",
-                                      "--msaa",     "1",          "--frames", "40",
-                                      "--massage",  "--screenshot", dir + "/" + name + ".png",
-                                      "--report",   dir + "/" + name + ".json"};
+        std::vector<std::string> argv{executable(),
+                                      "--headless",
+                                      "--size",
+                                      "320x240",
+                                      "--msaa",
+                                      "1",
+                                      "--frames",
+                                      "40",
+                                      "--massage",
+                                      "--screenshot",
+                                      dir + "/" + name + ".png",
+                                      "--report",
+                                      dir + "/" + name + ".json"};
         if (with_map) argv.insert(argv.end(), {"--ui-map", dir + "/" + name + "-map.json"});
         return run_process(argv, with_timeout(180.0));
     };
