@@ -135,6 +135,10 @@ TEST_F(WindowTest, PresenterKeysPageDownWalkTheStory) {
         ASSERT_TRUE(ui.key(key));
         EXPECT_TRUE(ui.wait_until([&](const nlohmann::json& m) { return m["story_step"] == step; }))
             << key << " should lead to step " << step << "; " << ui.seen();
+        if (step == 2) {  // the step's card opens as it plays, not at the key
+            EXPECT_TRUE(ui.wait_until([](const nlohmann::json& m) { return m["selected"] == "pec_minor_r"; }))
+                << "step 2 of the story opens the pectoralis minor; " << ui.seen();
+        }
     }
     const auto r = ui.quit();
     ASSERT_FALSE(r.timed_out);

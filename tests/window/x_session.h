@@ -77,7 +77,8 @@ public:
             struct stat info {};
             if (::stat(socket.c_str(), &info) == 0 || ::stat(lock.c_str(), &info) == 0) continue;
             auto server = std::make_unique<BackgroundProcess>(std::vector<std::string>{
-                "/usr/bin/Xvfb", ":" + std::to_string(n), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"});
+                "/usr/bin/Xvfb", ":" + std::to_string(n), "-screen", "0", "1280x1024x24", "-nolisten", "tcp",
+                "-noreset"});
             // Ours once the lock file names our server: two tests starting at once may both have found the number
             // free, and the one whose Xvfb lost the lock must not take the other's display (it would vanish with
             // the other test).
@@ -86,7 +87,12 @@ public:
                  ++i) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(50));
             }
-            if (server->running() && owns_lock(lock, server->pid()) && ::stat(socket.c_str(), &info) == 0) {
+            // And a client gets in. -noreset: without it the server resets when its last client leaves (this
+            // check, or the viewer's own probe of the display before GLFW connects), and a client connecting
+            // during the reset is refused: "Failed to open display".
+            if (server->running() && owns_lock(lock, server->pid()) && ::stat(socket.c_str(), &info) == 0 &&
+                x_client({"/usr/bin/xdotool", "getdisplaygeometry"}, ":" + std::to_string(n)).exit_code == 0 &&
+                server->running()) {
                 server_ = std::move(server);
                 name_ = ":" + std::to_string(n);
             }
