@@ -129,12 +129,13 @@ public:
     }
 
     // Moves the pointer to the middle of control `id`, presses and releases button 1, each step seen by at least
-    // two frames (Dear ImGui 1.86 reads the pointer and the button once per frame).
+    // two frames (Dear ImGui 1.86 reads the pointer and the button once per frame); after the release, three: the
+    // frame that reads it returns the click and the next applies the request, so the map shows its effect.
     bool click(const std::string& id) {
         const auto r = item(id);
         if (!r) return false;
         return move_to(r->at_x(0.5), r->centre_y()) && xdo({"mousedown", "1"}) && wait_frames(2) &&
-               xdo({"mouseup", "1"}) && wait_frames(2);
+               xdo({"mouseup", "1"}) && wait_frames(3);
     }
 
     // Presses on control `id` at `from` (0..1 of its width), moves to `to` in `steps`, each seen by a frame, and
@@ -146,7 +147,7 @@ public:
         for (int i = 1; i <= steps; ++i) {
             if (!move_to(r->at_x(from + (to - from) * i / steps), r->centre_y(), 1)) return false;
         }
-        return wait_frames(1) && xdo({"mouseup", "1"}) && wait_frames(2);
+        return wait_frames(1) && xdo({"mouseup", "1"}) && wait_frames(3);
     }
 
     // Any xdotool command on the driver's display; true when it succeeded.
