@@ -23,7 +23,8 @@ void text(const std::string& line) { ImGui::TextUnformatted(line.c_str()); }
 
 InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleState* muscle, double length_vs_healthy,
                                const std::vector<std::string>& languages, std::string& language,
-                               const i18n::Strings& tr, bool isolated, float scale, ImFont* large_font) {
+                               const i18n::Strings& tr, bool isolated, float scale, ImFont* large_font,
+                               UiMap& map) {
     InfoCardActions out;
     const float width = 420.0f * scale;
     ImGui::SetNextWindowPos(ImVec2(12.0f * scale, 200.0f * scale), ImGuiCond_Appearing);
@@ -35,9 +36,11 @@ InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleSta
     ImGui::SetNextWindowBgAlpha(0.90f);
     bool open = true;
     if (ImGui::Begin((tr("card.title") + "###card").c_str(), &open, ImGuiWindowFlags_NoCollapse)) {
+        map.window("card");
         for (const std::string& lang : languages) {
             ImGui::SameLine(0.0f, lang == languages.front() ? 0.0f : -1.0f);
             if (ImGui::RadioButton(lang.c_str(), language == lang)) language = lang;
+            map.item("card_language_" + lang);
         }
         const std::string_view name = s.name(language);
         if (large_font) ImGui::PushFont(large_font);
@@ -83,8 +86,10 @@ InfoCardActions draw_info_card(const anatomy::Structure& s, const sim::MuscleSta
         if (ImGui::Button(isolated ? tr.c_str("card.show_everything") : tr.c_str("card.isolate"))) {
             out.toggle_isolate = true;
         }
+        map.item("card_isolate");
         ImGui::SameLine();
         if (ImGui::Button(tr.c_str("card.close"))) out.close = true;
+        map.item("card_close");
     }
     note_panel();
     ImGui::End();

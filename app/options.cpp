@@ -108,6 +108,9 @@ Simulation options:
 Testing:
   --inject-fault KIND[@N]  frame N (default 3) fails: submit | present | device-lost (the message, the report and
                       exit code 1 of a real GPU failure), or stall (frame N takes 2.5 s longer)
+  --ui-map FILE       keep FILE (JSON) up to date as frames go: frame count, simulated time, release, selection,
+                      story step, camera, and every panel control's rectangle by id in window pixels (for tests that
+                      click controls by id and wait on progress instead of sleeping; tests/README.md)
 
   -v, --verbose       more log output
   -h, --help          this text
@@ -165,7 +168,7 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             o.verbose = true;
         } else if (a == "--model" || a == "--screenshot" || a == "--report" || a == "--gpu" || a == "--view" ||
                    a == "--preset" || a == "--isolate" || a == "--select" || a == "--scenario" || a == "--export" ||
-                   a == "--save-scene") {
+                   a == "--save-scene" || a == "--ui-map") {
             auto v = need_value(a);
             if (!v) return v.error();
             if (v->empty()) return Error(a + " needs a non-empty value");
@@ -179,6 +182,7 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
             else if (a == "--scenario") o.scenario = *v;
             else if (a == "--export") o.export_path = *v;
             else if (a == "--save-scene") o.save_scene = *v;
+            else if (a == "--ui-map") o.ui_map = *v;
             else {
                 static const std::set<std::string> kViews{"front", "back", "left", "right", "three-quarter"};
                 if (!kViews.count(*v)) {
@@ -306,6 +310,7 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
     if (o.no_render && o.headless) return Error("--no-render and --headless exclude each other");
     if (o.no_render && !o.screenshot.empty()) return Error("--screenshot needs rendering; drop --no-render");
     if (o.inject_fault && o.no_render) return Error("--inject-fault needs rendering; drop --no-render");
+    if (!o.ui_map.empty() && o.no_render) return Error("--ui-map needs rendering; drop --no-render");
     if (!o.export_path.empty()) {
         if (o.scenario.empty()) return Error("--export needs --scenario FILE: the scenario is what is exported");
         if (o.no_render) return Error("--export needs rendering; drop --no-render");

@@ -60,6 +60,7 @@ struct Options {
     bool kiosk = false;             // --kiosk: fullscreen, large type, clinic controls only, exit chord Ctrl+Alt+Q
     double idle_seconds = 180.0;    // --idle-seconds S: without input this long, a kiosk plays the clinic story
     bool verbose = false;
+    std::string ui_map;             // --ui-map FILE (tests): controls' rectangles and progress, rewritten as frames go
     // --inject-fault KIND[@FRAME] (tests): frame FRAME (1-based, default 3) fails as a real GPU can and a software
     // renderer cannot on demand: "submit", "present" (window only), "device-lost"; or "stall": that frame takes
     // kStallSeconds longer (a slow frame, for the clock).

@@ -99,7 +99,7 @@ void Panels::draw_presentation(const sim::Snapshot& snapshot, const i18n::String
 
 UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& view, bool& tension_colours,
                         bool paused, double release, bool massaging, float scale, ImFont* large_font,
-                        const i18n::Library& strings, std::string& language) {
+                        const i18n::Library& strings, std::string& language, UiMap& map) {
     UiRequests out;
     const i18n::Strings& tr = strings.get(language);
     const ImGuiIO& io = ImGui::GetIO();
@@ -118,19 +118,24 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                                    ImGuiWindowFlags_AlwaysAutoResize;
     // "###controls": the window keeps its identity (place, open sections) when the language changes its title.
     if (ImGui::Begin((tr("panel.title") + "###controls").c_str(), nullptr, flags)) {
+        map.window("panel");
         const sim::Snapshot& s = simulation.snapshot();
         // Each language under its own name, as its speakers look for it.
         for (const std::string& lang : strings.languages()) {
             if (lang != strings.languages().front()) ImGui::SameLine();
             if (ImGui::RadioButton(strings.get(lang).c_str("language.name"), language == lang)) language = lang;
+            map.item("language_" + lang);
         }
         // Preset views, touch-sized, for a clinician who does not drag.
+        static constexpr std::array<std::string_view, 5> kViewIds{"view_front", "view_back", "view_left", "view_right",
+                                                                  "view_three_quarter"};
         const std::array<const char*, 5> kViews{tr.c_str("view.front"), tr.c_str("view.back"), tr.c_str("view.left"),
                                                 tr.c_str("view.right"), tr.c_str("view.three_quarter")};
         const float fifth = (ImGui::GetContentRegionAvail().x - 4.0f * ImGui::GetStyle().ItemSpacing.x) / 5.0f;
         for (std::size_t i = 0; i < kViews.size(); ++i) {
             if (i > 0) ImGui::SameLine();
             if (ImGui::Button(kViews[i], ImVec2(fifth, 0.0f))) out.view = static_cast<int>(i);
+            map.item(kViewIds[i]);
         }
         int preset_index = -1;
         for (std::size_t i = 0; i < kPresets.size(); ++i) {
@@ -155,6 +160,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
             }
         }
         if (patient != nullptr) draw_patient_section(*patient, s, tr);
+        map.item("preset");
 
         if (large_font) ImGui::PushFont(large_font);
         float release_pct = static_cast<float>(release * 100.0);
@@ -163,18 +169,24 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                                tr.slider_format("panel.release_slider", "pct", "%.0f").c_str())) {
             out.release = static_cast<double>(release_pct) / 100.0;
         }
+        map.item("release_slider");
         const ImVec2 big(-1.0f, 0.0f);
         if (ImGui::Button(massaging ? tr.c_str("panel.releasing") : tr.c_str("panel.apply_massage"), big)) {
             out.apply_massage = true;
         }
+        map.item("apply_massage");
         if (large_font) ImGui::PopFont();
         // The part sliders follow the overall release whenever their mean no longer matches it (after M, Reset or
         // the main slider); moving one part changes the overall release to the parts' mean.
         float part_mean = 0.0f;
         for (float p : part_pct_) part_mean += p / static_cast<float>(part_pct_.size());
         if (std::abs(part_mean - release_pct) > 0.5f) part_pct_.fill(release_pct);
-        if (!kiosk && ImGui::TreeNode(tr.c_str("panel.release_by_part"))) {
+        const bool by_part = !kiosk && ImGui::TreeNode(tr.c_str("panel.release_by_part"));
+        if (!kiosk) map.item("release_by_part");
+        if (by_part) {
             // In sim::PecPart's order.
+            static constexpr std::array<std::string_view, 4> kPartIds{
+                "part_pec_major_clavicular", "part_pec_major_sternal", "part_pec_major_costal", "part_pec_minor"};
             const std::array<std::string, 4> kParts{tr.slider_format("panel.part.pec_major_clavicular", "pct", "%.0f"),
                                                     tr.slider_format("panel.part.pec_major_sternal", "pct", "%.0f"),
                                                     tr.slider_format("panel.part.pec_major_costal", "pct", "%.0f"),
@@ -186,6 +198,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                     out.part_release = std::make_pair(static_cast<sim::PecPart>(i),
                                                       static_cast<double>(part_pct_[i]) / 100.0);
                 }
+                map.item(kPartIds[i]);
                 ImGui::PopID();
             }
             ImGui::TreePop();
@@ -194,28 +207,35 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
         if (ImGui::Button(paused ? tr.c_str("panel.resume") : tr.c_str("panel.pause"), ImVec2(half, 0.0f))) {
             out.toggle_pause = true;
         }
+        map.item("pause");
         ImGui::SameLine();
         if (ImGui::Button(tr.c_str("panel.reset"), ImVec2(half, 0.0f))) out.reset = true;
+        map.item("reset");
         ImGui::TextWrapped("%s", tr.c_str("panel.massage_note"));
 
         ImGui::Separator();
         draw_measures(s, tr, scale, large_font, true);
         // The kiosk shows only the clinic controls: release and massage, the story, views, language (and credits).
         if (!kiosk) {
-            if (ImGui::CollapsingHeader(tr.c_str("panel.over_time"))) {
+            const bool over_time_open = ImGui::CollapsingHeader(tr.c_str("panel.over_time"));
+            map.item("over_time_header");
+            if (over_time_open) {
                 ImGui::TextWrapped("%s", tr.c_str("panel.over_time.note"));
                 const float third = (ImGui::GetContentRegionAvail().x - 2.0f * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
                 if (ImGui::Button(tr.c_str("panel.session.massage"), ImVec2(third, 0.0f))) {
                     out.intervention = sim::InterventionKind::kChestMassage;
                 }
+                map.item("session_massage");
                 ImGui::SameLine();
                 if (ImGui::Button(tr.c_str("panel.session.stretch"), ImVec2(third, 0.0f))) {
                     out.intervention = sim::InterventionKind::kDoorwayStretch;
                 }
+                map.item("session_stretch");
                 ImGui::SameLine();
                 if (ImGui::Button(tr.c_str("panel.session.strengthen"), ImVec2(third, 0.0f))) {
                     out.intervention = sim::InterventionKind::kUpperBackStrengthening;
                 }
+                map.item("session_strengthen");
                 const std::array<const char*, 3> kLapse{tr.c_str("panel.lapse.real_time"), tr.c_str("panel.lapse.day"),
                                                         tr.c_str("panel.lapse.week")};
                 static constexpr std::array<double, 3> kLapseFactor{1.0, 86400.0, 7.0 * 86400.0};
@@ -223,19 +243,31 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                 if (ImGui::Combo("##lapse", &time_lapse_index_, kLapse.data(), static_cast<int>(kLapse.size()))) {
                     out.time_lapse = kLapseFactor[static_cast<std::size_t>(time_lapse_index_)];
                 }
+                map.item("time_lapse");
                 text(tr.format("panel.tissue_time", {{"days", i18n::fixed(s.tissue_days, 1)}}));
             }
-            if (ImGui::CollapsingHeader(tr.c_str("panel.layers"))) {
+            const bool layers_open = ImGui::CollapsingHeader(tr.c_str("panel.layers"));
+            map.item("layers_header");
+            if (layers_open) {
                 ImGui::Checkbox(tr.c_str("layer.skin"), &layers.skin);
+                map.item("layer_skin");
                 ImGui::Checkbox(tr.c_str("layer.superficial"), &layers.superficial);
+                map.item("layer_superficial");
                 ImGui::SameLine();
                 ImGui::Checkbox(tr.c_str("layer.xray"), &layers.xray_superficial);
+                map.item("layer_xray");
                 ImGui::Checkbox(tr.c_str("layer.deep"), &layers.deep);
+                map.item("layer_deep");
                 ImGui::Checkbox(tr.c_str("layer.bones"), &layers.bones);
+                map.item("layer_bones");
                 ImGui::Checkbox(tr.c_str("layer.labels"), &layers.labels);
+                map.item("layer_labels");
                 ImGui::Checkbox(tr.c_str("layer.ghost"), &layers.ghost);
+                map.item("layer_ghost");
             }
-            if (ImGui::CollapsingHeader(tr.c_str("panel.posture"))) {
+            const bool posture_open = ImGui::CollapsingHeader(tr.c_str("panel.posture"));
+            map.item("posture_header");
+            if (posture_open) {
                 const sim::SidePosture& mean = s.posture.mean;
                 text(tr.format("posture.craniovertebral_angle",
                                {{"deg", i18n::fixed(s.posture.craniovertebral_angle_deg, 1)}}));
@@ -246,29 +278,39 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                                {{"deg", i18n::fixed(mean.scapular_upward_rotation_deg, 1)}}));
                 text(tr.format("posture.scapular_anterior_tilt", {{"deg", i18n::fixed(mean.scapular_anterior_tilt_deg, 1)}}));
             }
-            if (ImGui::CollapsingHeader(tr.c_str("panel.colours"))) {
+            const bool colours_open = ImGui::CollapsingHeader(tr.c_str("panel.colours"));
+            map.item("colours_header");
+            if (colours_open) {
                 ImGui::Checkbox(tr.c_str("colours.by_tension"), &tension_colours);
-                int map = static_cast<int>(view.colormap);
+                map.item("colour_by_tension");
+                int colormap = static_cast<int>(view.colormap);
                 // In render::ColormapId's order.
                 const char* names[] = {tr.c_str("colours.magma"), tr.c_str("colours.viridis"), tr.c_str("colours.cividis")};
                 ImGui::SetNextItemWidth(-1.0f);
-                if (ImGui::Combo("##colormap", &map, names, render::kColormapCount)) {
-                    view.colormap = static_cast<render::ColormapId>(map);
+                if (ImGui::Combo("##colormap", &colormap, names, render::kColormapCount)) {
+                    view.colormap = static_cast<render::ColormapId>(colormap);
                 }
+                map.item("colormap");
                 bool stripes = view.stripes > 0.0f;
                 if (ImGui::Checkbox(tr.c_str("colours.length_bands"), &stripes)) {
                     view.stripes = stripes ? 1.0f : 0.0f;
                 }
+                map.item("length_bands");
             }
-            if (ImGui::CollapsingHeader(tr.c_str("panel.scene"))) {
+            const bool scene_open = ImGui::CollapsingHeader(tr.c_str("panel.scene"));
+            map.item("scene_header");
+            if (scene_open) {
                 ImGui::TextWrapped("%s", tr.c_str("panel.scene.note"));
                 if (ImGui::Button(tr.c_str("panel.scene.save"), ImVec2(-1.0f, 0.0f))) out.save_scene = true;
+                map.item("save_scene");
                 if (!saved_scene.empty()) {
                     ImGui::TextWrapped("%s", tr.format("panel.scene.saved", {{"path", saved_scene}}).c_str());
                 }
             }
         }
-        if (ImGui::CollapsingHeader(tr.c_str("panel.about"))) {
+        const bool about_open = ImGui::CollapsingHeader(tr.c_str("panel.about"));
+        map.item("about_header");
+        if (about_open) {
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextUnformatted(tr.c_str("about.anatomy"));
             ImGui::Spacing();

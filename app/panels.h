@@ -13,6 +13,7 @@
 #include "myoview/render/frame.h"
 #include "myoview/scene/scene.h"
 #include "myoview/sim/simulation.h"
+#include "ui_map.h"
 
 struct ImFont;
 
@@ -46,10 +47,11 @@ public:
 
     void record_history(const sim::Snapshot& snapshot);
     // `language` (a language of `strings`: "en", "es", ...) is shared with the cards, the story and the labels; the
-    // panel can switch it, among every language `strings` holds.
+    // panel can switch it, among every language `strings` holds. The controls are recorded in `map` under the ids
+    // listed in app/README.md (when --ui-map is on).
     UiRequests draw(const sim::Simulation& simulation, render::TensionView& view, bool& tension_colours, bool paused,
                     double release, bool massaging, float scale, ImFont* large_font, const i18n::Library& strings,
-                    std::string& language);
+                    std::string& language, UiMap& map);
     void clear_history();
     // A presentation (an exported video, a waiting-room screen): no controls, only the measures, bottom right.
     void draw_presentation(const sim::Snapshot& snapshot, const i18n::Strings& tr, float scale,

@@ -1,5 +1,7 @@
 #include "quiz_panel.h"
 
+#include "ui_map.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -200,8 +202,10 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
     if (review_card_) {
         if (const anatomy::Structure* s = catalog.find(*review_card_)) {
             std::string card_language(language);
+            UiMap no_map;  // the review's cards are not test targets
             const InfoCardActions card =
-                draw_info_card(*s, nullptr, 1.0, catalog.languages(), card_language, tr, isolated_, scale, large_font);
+                draw_info_card(*s, nullptr, 1.0, catalog.languages(), card_language, tr, isolated_, scale, large_font,
+                               no_map);
             if (card_language != language) out.language = card_language;
             if (card.toggle_isolate) out.toggle_isolate_selected = true;
             if (card.close) {

@@ -27,6 +27,7 @@
 #include "quiz_panel.h"
 #include "stop_signals.h"
 #include "story.h"
+#include "ui_map.h"
 #include "myoview/anatomy/catalog.h"
 #include "myoview/i18n/strings.h"
 #include "myoview/assets/import.h"
@@ -374,6 +375,14 @@ int run_viewer(const Options& o) {
         sink = std::move(opened).value();
     }
 
+    // --ui-map (tests): an unwritable path is an input error before any window opens.
+    UiMap ui_map;
+    if (!o.ui_map.empty()) {
+        auto opened = UiMap::open(o.ui_map);
+        if (!opened) return fail(kExitInput, opened.error());
+        ui_map = std::move(opened).value();
+    }
+
     if (!o.headless) {
         platform::WindowOptions wo;
         wo.width = o.width;
@@ -535,6 +544,7 @@ int run_viewer(const Options& o) {
         };
         auto build_ui = [&](glm::uvec2 viewport, float dt) {
             pending = {};
+            ui_map.begin_frame();
             if (!ui) return;
             status.extent = {viewport.x, viewport.y};
             status.validation_messages = ctx->validation_messages();
@@ -554,7 +564,7 @@ int run_viewer(const Options& o) {
                     const UiRequests asked =
                         panels.draw(*sim, tension_view, tension_colours, scene.therapy()->paused(),
                                     scene.therapy()->release(), scene.therapy()->massaging(), ui->scale(),
-                                    ui->large_font(), strings, language);
+                                    ui->large_font(), strings, language, ui_map);
                     pending = to_scene_requests(asked);
                     pending_save = asked.save_scene;
                     if (!(tension_view.colormap == scene.tension_view().colormap &&
@@ -580,7 +590,7 @@ int run_viewer(const Options& o) {
                     std::string card_language = scene.language();
                     const InfoCardActions card =
                         draw_info_card(*structure, muscle, vs_healthy, scene.catalog()->languages(), card_language, tr,
-                                       !scene.isolated_id().empty(), ui->scale(), ui->large_font());
+                                       !scene.isolated_id().empty(), ui->scale(), ui->large_font(), ui_map);
                     if (card_language != scene.language()) pending.language = card_language;
                     if (card.toggle_isolate) pending.toggle_isolate_selected = true;
                     if (card.close) pending.select = std::string();
@@ -604,6 +614,30 @@ int run_viewer(const Options& o) {
                 log::info("first frame after " +
                           std::to_string(std::chrono::duration<double>(Clock::now() - session_start).count()) + " s");
             }
+        };
+        // --ui-map: how far the session has got and where the controls are, for a test driving the window. Built
+        // only when the map is on.
+        auto publish_ui_map = [&](glm::uvec2 viewport) {
+            if (!ui_map.enabled()) return;
+            const scene::Therapy* therapy = scene.therapy();
+            const auto playback = scene.playback();
+            const render::OrbitCamera& camera = scene.frame().camera;
+            nlohmann::json state = {
+                {"size", {viewport.x, viewport.y}},
+                {"selected", scene.selected_id()},
+                {"massaging", therapy && therapy->massaging()},
+                {"paused", therapy && therapy->paused()},
+                {"story_step", playback ? playback->step : 0},
+                {"camera", {{"yaw_deg", camera.yaw_deg()}, {"pitch_deg", camera.pitch_deg()}}},
+                {"language", scene.language()},
+                {"input", {{"pause_toggles", pause_toggles}, {"fullscreen_toggles", fullscreen_toggles}}}};
+            if (window) {
+                const auto m = window->minimize_stats();
+                state["window"] = {{"iconified", m.iconified}, {"restored", m.restored}};
+            }
+            // Simulated seconds since the first frame (the therapy's clock; the scene's without a simulation).
+            ui_map.publish(static_cast<long>(frame_stats.count()), therapy ? therapy->advanced_s() : scene.time_s(),
+                           therapy ? therapy->release() : 0.0, std::move(state));
         };
         // A frame that failed on the GPU, in Dear ImGui's backend or in the simulation: the session ends with the
         // reason.
@@ -704,9 +738,13 @@ int run_viewer(const Options& o) {
                     frame_failed(outcome.error());
                     break;
                 }
-                if (outcome.value() == render::FrameOutcome::kSkipped) continue;
+                if (outcome.value() == render::FrameOutcome::kSkipped) {
+                    publish_ui_map(viewport);
+                    continue;
+                }
                 ++frames_since_restore;
                 count_frame(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+                publish_ui_map(viewport);
                 if (o.frames && static_cast<long>(frame_stats.count()) >= *o.frames) {
                     end.reason = "frames";
                     break;
@@ -771,6 +809,7 @@ int run_viewer(const Options& o) {
                 const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
                 clock_figures.longest_frame_s = std::max(clock_figures.longest_frame_s, ms / 1000.0);
                 count_frame(ms);
+                publish_ui_map(viewport);
             }
             if (auto s = presenter->wait_idle(); !s && exit_code == 0) {
                 frame_failed(s.error());
@@ -815,6 +854,7 @@ int run_viewer(const Options& o) {
                              {"interactive_returns", attract.returns},
                              {"attract_active", attract.active}};
         }
+        ui_map.flush();
         if (!o.save_scene.empty() && exit_code == 0) {
             if (auto saved = save_scene(o.save_scene); !saved) {
                 frame_failed(saved.error());

@@ -9,6 +9,7 @@
 
 #include <thread>
 
+#include "ui_driver.h"
 #include "x_session.h"
 
 namespace myoview::testing {
@@ -16,7 +17,11 @@ namespace {
 
 using ::testing::HasSubstr;
 
+// Only for what needs real seconds to pass (the viewer's own clock cannot stand in): a spell of iconified wall time,
+// and X's auto-repeat of a held key. Everything else waits on the viewer's --ui-map.
 void sleep_s(double seconds) { std::this_thread::sleep_for(std::chrono::duration<double>(seconds)); }
+
+bool frame_at_least(const nlohmann::json& m, long frame) { return UiDriver::frame_of(m) >= frame; }
 
 class WindowHardening : public ::testing::Test {
 protected:
@@ -85,28 +90,33 @@ TEST_F(WindowHardening, APresentSubmitOrDeviceFailureEndsWithAMessageTheReportAn
 // resize to 1x1 and back. Frames stop while iconified, resume after, and nothing upsets the validation layer.
 TEST_F(WindowHardening, IconifyRestoreAndResizeToOnePixelKeepTheSwapchainValid) {
     ASSERT_EQ(access("/usr/bin/twm", X_OK), 0) << "twm is missing: run tools/setup";
-    const std::string dir = temp_dir("window-iconify");
-    PrivateDisplay display(true, dir);
-    ASSERT_TRUE(display.ok()) << display.problem();
-    const std::string report = dir + "/r.json";
-    ProcessOptions options;
-    options.env["DISPLAY"] = display.name();
-    BackgroundProcess viewer({executable(), "--validate", "--size", "480x360", "--msaa", "1", "--report", report},
-                             options);
-    const std::string id = find_window(viewer.pid(), 60.0, display.name());
-    ASSERT_FALSE(id.empty()) << "no window appeared";
-    ASSERT_TRUE(display.managed(id, 20.0)) << "twm did not take the window in";
-    ASSERT_TRUE(viewer.wait_for_err("first frame after", 120.0)) << viewer.err_so_far();
+    UiDriver ui("window-iconify", {"--validate", "--size", "480x360", "--msaa", "1", "--report", "{dir}/r.json"},
+                true);
+    ASSERT_EQ(ui.problem(), "");
+    const std::string report = ui.dir() + "/r.json";
+    BackgroundProcess& viewer = ui.viewer();
+    ASSERT_TRUE(ui.find()) << "no window appeared";
+    const std::string id = ui.window_id();
+    const std::string display = ui.display();
+    ASSERT_TRUE(ui.managed()) << "twm did not take the window in";
+    ASSERT_TRUE(ui.wait_until([](const nlohmann::json& m) { return frame_at_least(m, 1); })) << ui.seen();
 
-    ASSERT_EQ(xdotool({"windowminimize", "--sync", id}, display.name()).exit_code, 0);
-    EXPECT_EQ(map_state(id, display.name()), "IsUnMapped") << "twm did not iconify the window";
+    ASSERT_EQ(xdotool({"windowminimize", "--sync", id}, display).exit_code, 0);
+    EXPECT_EQ(map_state(id, display), "IsUnMapped") << "twm did not iconify the window";
+    const long frames_before = UiDriver::frame_of(ui.map());
+    // Real seconds: minimized_s is wall time spent iconified, and no frame (so no map) comes while it lasts.
     sleep_s(2.0);
-    ASSERT_EQ(xdotool({"windowmap", "--sync", id}, display.name()).exit_code, 0);
-    EXPECT_EQ(map_state(id, display.name()), "IsViewable") << "twm did not restore the window";
-    sleep_s(2.0);
+    ASSERT_EQ(xdotool({"windowmap", "--sync", id}, display).exit_code, 0);
+    EXPECT_EQ(map_state(id, display), "IsViewable") << "twm did not restore the window";
+    EXPECT_TRUE(ui.wait_until([&](const nlohmann::json& m) {
+        return m["window"]["restored"] == 1 && frame_at_least(m, frames_before + 2);
+    })) << "frames did not resume after the restore; " << ui.seen();
     for (auto [w, h] : {std::pair{1, 1}, {480, 360}, {1, 1}, {320, 240}}) {
-        xdotool({"windowsize", id, std::to_string(w), std::to_string(h)}, display.name());
-        sleep_s(0.7);
+        xdotool({"windowsize", id, std::to_string(w), std::to_string(h)}, display);
+        // The viewer drew at the new size (its framebuffer, as the map shows it), and one frame more.
+        EXPECT_TRUE(ui.wait_until([&](const nlohmann::json& m) { return m["size"] == nlohmann::json{w, h}; }))
+            << w << "x" << h << "; " << ui.seen();
+        EXPECT_TRUE(ui.wait_frames(1)) << ui.seen();
     }
     ASSERT_TRUE(viewer.running()) << viewer.wait(1.0).err;
     ::kill(viewer.pid(), SIGTERM);
@@ -129,23 +139,25 @@ TEST_F(WindowHardening, IconifyRestoreAndResizeToOnePixelKeepTheSwapchainValid) 
 // toggle exactly once. On a private X server: the keys go to the focused window, and for these seconds no other
 // test's window may take the focus.
 TEST_F(WindowHardening, HeldKeysToggleFullscreenAndPauseOnce) {
-    const std::string dir = temp_dir("window-held-keys");
-    PrivateDisplay display(false, dir);
-    ASSERT_TRUE(display.ok()) << display.problem();
-    const std::string report = dir + "/r.json";
-    ProcessOptions options;
-    options.env["DISPLAY"] = display.name();
-    BackgroundProcess viewer({executable(), "--size", "320x240", "--msaa", "1", "--no-ui", "--report", report},
-                             options);
-    const std::string id = find_window(viewer.pid(), 60.0, display.name());
-    ASSERT_FALSE(id.empty());
-    ASSERT_TRUE(viewer.wait_for_err("first frame after", 120.0)) << viewer.err_so_far();
-    xdotool({"windowfocus", "--sync", id}, display.name());
-    for (const char* key : {"space", "f"}) {
-        xdotool({"keydown", key}, display.name());
+    UiDriver ui("window-held-keys", {"--size", "320x240", "--msaa", "1", "--no-ui", "--report", "{dir}/r.json"});
+    ASSERT_EQ(ui.problem(), "");
+    const std::string report = ui.dir() + "/r.json";
+    BackgroundProcess& viewer = ui.viewer();
+    ASSERT_TRUE(ui.start()) << ui.seen();
+    struct Held {
+        const char* key;
+        const char* counter;
+    };
+    for (const Held& held : {Held{"space", "pause_toggles"}, Held{"f", "fullscreen_toggles"}}) {
+        ASSERT_TRUE(ui.xdo({"keydown", held.key}));
+        EXPECT_TRUE(ui.wait_until([&](const nlohmann::json& m) { return m["input"][held.counter] == 1; }))
+            << held.key << " did not toggle; " << ui.seen();
+        // Real seconds: X repeats a held key on its own clock (after 660 ms, then 25 a second); 1.5 s is about 20
+        // repeats, each of which must not toggle again.
         sleep_s(1.5);
-        xdotool({"keyup", key}, display.name());
-        sleep_s(1.0);
+        ASSERT_TRUE(ui.xdo({"keyup", held.key}));
+        EXPECT_TRUE(ui.wait_frames(2)) << ui.seen();
+        EXPECT_EQ(ui.map()["input"][held.counter], 1) << "held " << held.key << " toggled again";
     }
     ::kill(viewer.pid(), SIGTERM);
     const auto r = viewer.wait(60.0);
@@ -161,12 +173,14 @@ TEST_F(WindowHardening, HeldKeysToggleFullscreenAndPauseOnce) {
 // A frame that takes 2.5 s (--inject-fault stall): the simulation and the massage ramp catch up with the wall
 // clock instead of falling 2.25 s behind it, and nothing is dropped.
 TEST_F(WindowHardening, ASlowFrameDoesNotLeaveTheSimulationBehindTheWallClock) {
-    const std::string dir = temp_dir("window-stall");
-    const std::string report = dir + "/r.json";
-    BackgroundProcess viewer({executable(), "--size", "320x240", "--msaa", "1", "--no-ui", "--massage",
-                              "--inject-fault", "stall@3", "--report", report});
-    ASSERT_TRUE(viewer.wait_for_err("first frame after", 120.0)) << viewer.err_so_far();
-    sleep_s(5.0);
+    UiDriver ui("window-stall", {"--size", "320x240", "--msaa", "1", "--no-ui", "--massage", "--inject-fault",
+                                 "stall@3", "--report", "{dir}/r.json"});
+    ASSERT_EQ(ui.problem(), "");
+    const std::string report = ui.dir() + "/r.json";
+    BackgroundProcess& viewer = ui.viewer();
+    // Past the stall and past the 4 s ramp, on the viewer's clock.
+    ASSERT_TRUE(ui.wait_until([](const nlohmann::json& m) { return m["sim_time_s"].get<double>() >= 5.0; }))
+        << ui.seen();
     ::kill(viewer.pid(), SIGTERM);
     const auto r = viewer.wait(60.0);
     ASSERT_FALSE(r.timed_out);

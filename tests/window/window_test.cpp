@@ -1,58 +1,26 @@
 // The real window under Xvfb, driven by a real X client (xdotool): frames, a resize storm down to 1x1 and back,
-// keyboard, all with the validation layer on and zero messages.
+// keyboard and mouse, with the validation layer on and zero messages. Tests that type or click use a UiDriver
+// (ui_driver.h): a private X server each, controls found by id in the viewer's --ui-map and waits on its frame
+// count and simulated time instead of sleeps.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <unistd.h>
 
-#include <cstdlib>
-#include <fstream>
+#include <cmath>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
 #include "process.h"
+#include "ui_driver.h"
+#include "x_session.h"
 
 namespace myoview::testing {
 namespace {
 
-bool have_display() {
-    const char* d = std::getenv("DISPLAY");
-    return d && *d;
-}
-
-// Waits for the myoview window of process `pid` to be mapped; returns its X window id or "".
-std::string find_window(int pid, double timeout_s) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
-    while (std::chrono::steady_clock::now() < deadline) {
-        const auto r = run_process({"/usr/bin/xdotool", "search", "--onlyvisible", "--pid", std::to_string(pid)},
-                                   with_timeout(10.0));
-        if (r.exit_code == 0 && !r.out.empty()) return r.out.substr(0, r.out.find('\n'));
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    }
-    return {};
-}
-
-void xdotool(const std::vector<std::string>& args) {
-    std::vector<std::string> argv{"/usr/bin/xdotool"};
-    for (const auto& a : args) argv.push_back(a);
-    run_process(argv, with_timeout(10.0));
-}
-
-// Waits for the viewer's window, gives it the keyboard focus and returns its id ("" when none appeared).
-std::string focus_window(const BackgroundProcess& viewer) {
-    const std::string id = find_window(viewer.pid(), 60.0);
-    if (id.empty()) return id;
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    xdotool({"windowfocus", "--sync", id});
-    return id;
-}
-
-nlohmann::json read_json(const std::string& path) {
-    std::ifstream in(path);
-    if (!in) return {};
-    return nlohmann::json::parse(in, nullptr, false);
-}
+// Waits for the viewer's window on the shared X server (tools/test's Xvfb).
+std::string shared_window(const BackgroundProcess& viewer) { return find_window(viewer.pid(), 60.0); }
 
 class WindowTest : public ::testing::Test {
 protected:
@@ -66,7 +34,7 @@ TEST_F(WindowTest, SurvivesSixHundredFramesAndAResizeStormWithZeroValidationMess
     const std::string dir = temp_dir("window-storm");
     const std::string report = dir + "/r.json";
     BackgroundProcess viewer({executable(), "--validate", "--frames", "600", "--size", "480x360", "--report", report});
-    const std::string id = find_window(viewer.pid(), 60.0);
+    const std::string id = shared_window(viewer);
     ASSERT_FALSE(id.empty()) << "no window appeared";
     // The storm: shrink to 1x1, grow, thin strips, back to normal, while frames keep coming.
     const std::pair<int, int> sizes[] = {{640, 480}, {1, 1}, {320, 200}, {1, 1},   {900, 700}, {2, 300},
@@ -75,9 +43,10 @@ TEST_F(WindowTest, SurvivesSixHundredFramesAndAResizeStormWithZeroValidationMess
     for (int round = 0; round < 6 && viewer.running(); ++round) {
         for (auto [w, h] : sizes) {
             if (!viewer.running()) break;
-            run_process({"/usr/bin/xdotool", "windowsize", id, std::to_string(w), std::to_string(h)},
-                        with_timeout(10.0));
+            xdotool({"windowsize", id, std::to_string(w), std::to_string(h)});
             ++resizes;
+            // The storm's pace, not a wait for the viewer: resize events arrive faster than frames, as when a user
+            // drags a window's corner.
             std::this_thread::sleep_for(std::chrono::milliseconds(60));
         }
     }
@@ -94,97 +63,123 @@ TEST_F(WindowTest, SurvivesSixHundredFramesAndAResizeStormWithZeroValidationMess
 }
 
 TEST_F(WindowTest, KeyQFromARealXClientQuitsCleanly) {
-    const std::string dir = temp_dir("window-quit");
-    const std::string report = dir + "/r.json";
-    BackgroundProcess viewer({executable(), "--validate", "--size", "400x300", "--report", report});
-    const std::string id = focus_window(viewer);
-    ASSERT_FALSE(id.empty());
-    xdotool({"key", "--clearmodifiers", "q"});
-    const auto r = viewer.wait(60.0);
+    UiDriver ui("window-quit", {"--validate", "--size", "400x300", "--report", "{dir}/r.json"});
+    ASSERT_EQ(ui.problem(), "");
+    ASSERT_TRUE(ui.start()) << ui.seen();
+    const auto r = ui.quit();
     EXPECT_FALSE(r.timed_out) << "Q did not close the window";
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    const auto json = read_json(report);
+    const auto json = read_json(ui.dir() + "/r.json");
     ASSERT_TRUE(json.is_object());
-    EXPECT_GE(json["timing"]["frames"].get<int>(), 1);
+    EXPECT_GE(json["timing"]["frames"].get<int>(), 3);
+    EXPECT_EQ(json["ended_by"], "closed");
     EXPECT_EQ(json["validation"]["messages"], 0);
 }
 
 TEST_F(WindowTest, KeysMThenQApplyTheMassageAndTheShouldersComeBack) {
-    const std::string dir = temp_dir("window-massage");
-    const std::string report = dir + "/r.json";
-    BackgroundProcess viewer({executable(), "--validate", "--size", "640x400", "--report", report});
-    const std::string id = focus_window(viewer);
-    ASSERT_FALSE(id.empty());
-    xdotool({"key", "--clearmodifiers", "m"});
-    // The release ramps over 4 simulated seconds and the posture follows; frames are slow on a loaded software
-    // renderer (each frame advances at most 0.25 s), so give it time.
-    std::this_thread::sleep_for(std::chrono::seconds(20));
-    xdotool({"key", "--clearmodifiers", "q"});
-    const auto r = viewer.wait(60.0);
+    UiDriver ui("window-massage", {"--validate", "--size", "640x400", "--report", "{dir}/r.json"});
+    ASSERT_EQ(ui.problem(), "");
+    ASSERT_TRUE(ui.start()) << ui.seen();
+    const auto before = ui.wait_until([](const nlohmann::json& m) { return m["release"] == 0.0; });
+    ASSERT_TRUE(before) << "the session starts unreleased; " << ui.seen();
+    const double t0 = (*before)["sim_time_s"].get<double>();
+    ASSERT_TRUE(ui.key("m"));
+    // The release ramps over 4 simulated seconds and the posture follows it: wait on the viewer's own clock, however
+    // slowly a loaded software renderer draws.
+    const auto ramping = ui.wait_until(
+        [](const nlohmann::json& m) { return m["massaging"] == true || m["release"].get<double>() > 0.0; });
+    ASSERT_TRUE(ramping) << "M did not start the massage; " << ui.seen();
+    const auto after = ui.wait_until([&](const nlohmann::json& m) {
+        return m["sim_time_s"].get<double>() >= t0 + 10.0 && m["release"].get<double>() >= 0.999;
+    });
+    ASSERT_TRUE(after) << "the release did not reach 100 % within 10 simulated seconds; " << ui.seen();
+    const auto r = ui.quit();
     ASSERT_FALSE(r.timed_out);
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    const auto json = read_json(report);
+    const auto json = read_json(ui.dir() + "/r.json");
     ASSERT_TRUE(json.is_object());
     EXPECT_EQ(json["validation"]["messages"], 0);
     EXPECT_EQ(json["warnings"], 0) << "MuJoCo warnings";
-    EXPECT_GT(json["release"].get<double>(), 0.5) << "M applied the chest release";
+    EXPECT_GT(json["release"].get<double>(), 0.99) << "M applied the chest release";
     const double start = json["posture_start"]["forward_shoulder_mm"].get<double>();
     const double end = json["posture"]["forward_shoulder_mm"].get<double>();
     EXPECT_LT(end, start - 5.0) << "the shoulders moved back: " << start << " -> " << end << " mm";
 }
 
 TEST_F(WindowTest, DraggingTheReleaseSliderWithTheMouseSetsTheRelease) {
-    const std::string dir = temp_dir("window-slider");
-    const std::string report = dir + "/r.json";
-    // --ui-scale 1 fixes the layout: the "Chest release" panel is 380 px wide at the top right, its release
-    // slider below the language, view-button and preset rows, about 184 px from the top of a 1280x720 window
-    // (re-measure with --headless --ui-scale 1 --screenshot when the panel layout changes).
-    BackgroundProcess viewer({executable(), "--size", "1280x720", "--ui-scale", "1", "--report", report});
-    const std::string id = focus_window(viewer);
-    ASSERT_FALSE(id.empty());
-    std::this_thread::sleep_for(std::chrono::seconds(2));
-    auto xdo = [&](const std::vector<std::string>& args) {
-        xdotool(args);
-        std::this_thread::sleep_for(std::chrono::milliseconds(400));  // let a (slow) frame see each event
-    };
-    xdo({"mousemove", "--window", id, "912", "184"});
-    xdo({"mousedown", "1"});
-    for (int x = 960; x <= 1260; x += 60) xdo({"mousemove", "--window", id, std::to_string(x), "184"});
-    xdo({"mouseup", "1"});
-    std::this_thread::sleep_for(std::chrono::seconds(2));
-    xdo({"key", "--clearmodifiers", "q"});
-    const auto r = viewer.wait(60.0);
+    // Found by its id wherever the layout puts it: no pixel positions to re-measure when the panel changes.
+    UiDriver ui("window-slider", {"--size", "1280x720", "--report", "{dir}/r.json"});
+    ASSERT_EQ(ui.problem(), "");
+    ASSERT_TRUE(ui.start()) << ui.seen();
+    ASSERT_TRUE(ui.drag("release_slider", 0.02, 1.0, 5)) << ui.seen();
+    const auto released = ui.wait_until([](const nlohmann::json& m) { return m["release"].get<double>() > 0.9; });
+    ASSERT_TRUE(released) << "the slider dragged to its right end releases the chest; " << ui.seen();
+    EXPECT_EQ((*released)["selected"], "") << "dragging a UI slider must not select anatomy behind it";
+    const auto r = ui.quit();
     ASSERT_FALSE(r.timed_out);
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    const auto json = read_json(report);
+    const auto json = read_json(ui.dir() + "/r.json");
     ASSERT_TRUE(json.is_object());
     EXPECT_GT(json["release"].get<double>(), 0.9) << "the slider dragged to its right end releases the chest";
     EXPECT_EQ(json["selected"], "") << "dragging a UI slider must not select anatomy behind it";
 }
 
 TEST_F(WindowTest, PresenterKeysPageDownWalkTheStory) {
-    const std::string dir = temp_dir("window-story");
-    const std::string report = dir + "/r.json";
-    BackgroundProcess viewer({executable(), "--size", "640x400", "--report", report});
-    const std::string id = focus_window(viewer);
-    ASSERT_FALSE(id.empty());
-    // Step 1 (posture), step 2 (the tight chest: the pectoralis minor card), then back and forth.
-    for (const char* key : {"Next", "Next", "Next", "Prior"}) {  // X keysyms of PageDown / PageUp
-        xdotool({"key", "--clearmodifiers", key});
-        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    UiDriver ui("window-story", {"--size", "640x400", "--report", "{dir}/r.json"});
+    ASSERT_EQ(ui.problem(), "");
+    ASSERT_TRUE(ui.start()) << ui.seen();
+    // Step 1 (posture), step 2 (the tight chest: the pectoralis minor card), step 3, then back to step 2. Each key
+    // waits for its step before the next is sent.
+    const std::pair<const char*, int> keys[] = {{"Next", 1}, {"Next", 2}, {"Next", 3}, {"Prior", 2}};
+    for (auto [key, step] : keys) {  // X keysyms of PageDown / PageUp
+        ASSERT_TRUE(ui.key(key));
+        EXPECT_TRUE(ui.wait_until([&](const nlohmann::json& m) { return m["story_step"] == step; }))
+            << key << " should lead to step " << step << "; " << ui.seen();
+        if (step == 2) {  // the step's card opens as it plays, not at the key
+            EXPECT_TRUE(ui.wait_until([](const nlohmann::json& m) { return m["selected"] == "pec_minor_r"; }))
+                << "step 2 of the story opens the pectoralis minor; " << ui.seen();
+        }
     }
-    xdotool({"key", "--clearmodifiers", "q"});
-    const auto r = viewer.wait(60.0);
+    const auto r = ui.quit();
     ASSERT_FALSE(r.timed_out);
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    const auto json = read_json(report);
+    const auto json = read_json(ui.dir() + "/r.json");
     ASSERT_TRUE(json.is_object());
     EXPECT_EQ(json["selected"], "pec_minor_r") << "step 2 of the story opens the pectoralis minor";
 }
 
+// The panel's view buttons, clicked by id: each turns the camera to its preset (render::OrbitCamera::set_preset).
+TEST_F(WindowTest, ClickingTheViewButtonsTurnsTheCameraToEachView) {
+    UiDriver ui("window-views", {"--size", "1280x720", "--report", "{dir}/r.json"});
+    ASSERT_EQ(ui.problem(), "");
+    ASSERT_TRUE(ui.start()) << ui.seen();
+    auto camera_at = [](double yaw, double pitch) {
+        return [=](const nlohmann::json& m) {
+            return std::abs(m["camera"]["yaw_deg"].get<double>() - yaw) < 1e-3 &&
+                   std::abs(m["camera"]["pitch_deg"].get<double>() - pitch) < 1e-3;
+        };
+    };
+    ASSERT_TRUE(ui.wait_until(camera_at(0.0, 5.0))) << "the session starts from the front; " << ui.seen();
+    struct View {
+        const char* id;
+        double yaw, pitch;
+    };
+    for (const View& v : {View{"view_back", 180.0, 5.0}, View{"view_left", 90.0, 5.0}, View{"view_right", -90.0, 5.0},
+                          View{"view_three_quarter", -40.0, 15.0}, View{"view_front", 0.0, 5.0}}) {
+        ASSERT_TRUE(ui.click(v.id)) << v.id << "; " << ui.seen();
+        EXPECT_TRUE(ui.wait_until(camera_at(v.yaw, v.pitch))) << v.id << " did not turn the camera; " << ui.seen();
+    }
+    const auto r = ui.quit();
+    ASSERT_FALSE(r.timed_out);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto json = read_json(ui.dir() + "/r.json");
+    ASSERT_TRUE(json.is_object());
+    EXPECT_EQ(json["selected"], "") << "a click on a button must not select anatomy behind it";
+}
+
 TEST_F(WindowTest, ClosingTheWindowFromTheWindowManagerSideExitsZero) {
     BackgroundProcess viewer({executable(), "--size", "320x240"});
-    const std::string id = find_window(viewer.pid(), 60.0);
+    const std::string id = shared_window(viewer);
     ASSERT_FALSE(id.empty());
     // WM_DELETE_WINDOW, as a window manager's close button sends it.
     run_process({"/usr/bin/xdotool", "windowclose", id}, with_timeout(10.0));

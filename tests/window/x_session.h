@@ -77,11 +77,22 @@ public:
             struct stat info {};
             if (::stat(socket.c_str(), &info) == 0 || ::stat(lock.c_str(), &info) == 0) continue;
             auto server = std::make_unique<BackgroundProcess>(std::vector<std::string>{
-                "/usr/bin/Xvfb", ":" + std::to_string(n), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"});
-            for (int i = 0; i < 100 && ::stat(socket.c_str(), &info) != 0 && server->running(); ++i) {
+                "/usr/bin/Xvfb", ":" + std::to_string(n), "-screen", "0", "1280x1024x24", "-nolisten", "tcp",
+                "-noreset"});
+            // Ours once the lock file names our server: two tests starting at once may both have found the number
+            // free, and the one whose Xvfb lost the lock must not take the other's display (it would vanish with
+            // the other test).
+            for (int i = 0; i < 100 && server->running() && !(owns_lock(lock, server->pid()) &&
+                                                              ::stat(socket.c_str(), &info) == 0);
+                 ++i) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(50));
             }
-            if (server->running() && ::stat(socket.c_str(), &info) == 0) {
+            // And a client gets in. -noreset: without it the server resets when its last client leaves (this
+            // check, or the viewer's own probe of the display before GLFW connects), and a client connecting
+            // during the reset is refused: "Failed to open display".
+            if (server->running() && owns_lock(lock, server->pid()) && ::stat(socket.c_str(), &info) == 0 &&
+                x_client({"/usr/bin/xdotool", "getdisplaygeometry"}, ":" + std::to_string(n)).exit_code == 0 &&
+                server->running()) {
                 server_ = std::move(server);
                 name_ = ":" + std::to_string(n);
             }
@@ -133,6 +144,13 @@ public:
     }
 
 private:
+    // Xvfb writes its process id into the display's lock file (/tmp/.XN-lock, "%10d\n").
+    static bool owns_lock(const std::string& lock, int pid) {
+        std::ifstream in(lock);
+        int owner = 0;
+        return in >> owner && owner == pid;
+    }
+
     std::unique_ptr<BackgroundProcess> server_;
     std::unique_ptr<BackgroundProcess> window_manager_;
     std::string name_;
