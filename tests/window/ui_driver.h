@@ -50,6 +50,7 @@ public:
         argv.insert(argv.end(), {"--ui-map", map_path_});
         ProcessOptions options;
         options.env["DISPLAY"] = display_.name();
+        options.env["HOME"] = dir_;  // where the panel's "Save this scene" writes: the test's own directory
         viewer_.emplace(argv, options);
     }
 

@@ -8,10 +8,12 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <filesystem>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "myoview/gpu/png.h"
 #include "process.h"
 #include "ui_driver.h"
 #include "x_session.h"
@@ -175,6 +177,60 @@ TEST_F(WindowTest, ClickingTheViewButtonsTurnsTheCameraToEachView) {
     const auto json = read_json(ui.dir() + "/r.json");
     ASSERT_TRUE(json.is_object());
     EXPECT_EQ(json["selected"], "") << "a click on a button must not select anatomy behind it";
+}
+
+// The RGBA bytes of a PNG (empty when it cannot be read).
+std::vector<uint8_t> gpu_png(const std::string& path) {
+    auto pixels = gpu::read_png(path);
+    return pixels ? pixels->rgba : std::vector<uint8_t>{};
+}
+
+// The panel's "Save this scene" (Save and share) writes the scene as a scenario file in the home folder; opened
+// again (headless, --scenario) it shows the picture the same options give: the same view, card and language.
+TEST_F(WindowTest, SaveThisSceneFromThePanelWritesAFileThatReopensToTheSamePicture) {
+    UiDriver ui("window-save", {"--size", "1280x1000", "--view", "back", "--select", "rhomboid_major_r", "--lang", "es"});
+    ASSERT_EQ(ui.problem(), "");
+    ASSERT_TRUE(ui.start()) << ui.seen();
+    ASSERT_TRUE(ui.click("scene_header")) << ui.seen();
+    // The opened section may lie below the window: the panel scrolls (the wheel over it) until the button shows.
+    for (int i = 0; i < 12 && !ui.map()["items"].contains("save_scene"); ++i) {
+        const auto panel = ui.map()["items"]["panel"];
+        ASSERT_TRUE(panel.is_array()) << ui.seen();
+        const int x = panel[0].get<int>() + panel[2].get<int>() / 2, y = panel[1].get<int>() + panel[3].get<int>() / 2;
+        ASSERT_TRUE(ui.xdo({"mousemove", "--window", ui.window_id(), std::to_string(x), std::to_string(y)}));
+        ASSERT_TRUE(ui.xdo({"click", "5"}));
+        ASSERT_TRUE(ui.wait_frames(3)) << ui.seen();
+    }
+    ASSERT_TRUE(ui.map()["items"].contains("save_scene")) << ui.seen();
+    ASSERT_TRUE(ui.click("save_scene")) << ui.seen();
+    std::string saved;
+    for (int i = 0; i < 600 && saved.empty(); ++i) {  // the file appears within a frame or two
+        for (const auto& e : std::filesystem::directory_iterator(ui.dir())) {
+            const std::string name = e.path().filename().string();
+            if (name.rfind("myoview-scene-", 0) == 0 && e.path().extension() == ".json") saved = e.path().string();
+        }
+        if (saved.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_FALSE(saved.empty()) << "no scene file in " << ui.dir() << "; " << ui.seen();
+    const auto r = ui.quit();
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const nlohmann::json scene = read_json(saved);
+    ASSERT_TRUE(scene.is_object()) << saved;
+    EXPECT_EQ(scene["start"]["select"], "rhomboid_major_r");
+    EXPECT_EQ(scene["start"]["language"], "es");
+    EXPECT_NEAR(scene["start"]["camera"]["yaw_deg"].get<double>(), 180.0, 1e-3);
+    // Reopened headless, it gives the picture of the same options rendered directly.
+    const std::string a = ui.dir() + "/reopened.png", b = ui.dir() + "/direct.png";
+    ASSERT_EQ(run_process({executable(), "--headless", "--size", "640x360", "--scenario", saved, "--frames", "1",
+                           "--screenshot", a}, with_timeout(120.0)).exit_code, 0);
+    ASSERT_EQ(run_process({executable(), "--headless", "--size", "640x360", "--view", "back", "--select",
+                           "rhomboid_major_r", "--lang", "es", "--screenshot", b}, with_timeout(120.0)).exit_code, 0);
+    const auto pa = gpu_png(a), pb = gpu_png(b);
+    ASSERT_FALSE(pa.empty());
+    ASSERT_EQ(pa.size(), pb.size());
+    double sum = 0.0;
+    for (std::size_t i = 0; i < pa.size(); ++i) sum += std::abs(int(pa[i]) - int(pb[i]));
+    EXPECT_LT(sum / static_cast<double>(pa.size()), 1.5) << "the reopened scene is the same picture";
 }
 
 TEST_F(WindowTest, ClosingTheWindowFromTheWindowManagerSideExitsZero) {
