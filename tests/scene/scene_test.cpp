@@ -326,8 +326,8 @@ TEST_F(ShippedScene, AScenarioPlaysDeterministicallyAndASavedSceneReopensTheSame
     ASSERT_TRUE(c->update(0.0, {}, kViewport));
     EXPECT_EQ(c->simulation()->preset(), "desk-worker");
     // The tissue as saved (the 30 s settle on the tissue clock relaxes it by ~1e-6 toward the preset).
-    const auto& saved_muscles = a->simulation()->tissue_json()["muscles"];
-    const auto& reopened = c->simulation()->tissue_json()["muscles"];
+    const nlohmann::json saved_muscles = a->simulation()->tissue_json()["muscles"];  // copies: tissue_json() is a value
+    const nlohmann::json reopened = c->simulation()->tissue_json()["muscles"];
     ASSERT_EQ(saved_muscles.size(), reopened.size());
     for (std::size_t i = 0; i < saved_muscles.size(); ++i) {
         for (const char* field : {"tone", "shortening", "stiffness"}) {
