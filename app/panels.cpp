@@ -264,6 +264,8 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                 map.item("layer_labels");
                 ImGui::Checkbox(tr.c_str("layer.ghost"), &layers.ghost);
                 map.item("layer_ghost");
+                ImGui::Checkbox(tr.c_str("layer.cut"), &layers.cut);
+                map.item("layer_cut");
             }
             const bool posture_open = ImGui::CollapsingHeader(tr.c_str("panel.posture"));
             map.item("posture_header");

@@ -19,7 +19,8 @@ layout(set = 0, binding = 0) uniform FrameGlobals {
     vec4 colormap[MYOVIEW_COLORMAP_STOPS];     // the active tension colormap, linear rgb, evenly spaced stops (render::colormap_stops)
     vec4 hot_spot_count;  // x: hot spots in use
     vec4 hot_spots[MYOVIEW_MAX_HOT_SPOTS];  // xyz world centre, w radius (trigger points, referred-pain zones)
-    vec4 hot_spot_info[MYOVIEW_MAX_HOT_SPOTS];  // x strength 0..1, y index of the mesh they lie on, z: 1 = a zone (soft wash)
+    vec4 hot_spot_info[MYOVIEW_MAX_HOT_SPOTS];
+    vec4 cut_plane;       // xyz: unit normal (world), w: offset; a cut mesh drops what lies where dot(xyz, p) > w  // x strength 0..1, y index of the mesh they lie on, z: 1 = a zone (soft wash)
 } g;
 
 // Bone palette for skinning (set 0, binding 1): world-from-bind matrices, one per skin joint.

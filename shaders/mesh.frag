@@ -117,4 +117,6 @@ void main() {
         alpha = max(alpha, 0.75 * clamp(spot_glow, 0.0, 1.0));  // a zone on the see-through skin shows face-on
     }
     out_color = vec4(lit, alpha);
+    // The cutting plane, last: a discard before the derivatives above would leave them undefined in its quads.
+    if (pc.origin.w > 0.5 && dot(g.cut_plane.xyz, v_world) > g.cut_plane.w) discard;
 }

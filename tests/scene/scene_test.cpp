@@ -223,6 +223,34 @@ TEST_F(ShippedScene, LayersIsolationAndSelection) {
     EXPECT_FALSE(scene->update(0.0, bad, kViewport));
 }
 
+// The cutting plane takes away the near half of the skin and the superficial muscles: from the front, pec minor
+// shows under pec major, and a click there picks it.
+TEST_F(ShippedScene, TheCuttingPlaneRevealsTheDeepLayer) {
+    auto scene = make();
+    ASSERT_TRUE(scene);
+    const auto pec_minor = *scene->meshes().find("pec_minor_r");
+    const auto pec_major = *scene->meshes().find("pec_major_sternal_r");
+    const glm::vec3 centre = scene->meshes().posed_center(pec_minor, scene->frame());
+    const glm::vec2 px = to_pixel(scene->frame().camera, centre, 640.0f, 400.0f);
+    Input click;
+    click.click = px;
+    ASSERT_TRUE(scene->update(0.0, click, kViewport));
+    ASSERT_TRUE(scene->selected());
+    EXPECT_NE(scene->selected_id(), "pec_minor_r") << "without the cut, pec major (or the skin's muscles) hide it";
+    Input cut;
+    LayerVisibility layers;
+    layers.cut = true;
+    cut.requests.layers = layers;
+    cut.click = px;
+    ASSERT_TRUE(scene->update(0.0, cut, kViewport));
+    const render::SceneFrame& f = scene->frame();
+    EXPECT_TRUE(f.meshes[pec_major].cut);
+    EXPECT_TRUE(f.meshes[*scene->meshes().find("skin")].cut);
+    EXPECT_FALSE(f.meshes[pec_minor].cut) << "the deep layer stays whole";
+    EXPECT_NEAR(f.cut_plane.x, 1.0f, 0.01f) << "from the front (camera on +x) the plane faces +x";
+    EXPECT_EQ(scene->selected_id(), "pec_minor_r") << "through the cut, the click reaches pec minor";
+}
+
 TEST_F(ShippedScene, AClickPicksTheMuscleUnderThePointer) {
     auto scene = make();
     ASSERT_TRUE(scene);

@@ -791,7 +791,7 @@ void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh, const Me
     const bool spotted = index < meshes_with_spots_.size() && meshes_with_spots_[index] != 0;
     dc.muscle = glm::vec4(state.tension, state.length_ratio, spotted ? static_cast<float>(index) : -1.0f,
                           0.0f);
-    dc.origin = glm::vec4(mesh.center, 0.0f);
+    dc.origin = glm::vec4(mesh.center, state.cut ? 1.0f : 0.0f);  // w: the cutting plane applies
     vkCmdPushConstants(cmd, pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(dc),
                        &dc);
     draw_indices(cmd, mesh);
@@ -843,6 +843,7 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
         g.hot_spot_info[i] = glm::vec4(hot_spots[i].strength, static_cast<float>(hot_spots[i].mesh),
                                        hot_spots[i].zone ? 1.0f : 0.0f, 0.0f);
     }
+    g.cut_plane = frame.cut_plane;
     const TensionScale& scale = tension_view.scale;
     g.tension_view = glm::vec4(scale.floor, scale.range, scale.full_scale, tension_view.stripes);
     const auto& stops = colormap_stops(tension_view.colormap);

@@ -30,8 +30,8 @@ constexpr std::array<std::string_view, 17> kKindNames = {
 static_assert(std::variant_size_v<Action> == kKindNames.size());
 constexpr std::array<std::string_view, 3> kInterventionNames = {"massage_session", "doorway_stretch", "strengthening"};
 constexpr std::array<std::string_view, 2> kEasingNames = {"linear", "smooth"};
-constexpr std::array<std::string_view, 7> kLayerNames = {"skin",  "superficial", "xray", "deep",
-                                                         "bones", "labels",      "ghost"};
+constexpr std::array<std::string_view, 8> kLayerNames = {"skin",  "superficial", "xray",  "deep",
+                                                         "bones", "labels",      "ghost", "cut"};
 
 // A short, printable rendering of a value for "got ..." (a long string or a large object is cut).
 std::string describe(const json& value) {
@@ -231,6 +231,7 @@ private:
             l.bones = change.bones.value_or(l.bones);
             l.labels = change.labels.value_or(l.labels);
             l.ghost = change.ghost.value_or(l.ghost);
+            l.cut = change.cut.value_or(l.cut);
         }
         start.language = in.string("language", start.language, 16);
         check_name(start.language, vocabulary_.languages, in.field("language"), "language", false);
@@ -269,7 +270,7 @@ private:
 
     static LayerChange read_layer_change(const ObjectReader& in) {
         in.allow_only({kLayerNames[0], kLayerNames[1], kLayerNames[2], kLayerNames[3], kLayerNames[4], kLayerNames[5],
-                       kLayerNames[6]},
+                       kLayerNames[6], kLayerNames[7]},
                       "the layers");
         LayerChange c;
         c.skin = in.optional_boolean("skin");
@@ -279,6 +280,7 @@ private:
         c.bones = in.optional_boolean("bones");
         c.labels = in.optional_boolean("labels");
         c.ghost = in.optional_boolean("ghost");
+        c.cut = in.optional_boolean("cut");
         return c;
     }
 
@@ -486,8 +488,8 @@ json pose_json(const CameraPose& p) {
 
 json layer_change_json(const LayerChange& c) {
     json out = json::object();
-    const std::array<const std::optional<bool>*, 7> fields = {&c.skin,  &c.superficial, &c.xray, &c.deep,
-                                                              &c.bones, &c.labels,      &c.ghost};
+    const std::array<const std::optional<bool>*, 8> fields = {&c.skin,  &c.superficial, &c.xray,  &c.deep,
+                                                              &c.bones, &c.labels,      &c.ghost, &c.cut};
     for (std::size_t i = 0; i < fields.size(); ++i)
         if (*fields[i]) out[std::string(kLayerNames[i])] = **fields[i];
     return out;
@@ -663,7 +665,8 @@ json to_json(const Scenario& s) {
     if (s.start.camera) start["camera"] = pose_json(*s.start.camera);
     const Layers& l = s.start.layers;
     start["layers"] = {{"skin", l.skin},   {"superficial", l.superficial}, {"xray", l.xray},  {"deep", l.deep},
-                       {"bones", l.bones}, {"labels", l.labels},           {"ghost", l.ghost}};
+                       {"bones", l.bones}, {"labels", l.labels},           {"ghost", l.ghost},
+                       {"cut", l.cut}};
     if (s.start.tissue) start["tissue"] = *s.start.tissue;
     json events = json::array();
     for (const Event& e : s.events) events.push_back(event_json(e));

@@ -108,7 +108,9 @@ std::optional<std::size_t> MeshSet::pick(const render::SceneFrame& frame, float 
         for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
             const auto hit = ray_triangle(origin, dir, posed[mesh.indices[t]], posed[mesh.indices[t + 1]],
                                           posed[mesh.indices[t + 2]]);
-            if (hit && *hit < best_t) {
+            const bool cut_away = hit && m < frame.meshes.size() && frame.meshes[m].cut &&
+                                  glm::dot(glm::vec3(frame.cut_plane), origin + dir * *hit) > frame.cut_plane.w;
+            if (hit && *hit < best_t && !cut_away) {
                 best_t = *hit;
                 best = m;
             }

@@ -153,13 +153,20 @@ Status Scene::select(const std::string& id) {
 
 void Scene::apply_layers() {
     frame_.show_ghost = layers_.ghost;
+    // The cutting plane faces the camera (its horizontal direction) through the target.
+    glm::vec3 toward = frame_.camera.position() - frame_.camera.target();
+    toward.z = 0.0f;
+    const glm::vec3 n = glm::length(toward) > 1e-6f ? glm::normalize(toward) : glm::vec3(1.0f, 0.0f, 0.0f);
+    frame_.cut_plane = glm::vec4(n, glm::dot(n, frame_.camera.target()));
     for (std::size_t i = 0; i < frame_.meshes.size(); ++i) {
         render::MeshDrawState& st = frame_.meshes[i];
         if (!isolated_id_.empty()) {  // isolation decides alone
             st.visible = meshes_.mesh(i).id == isolated_id_;
             continue;
         }
+        st.cut = false;
         if (!mesh_layers_[i]) continue;
+        st.cut = layers_.cut && (*mesh_layers_[i] == anatomy::Layer::kSkin || *mesh_layers_[i] == anatomy::Layer::kSuperficial);
         switch (*mesh_layers_[i]) {
             case anatomy::Layer::kSkin: st.visible = layers_.skin; break;
             case anatomy::Layer::kBone: st.visible = layers_.bones; break;

@@ -40,6 +40,7 @@ struct MeshDrawState {
     float tension = -1.0f;       // fraction of max isometric force; < 0: coloured by its material, not by tension
     float length_ratio = 1.0f;   // length / healthy length (drives the bands)
     bool outline = false;        // translucent as an outline: clear face-on, opaque toward the silhouette
+    bool cut = false;            // the cutting plane removes what lies on its far side (SceneFrame::cut_plane)
 };
 
 struct SceneFrame {
@@ -54,6 +55,8 @@ struct SceneFrame {
     std::vector<HotSpot> hot_spots;  // at most kMaxHotSpots are drawn
     double time_s = 0.0;             // seconds since the session began; drives the hot spots' pulse
     float exposure = 1.0f;
+    // The cutting plane (xyz unit normal, w offset): a mesh marked `cut` drops its fragments where dot(xyz, p) > w.
+    glm::vec4 cut_plane{0.0f, 0.0f, 1.0f, 1.0e9f};
 };
 
 }  // namespace myoview::render

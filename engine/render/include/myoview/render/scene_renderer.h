@@ -54,6 +54,7 @@ struct FrameGlobals {
     glm::vec4 hot_spot_count;            // x: number of hot spots in use
     glm::vec4 hot_spots[kMaxHotSpots];   // xyz centre, w radius
     glm::vec4 hot_spot_info[kMaxHotSpots];  // x strength, y mesh index
+    glm::vec4 cut_plane;                    // xyz unit normal, w offset (SceneFrame::cut_plane)
 };
 // The std140 layout of shaders/globals.glsl: every member is a vec4 or mat4 (16-byte aligned, no padding), so each
 // offset is the sum of the sizes before it. A member added on one side only breaks one of these at compile time.
@@ -63,7 +64,8 @@ static_assert(offsetof(FrameGlobals, tension_view) == 128 + 11 * 16 && offsetof(
 static_assert(offsetof(FrameGlobals, hot_spot_count) == offsetof(FrameGlobals, colormap) + kColormapStops * 16);
 static_assert(offsetof(FrameGlobals, hot_spots) == offsetof(FrameGlobals, hot_spot_count) + 16);
 static_assert(offsetof(FrameGlobals, hot_spot_info) == offsetof(FrameGlobals, hot_spots) + kMaxHotSpots * 16);
-static_assert(sizeof(FrameGlobals) == offsetof(FrameGlobals, hot_spot_info) + kMaxHotSpots * 16);
+static_assert(offsetof(FrameGlobals, cut_plane) == offsetof(FrameGlobals, hot_spot_info) + kMaxHotSpots * 16);
+static_assert(sizeof(FrameGlobals) == offsetof(FrameGlobals, cut_plane) + 16);
 
 // Background gradient colours in sRGB (what a designer picks); converted to linear for the shader.
 inline constexpr glm::vec3 kBackgroundTopSrgb{0.20f, 0.25f, 0.31f};

@@ -52,12 +52,13 @@ inline constexpr std::array<std::string_view, 5> kViewNames = {"front", "back", 
 
 struct Layers {
     bool skin = true, superficial = true, xray = false, deep = true, bones = true, labels = true, ghost = true;
+    bool cut = false;  // the cutting plane (engine/scene: the near half of the skin and superficial muscles away)
     bool operator==(const Layers&) const = default;
 };
 
 // A change to some layers: the fields left empty keep their current state.
 struct LayerChange {
-    std::optional<bool> skin, superficial, xray, deep, bones, labels, ghost;
+    std::optional<bool> skin, superficial, xray, deep, bones, labels, ghost, cut;
     bool operator==(const LayerChange&) const = default;
 };
 

@@ -35,6 +35,10 @@ struct LayerVisibility {
     bool bones = true;
     bool labels = true;
     bool ghost = true;  // the starting posture's bones as a faint outline (before / after)
+    // The cutting plane: the near half of the skin and the superficial muscles (a vertical plane through the
+    // camera's target, facing the camera) is cut away to show the deep layer: pec minor under pec major, the rhomboids
+    // under the trapezius.
+    bool cut = false;
     bool operator==(const LayerVisibility&) const = default;
 };
 
