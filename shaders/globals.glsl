@@ -1,6 +1,7 @@
 // Per-frame values shared by every pipeline (set 0, binding 0). Mirrors render::FrameGlobals in C++, whose
 // static_asserts check this std140 layout; the array sizes are glslc defines read from the C++ constants
-// (render::kColormapStops, render::kMaxHotSpots; shaders/CMakeLists.txt).
+// (render::kMaxHotSpots; shaders/CMakeLists.txt). The tension colormap is not here: a muscle's colour is one per
+// draw (SceneRenderer::tension_color, in the draw's push constants).
 layout(set = 0, binding = 0) uniform FrameGlobals {
     mat4 view;
     mat4 proj;
@@ -15,8 +16,7 @@ layout(set = 0, binding = 0) uniform FrameGlobals {
     vec4 bg_top;          // background gradient, linear rgb
     vec4 bg_bottom;
     vec4 viewport;        // width, height, time s, exposure
-    vec4 tension_view;    // x: colormap position of zero tension, y: span above it, z: full-scale tension, w: stripes
-    vec4 colormap[MYOVIEW_COLORMAP_STOPS];     // the active tension colormap, linear rgb, evenly spaced stops (render::colormap_stops)
+    vec4 tension_view;    // w: stripe strength (x, y, z: the tension scale, used on the CPU)
     vec4 hot_spot_count;  // x: hot spots in use
     vec4 hot_spots[MYOVIEW_MAX_HOT_SPOTS];  // xyz world centre, w radius (trigger points, referred-pain zones)
     vec4 hot_spot_info[MYOVIEW_MAX_HOT_SPOTS];

@@ -16,14 +16,6 @@ layout(location = 2) in vec4 v_color;
 layout(location = 3) in vec3 v_fibre;
 layout(location = 0) out vec4 out_color;
 
-vec3 tension_color(float tension) {
-    // Same scale as render::TensionScale::position (the legend).
-    float s = sqrt(clamp(tension / g.tension_view.z, 0.0, 1.0));
-    float x = clamp(g.tension_view.x + g.tension_view.y * s, 0.0, 1.0) * 8.0;
-    int i = min(int(floor(x)), 7);
-    return mix(g.colormap[i].rgb, g.colormap[i + 1].rgb, x - float(i));
-}
-
 // Soft studio lighting for anatomy: a warm wrapped key, a cool fill from the other side, a rim that separates the
 // silhouette from the background, and a sky/ground hemisphere ambient modulated by baked occlusion.
 void main() {
@@ -48,7 +40,7 @@ void main() {
     float phase = dot(v_world - pc.origin.xyz, fibre) * bands_per_m;
     float phase_rate = fwidth(phase);  // band periods per pixel
     if (pc.muscle.x >= 0.0) {
-        albedo = tension_color(pc.muscle.x);
+        albedo = pc.color.rgb;  // the tension's colour, one per draw (SceneRenderer::tension_color)
         // Length against the healthy length, across the fibres: wide bands = lengthened ("long and strained"), tight bands = shortened
         // ("short and tight"); no bands near the resting length.
         float amount = g.tension_view.w * smoothstep(0.02, 0.10, abs(strain));
@@ -80,7 +72,9 @@ void main() {
     float facing = 1.0 - max(dot(n, v), 0.0);
     float rim = facing * facing * facing;  // g.rim_color.w = 3, multiplied out (a pow is a log and an exp)
     vec3 ambient = mix(g.ground_color.rgb, g.sky_color.rgb, n.z * 0.5 + 0.5);
-    float spec = pow(max(dot(n, h), 0.0), 40.0) * 0.12;
+    // pow(x, 40) by squaring (x^32 x^8): a pow is a log and an exp per pixel on a CPU device.
+    float s1 = max(dot(n, h), 0.0), s2 = s1 * s1, s4 = s2 * s2, s8 = s4 * s4, s16 = s8 * s8;
+    float spec = s16 * s16 * s8 * 0.12;
 
     vec3 lit = albedo * (ambient * ao + key * g.key_color.rgb * mix(0.6, 1.0, ao) + fill * g.fill_color.rgb * ao);
     lit += (spec + sheen) * g.key_color.rgb * ao + rim * g.rim_color.rgb * ao;

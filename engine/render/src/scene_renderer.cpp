@@ -779,10 +779,23 @@ void SceneRenderer::draw_indices(VkCommandBuffer cmd, const GpuMesh& mesh) const
     vkCmdDrawIndexed(cmd, level.index_count, 1, level.first_index, 0, 0);
 }
 
+// The colour of a muscle at this tension: the legend's scale (TensionScale::position), the colormap's stops mixed in
+// linear light. One per draw: in the fragment shader this was a square root and an indexed read of the colormap for
+// every pixel, which a CPU device pays in full.
+glm::vec3 SceneRenderer::tension_color(float tension) const {
+    const float x = std::clamp(tension_scale_.position(tension), 0.0f, 1.0f) * static_cast<float>(kColormapStops - 1);
+    const int i = std::min(static_cast<int>(x), kColormapStops - 2);
+    const auto k = static_cast<std::size_t>(i);
+    return glm::mix(colormap_linear_[k], colormap_linear_[k + 1], x - static_cast<float>(i));
+}
+
 void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh, const MeshDrawState& state) const {
     DrawConstants dc{};
     dc.model = state.model;
-    dc.color = glm::vec4(glm::vec3(mesh.base_color) * glm::vec3(state.tint), state.tint.a);
+    // By tension, the colour is the tension's (the tint does not apply); otherwise the mesh's colour, tinted.
+    const glm::vec3 rgb = state.tension >= 0.0f ? tension_color(state.tension)
+                                                : glm::vec3(mesh.base_color) * glm::vec3(state.tint);
+    dc.color = glm::vec4(rgb, state.tint.a);
     dc.params = glm::vec4(1.0f, state.highlight, mesh.uses_tangents ? 1.0f : 0.0f, 0.0f);
     dc.params.w = state.outline ? 1.0f : 0.0f;
     // z: the mesh's index when a hot spot lies on it, else -1: the fragment shader then skips the hot-spot loop,
@@ -847,7 +860,8 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     const TensionScale& scale = tension_view.scale;
     g.tension_view = glm::vec4(scale.floor, scale.range, scale.full_scale, tension_view.stripes);
     const auto& stops = colormap_stops(tension_view.colormap);
-    for (int i = 0; i < kColormapStops; ++i) g.colormap[i] = linear(stops[static_cast<std::size_t>(i)]);
+    tension_scale_ = scale;
+    for (std::size_t i = 0; i < stops.size(); ++i) colormap_linear_[i] = glm::vec3(linear(stops[i]));
     std::memcpy(uniforms_[frame_index].mapped, &g, sizeof(g));
     std::array<glm::mat4, kMaxBones * 2> palette;
     palette.fill(glm::mat4(1.0f));

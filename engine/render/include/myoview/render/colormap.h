@@ -11,7 +11,7 @@ namespace myoview::render {
 
 enum class ColormapId { kMagma = 0, kViridis = 1, kCividis = 2 };
 inline constexpr int kColormapCount = 3;
-inline constexpr int kColormapStops = 9;  // shaders/globals.glsl gets it as MYOVIEW_COLORMAP_STOPS
+inline constexpr int kColormapStops = 9;
 
 std::string_view colormap_name(ColormapId id);
 // Nine evenly spaced stops in sRGB, sampled from matplotlib's perceptually uniform, colour-vision-deficiency-safe

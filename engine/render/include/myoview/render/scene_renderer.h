@@ -50,7 +50,6 @@ struct FrameGlobals {
     glm::vec4 bg_bottom;
     glm::vec4 viewport;
     glm::vec4 tension_view;   // x: scale floor, y: scale range, z: full-scale tension, w: stripe strength
-    glm::vec4 colormap[kColormapStops];  // linear rgb
     glm::vec4 hot_spot_count;            // x: number of hot spots in use
     glm::vec4 hot_spots[kMaxHotSpots];   // xyz centre, w radius
     glm::vec4 hot_spot_info[kMaxHotSpots];  // x strength, y mesh index
@@ -60,8 +59,7 @@ struct FrameGlobals {
 // offset is the sum of the sizes before it. A member added on one side only breaks one of these at compile time.
 static_assert(offsetof(FrameGlobals, view) == 0 && offsetof(FrameGlobals, proj) == 64);
 static_assert(offsetof(FrameGlobals, camera_pos) == 128 && offsetof(FrameGlobals, viewport) == 128 + 10 * 16);
-static_assert(offsetof(FrameGlobals, tension_view) == 128 + 11 * 16 && offsetof(FrameGlobals, colormap) == 128 + 12 * 16);
-static_assert(offsetof(FrameGlobals, hot_spot_count) == offsetof(FrameGlobals, colormap) + kColormapStops * 16);
+static_assert(offsetof(FrameGlobals, tension_view) == 128 + 11 * 16 && offsetof(FrameGlobals, hot_spot_count) == 128 + 12 * 16);
 static_assert(offsetof(FrameGlobals, hot_spots) == offsetof(FrameGlobals, hot_spot_count) + 16);
 static_assert(offsetof(FrameGlobals, hot_spot_info) == offsetof(FrameGlobals, hot_spots) + kMaxHotSpots * 16);
 static_assert(offsetof(FrameGlobals, cut_plane) == offsetof(FrameGlobals, hot_spot_info) + kMaxHotSpots * 16);
@@ -154,6 +152,10 @@ private:
                              float pixels_per_metre_at_1m) const;
     void draw_indices(VkCommandBuffer cmd, const GpuMesh& mesh) const;
     std::vector<std::uint8_t> meshes_with_spots_;  // per mesh, this frame: does a hot spot lie on it
+    // This frame's tension colouring (a muscle's colour is one per draw: worked out here, not per pixel).
+    TensionScale tension_scale_;
+    std::array<glm::vec3, kColormapStops> colormap_linear_{};
+    glm::vec3 tension_color(float tension) const;
     void draw_ghost(VkCommandBuffer cmd, const GpuMesh& mesh, const MeshDrawState& state) const;
 
     const gpu::Device& device_;
