@@ -94,9 +94,11 @@ Result<std::unique_ptr<SceneRenderer>> SceneRenderer::create(const gpu::Device& 
 
     if (auto s = r->create_render_pass(desc); !s) return s.error();
     if (auto s = r->create_uniforms(); !s) return s.error();
-    if (auto s = r->create_pipelines(); !s) return s.error();
+    if (auto s = r->create_pipeline_layout(); !s) return s.error();
+    if (auto s = r->create_scene_pipelines(r->render_pass_, r->pipelines_, ""); !s) return s.error();
     if (r->samples_ == VK_SAMPLE_COUNT_1_BIT) {
         if (auto s = r->create_scaled_passes(desc); !s) return s.error();
+        if (auto s = r->create_scene_pipelines(r->scaled_pass_, r->scaled_pipelines_, "scaled "); !s) return s.error();
         if (auto s = r->create_composite_pipeline(); !s) return s.error();
     }
     return r;
@@ -109,14 +111,17 @@ void SceneRenderer::set_render_scale(float scale) {
     last_record_ = {};
 }
 
-// The scene pass at a reduced scale and the composite pass onto the target: both compatible with render_pass_ (same
-// formats and samples), so every pipeline made for it (the scene's, the overlay's) runs in either.
+// The scene pass at a reduced scale and the composite pass onto the target. The composite pass is compatible with
+// render_pass_ (same formats and samples), so the overlay's pipelines run in either. The scaled scene pass draws into
+// kScaledFormat, a linear half-float image: on a CPU device an sRGB attachment costs a conversion for every pixel
+// written and blended, and the composite's filtered read of an sRGB image four more (1080p, scale 0.5: ~8 ms of CPU
+// time a frame, 10 %); the scene has its own pipelines for it.
 Status SceneRenderer::create_scaled_passes(const RenderTargetDesc& desc) {
     for (int which = 0; which < 2; ++which) {
         const bool scene = which == 0;
         std::array<VkAttachmentDescription, 2> attachments{};
         VkAttachmentDescription& color = attachments[0];
-        color.format = desc.color_format;
+        color.format = scene ? kScaledFormat : desc.color_format;
         color.samples = VK_SAMPLE_COUNT_1_BIT;
         color.loadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;  // the background, or the composite, covers every pixel
         color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
@@ -444,7 +449,7 @@ Status SceneRenderer::create_uniforms() {
     return Ok{};
 }
 
-Status SceneRenderer::create_pipelines() {
+Status SceneRenderer::create_pipeline_layout() {
     VkPushConstantRange push{};
     push.stageFlags = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
     push.size = sizeof(DrawConstants);
@@ -460,7 +465,10 @@ Status SceneRenderer::create_pipelines() {
     if (r != VK_SUCCESS) return gpu::make_vk_error("creating the scene pipeline layout", r);
     pipeline_layout_ = gpu::UniquePipelineLayout(device_, pl);
     device_.name(pl, "scene pipeline layout");
+    return Ok{};
+}
 
+Status SceneRenderer::create_scene_pipelines(VkRenderPass pass, ScenePipelines& out, const char* which) {
     auto bg_vert = gpu::load_shader(device_, shader_path("background.vert"));
     if (!bg_vert) return bg_vert.error();
     auto bg_frag = gpu::load_shader(device_, shader_path("background.frag"));
@@ -479,17 +487,17 @@ Status SceneRenderer::create_pipelines() {
     };
     const Variant variants[] = {
         // Drawn after the opaque meshes at the far plane: only pixels nothing covered are shaded.
-        {bg_vert.value(), bg_frag.value(), false, true, false, false, VK_CULL_MODE_NONE, &background_pipeline_,
+        {bg_vert.value(), bg_frag.value(), false, true, false, false, VK_CULL_MODE_NONE, &out.background,
          "background pipeline"},
         // Two-sided: imported models have inconsistent winding; the shader flips normals of back faces.
-        {mesh_vert.value(), mesh_frag.value(), true, true, true, false, VK_CULL_MODE_NONE, &opaque_pipeline_,
+        {mesh_vert.value(), mesh_frag.value(), true, true, true, false, VK_CULL_MODE_NONE, &out.opaque,
          "opaque mesh pipeline"},
         // Closed, outward-wound meshes (myoview's own, checked by the generator's tests): back faces culled, which
         // halves the triangles a software rasteriser sets up.
-        {mesh_vert.value(), mesh_frag.value(), true, true, true, false, VK_CULL_MODE_BACK_BIT, &opaque_culled_pipeline_,
+        {mesh_vert.value(), mesh_frag.value(), true, true, true, false, VK_CULL_MODE_BACK_BIT, &out.opaque_culled,
          "opaque culled mesh pipeline"},
         // Translucent layers (skin): only the near shell, no depth writes, blended over the opaque scene.
-        {mesh_vert.value(), mesh_frag.value(), true, true, false, true, VK_CULL_MODE_BACK_BIT, &translucent_pipeline_,
+        {mesh_vert.value(), mesh_frag.value(), true, true, false, true, VK_CULL_MODE_BACK_BIT, &out.translucent,
          "translucent mesh pipeline"},
     };
 
@@ -579,13 +587,14 @@ Status SceneRenderer::create_pipelines() {
         info.pDepthStencilState = &depth;
         info.pColorBlendState = &blend_state;
         info.pDynamicState = &dynamic;
-        info.layout = pl;
-        info.renderPass = render_pass_;
+        info.layout = pipeline_layout_;
+        info.renderPass = pass;
         VkPipeline pipeline = VK_NULL_HANDLE;
-        r = vkCreateGraphicsPipelines(device_, VK_NULL_HANDLE, 1, &info, nullptr, &pipeline);
-        if (r != VK_SUCCESS) return gpu::make_vk_error(std::string("creating the ") + v.name, r);
+        const VkResult r = vkCreateGraphicsPipelines(device_, VK_NULL_HANDLE, 1, &info, nullptr, &pipeline);
+        const std::string name = std::string(which) + v.name;
+        if (r != VK_SUCCESS) return gpu::make_vk_error("creating the " + name, r);
         *v.out = gpu::UniquePipeline(device_, pipeline);
-        device_.name(pipeline, v.name);
+        device_.name(pipeline, name.c_str());
     }
     return Ok{};
 }
@@ -692,7 +701,7 @@ Status SceneRenderer::resize(VkExtent2D extent, const std::vector<VkImageView>& 
     if (scaled_pass_.get() != VK_NULL_HANDLE) {
         gpu::ImageDesc sdesc;
         sdesc.extent = extent;
-        sdesc.format = color_format_;
+        sdesc.format = kScaledFormat;
         sdesc.usage = VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_SAMPLED_BIT;
         auto image = gpu::create_image(device_, sdesc, "scaled scene colour");
         if (!image) return image.error();
@@ -814,6 +823,7 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
                            const std::function<void(VkCommandBuffer)>& overlay) {
     update_render_scale();
     const bool scaled = scaled_framebuffer_.get() != VK_NULL_HANDLE && render_scale_ < 1.0f;
+    const ScenePipelines& pipelines = scaled ? scaled_pipelines_ : pipelines_;
     // The scene's extent: the target's, or its scaled part (the top-left of scaled_color_).
     const VkExtent2D scene_extent =
         scaled ? VkExtent2D{std::max(1u, static_cast<uint32_t>(std::lround(static_cast<float>(extent_.width) * render_scale_))),
@@ -907,23 +917,23 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     std::sort(opaque.begin(), opaque.end(), [&](std::size_t a, std::size_t b) { return distance(a) < distance(b); });
     VkPipeline bound = VK_NULL_HANDLE;
     for (std::size_t i : opaque) {
-        const VkPipeline wanted = meshes_[i].cull_back_faces ? opaque_culled_pipeline_.get() : opaque_pipeline_.get();
+        const VkPipeline wanted = meshes_[i].cull_back_faces ? pipelines.opaque_culled.get() : pipelines.opaque.get();
         if (wanted != bound) vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, bound = wanted);
         draw_mesh(cmd, meshes_[i], frame.meshes[i]);
     }
 
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, background_pipeline_);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.background);
     vkCmdDraw(cmd, 3, 1, 0, 0);
 
     if (!translucent.empty()) {
         // Back to front by mesh centre: good enough for a few nested layers.
         std::sort(translucent.begin(), translucent.end(),
                   [&](std::size_t a, std::size_t b) { return distance(a) > distance(b); });
-        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, translucent_pipeline_);
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.translucent);
         for (std::size_t i : translucent) draw_mesh(cmd, meshes_[i], frame.meshes[i]);
     }
     if (frame.show_ghost && !frame.ghost_meshes.empty()) {
-        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, translucent_pipeline_);
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipelines.translucent);
         for (std::size_t i : frame.ghost_meshes) {
             if (i < drawn && frame.meshes[i].visible) draw_ghost(cmd, meshes_[i], frame.meshes[i]);  // follows layers
         }

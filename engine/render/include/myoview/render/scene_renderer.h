@@ -145,7 +145,7 @@ private:
     Status create_scaled_passes(const RenderTargetDesc& desc);
     Status create_composite_pipeline();
     void update_render_scale();
-    Status create_pipelines();
+    Status create_pipeline_layout();
     Status create_uniforms();
     void draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh, const MeshDrawState& state) const;
     std::size_t choose_level(const GpuMesh& mesh, const glm::mat4& model, const glm::vec3& eye,
@@ -167,10 +167,17 @@ private:
     gpu::UniqueDescriptorSetLayout set_layout_;
     gpu::UniqueDescriptorPool descriptor_pool_;
     gpu::UniquePipelineLayout pipeline_layout_;
-    gpu::UniquePipeline background_pipeline_;
-    gpu::UniquePipeline opaque_pipeline_;
-    gpu::UniquePipeline opaque_culled_pipeline_;
-    gpu::UniquePipeline translucent_pipeline_;
+    // The scene's pipelines, one set per render pass they draw in: render_pass_ (the target's format) and, with the
+    // render scale, scaled_pass_ (kScaledFormat).
+    struct ScenePipelines {
+        gpu::UniquePipeline background;
+        gpu::UniquePipeline opaque;
+        gpu::UniquePipeline opaque_culled;
+        gpu::UniquePipeline translucent;
+    };
+    Status create_scene_pipelines(VkRenderPass pass, ScenePipelines& out, const char* which);
+    ScenePipelines pipelines_;
+    ScenePipelines scaled_pipelines_;
     std::vector<gpu::Buffer> uniforms_;           // one per frame in flight
     std::vector<gpu::Buffer> bone_buffers_;       // one per frame in flight, kMaxBones matrices
     std::vector<VkDescriptorSet> descriptor_sets_;
@@ -181,6 +188,9 @@ private:
     std::vector<GpuMesh> meshes_;
     assets::Bounds bounds_;
     float lod_pixel_error_ = 1.0f;
+    // The scaled scene's colour: linear half floats (support for drawing, blending and filtered sampling is required
+    // of every Vulkan device), read by the composite pass.
+    static constexpr VkFormat kScaledFormat = VK_FORMAT_R16G16B16A16_SFLOAT;
     // Render scale: the scene pass into scaled_color_ (full size; the top-left scale x size drawn), then the composite
     // pass (compatible with render_pass_, so the overlay's pipelines work in it) onto the target.
     gpu::UniqueRenderPass scaled_pass_;     // colour ends SHADER_READ_ONLY
