@@ -86,14 +86,16 @@ void main() {
     lit = lit / (1.0 + 0.25 * lit);
     // Trigger points (on muscles) and referred-pain zones (on the skin): a pulsing warm glow with a bright core on
     // the mesh that holds them, as strong as the point is severe (release fades it).
-    int spots = int(g.hot_spot_count.x);
+    // This mesh's run of the frame's hot spots (grouped by mesh), packed by SceneRenderer::draw_mesh as
+    // first * (MYOVIEW_MAX_HOT_SPOTS + 1) + count, or -1 without one.
+    int run = int(pc.muscle.z + 0.5);
+    int first = pc.muscle.z < 0.0 ? 0 : run / (MYOVIEW_MAX_HOT_SPOTS + 1);
+    int last = pc.muscle.z < 0.0 ? 0 : first + run % (MYOVIEW_MAX_HOT_SPOTS + 1);
+    float pulse = 0.8 + 0.2 * sin(g.viewport.z * 4.0);
     float spot_glow = 0.0;
-    if (pc.muscle.z < 0.0) spots = 0;  // no hot spot on this mesh (the renderer knows): skip the loop
-    for (int i = 0; i < spots; ++i) {
-        if (int(g.hot_spot_info[i].y + 0.5) != int(pc.muscle.z + 0.5)) continue;
+    for (int i = first; i < last; ++i) {
         float r = g.hot_spots[i].w;
         float d = length(v_world - g.hot_spots[i].xyz) / r;
-        float pulse = 0.8 + 0.2 * sin(g.viewport.z * 4.0);
         bool zone = g.hot_spot_info[i].z > 0.5;  // a referred-pain area: a soft wash, no ring, no core
         float glow = zone ? g.hot_spot_info[i].x * pulse * smoothstep(1.0, 0.3, d)
                           : g.hot_spot_info[i].x * pulse * (exp(-d * d * 2.0) + 0.6 * smoothstep(0.25, 0.0, abs(d - 1.2)));

@@ -13,7 +13,7 @@ layout(push_constant) uniform DrawConstants {
     mat4 model;
     vec4 color;    // rgb tint (multiplied with the vertex colour), a: opacity
     vec4 params;   // x: 1 = use vertex colour, y: highlight 0..1, z: fibre shading 0..1, w: 1 = outline alpha
-    vec4 muscle;   // x: tension (< 0: not by tension), y: length / healthy, z: mesh index, w: palette offset
+    vec4 muscle;   // x: tension (< 0: not by tension), y: length / healthy, z: its hot spots (mesh.frag), w: palette offset
     vec4 origin;   // xyz: the mesh's centre, where the length bands' phase starts (mesh.frag)
 } pc;
 

@@ -807,12 +807,14 @@ void SceneRenderer::draw_mesh(VkCommandBuffer cmd, const GpuMesh& mesh, const Me
     dc.color = glm::vec4(rgb, state.tint.a);
     dc.params = glm::vec4(1.0f, state.highlight, mesh.uses_tangents ? 1.0f : 0.0f, 0.0f);
     dc.params.w = state.outline ? 1.0f : 0.0f;
-    // z: the mesh's index when a hot spot lies on it, else -1: the fragment shader then skips the hot-spot loop,
-    // which on a software rasteriser doubled the cost of every pixel of every mesh (1080p desk worker: 783 -> 402 ms).
+    // z: the mesh's run of hot spots, first * (kMaxHotSpots + 1) + count (mesh.frag decodes it), or -1 without one: the fragment shader loops over
+    // that run only. It looped over every spot of the frame, testing each against the mesh (every pixel of a large
+    // muscle paid for all its exps and sines: a CPU device runs both sides of the test), and before that over them on
+    // every mesh (1080p desk worker: 783 -> 402 ms).
     const auto index = static_cast<std::size_t>(&mesh - meshes_.data());
-    const bool spotted = index < meshes_with_spots_.size() && meshes_with_spots_[index] != 0;
-    dc.muscle = glm::vec4(state.tension, state.length_ratio, spotted ? static_cast<float>(index) : -1.0f,
-                          0.0f);
+    const SpotRun run = index < mesh_spots_.size() ? mesh_spots_[index] : SpotRun{};
+    const float spots = run.count > 0 ? static_cast<float>(run.first * (kMaxHotSpots + 1) + run.count) : -1.0f;
+    dc.muscle = glm::vec4(state.tension, state.length_ratio, spots, 0.0f);
     dc.origin = glm::vec4(mesh.center, state.cut ? 1.0f : 0.0f);  // w: the cutting plane applies
     vkCmdPushConstants(cmd, pipeline_layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(dc),
                        &dc);
@@ -855,16 +857,21 @@ void SceneRenderer::record(VkCommandBuffer cmd, uint32_t target_index, uint32_t 
     const auto pulse_t = static_cast<float>(std::fmod(std::max(frame.time_s, 0.0), pulse_period));
     g.viewport = glm::vec4(static_cast<float>(scene_extent.width), static_cast<float>(scene_extent.height), pulse_t,
                            frame.exposure);
-    const std::size_t spots = std::min(hot_spots.size(), kMaxHotSpots);
-    meshes_with_spots_.assign(meshes_.size(), 0);
-    for (std::size_t i = 0; i < spots; ++i) {
-        if (hot_spots[i].mesh < meshes_with_spots_.size()) meshes_with_spots_[hot_spots[i].mesh] = 1;
-    }
-    g.hot_spot_count = glm::vec4(static_cast<float>(spots), 0.0f, 0.0f, 0.0f);
-    for (std::size_t i = 0; i < spots; ++i) {
-        g.hot_spots[i] = glm::vec4(hot_spots[i].center, hot_spots[i].radius);
-        g.hot_spot_info[i] = glm::vec4(hot_spots[i].strength, static_cast<float>(hot_spots[i].mesh),
-                                       hot_spots[i].zone ? 1.0f : 0.0f, 0.0f);
+    // The hot spots drawn (at most kMaxHotSpots), grouped by the mesh they lie on.
+    std::vector<std::size_t> order(std::min(hot_spots.size(), kMaxHotSpots));
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return hot_spots[a].mesh < hot_spots[b].mesh; });
+    mesh_spots_.assign(meshes_.size(), SpotRun{});
+    g.hot_spot_count = glm::vec4(static_cast<float>(order.size()), 0.0f, 0.0f, 0.0f);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const HotSpot& spot = hot_spots[order[k]];
+        g.hot_spots[k] = glm::vec4(spot.center, spot.radius);
+        g.hot_spot_info[k] = glm::vec4(spot.strength, static_cast<float>(spot.mesh), spot.zone ? 1.0f : 0.0f, 0.0f);
+        if (spot.mesh >= mesh_spots_.size()) continue;
+        SpotRun& run = mesh_spots_[spot.mesh];
+        if (run.count == 0) run.first = static_cast<std::uint16_t>(k);
+        ++run.count;
     }
     g.cut_plane = frame.cut_plane;
     const TensionScale& scale = tension_view.scale;

@@ -52,7 +52,7 @@ struct FrameGlobals {
     glm::vec4 tension_view;   // x: scale floor, y: scale range, z: full-scale tension, w: stripe strength
     glm::vec4 hot_spot_count;            // x: number of hot spots in use
     glm::vec4 hot_spots[kMaxHotSpots];   // xyz centre, w radius
-    glm::vec4 hot_spot_info[kMaxHotSpots];  // x strength, y mesh index
+    glm::vec4 hot_spot_info[kMaxHotSpots];  // x strength, y mesh index, z 1 = a zone (grouped by mesh)
     glm::vec4 cut_plane;                    // xyz unit normal, w offset (SceneFrame::cut_plane)
 };
 // The std140 layout of shaders/globals.glsl: every member is a vec4 or mat4 (16-byte aligned, no padding), so each
@@ -151,7 +151,12 @@ private:
     std::size_t choose_level(const GpuMesh& mesh, const glm::mat4& model, const glm::vec3& eye,
                              float pixels_per_metre_at_1m) const;
     void draw_indices(VkCommandBuffer cmd, const GpuMesh& mesh) const;
-    std::vector<std::uint8_t> meshes_with_spots_;  // per mesh, this frame: does a hot spot lie on it
+    // Per mesh, this frame: its hot spots, a run [first, first + count) of the uniform block's, which holds them
+    // grouped by mesh.
+    struct SpotRun {
+        std::uint16_t first = 0, count = 0;
+    };
+    std::vector<SpotRun> mesh_spots_;
     // This frame's tension colouring (a muscle's colour is one per draw: worked out here, not per pixel).
     TensionScale tension_scale_;
     std::array<glm::vec3, kColormapStops> colormap_linear_{};
