@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -103,6 +105,30 @@ TEST(MeshSet, TooManyBonesOrNoTrianglesAreErrors) {
     auto too_many = MeshSet::from_model(model_of({many}));
     ASSERT_FALSE(too_many);
     EXPECT_NE(too_many.error().message.find("more than 32"), std::string::npos);
+}
+
+// A scenario file's layers and the scene's are the same eight, each under its own name ("xray" is the x-ray of the
+// superficial muscles): a start state, a "layers" event and a saved scene cross here.
+TEST(LayerVisibility, EachLayerCrossesToTheScenarioFileAndBackUnderItsOwnName) {
+    const std::pair<bool LayerVisibility::*, bool scenario::Layers::*> fields[] = {
+        {&LayerVisibility::skin, &scenario::Layers::skin},
+        {&LayerVisibility::superficial, &scenario::Layers::superficial},
+        {&LayerVisibility::xray_superficial, &scenario::Layers::xray},
+        {&LayerVisibility::deep, &scenario::Layers::deep},
+        {&LayerVisibility::bones, &scenario::Layers::bones},
+        {&LayerVisibility::labels, &scenario::Layers::labels},
+        {&LayerVisibility::ghost, &scenario::Layers::ghost},
+        {&LayerVisibility::cut, &scenario::Layers::cut}};
+    EXPECT_EQ(to_scenario_layers(LayerVisibility{}), scenario::Layers{}) << "the same defaults";
+    for (std::size_t i = 0; i < std::size(fields); ++i) {
+        const auto& [scene_field, file_field] = fields[i];
+        LayerVisibility flipped;
+        flipped.*scene_field = !(flipped.*scene_field);
+        scenario::Layers expected;
+        expected.*file_field = !(expected.*file_field);
+        EXPECT_EQ(to_scenario_layers(flipped), expected) << "field " << i;
+        EXPECT_EQ(to_visibility(expected), flipped) << "field " << i;
+    }
 }
 
 // The shipped model, catalog and simulation, as the viewer starts them.
