@@ -70,15 +70,7 @@ protected:
         camera.set_preset(ViewPreset::kFront);
         camera.frame(model_->bounds, static_cast<float>(w) / static_cast<float>(h));
         camera.zoom(zoom_steps);
-        SceneFrame scene;
-        scene.camera = camera;
-        scene.meshes.resize((*renderer)->mesh_count());
-        for (std::size_t i = 0; i < scene.meshes.size(); ++i) {
-            // Each mesh at its material's opacity (the skin is translucent), as the scene layer draws it by default.
-            for (const auto& m : model_->meshes) {
-                if (m.node_name == (*renderer)->mesh_name(i)) scene.meshes[i].tint.a = m.base_color.a;
-            }
-        }
+        const SceneFrame scene = default_frame(**renderer, *model_, camera);
         auto record = [&](VkCommandBuffer cmd, uint32_t image, uint32_t frame) {
             (*renderer)->record(cmd, image, frame, scene, nullptr);
         };

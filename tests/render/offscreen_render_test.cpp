@@ -63,15 +63,7 @@ protected:
         OrbitCamera camera;
         camera.set_preset(preset);
         camera.frame(frame_bounds ? *frame_bounds : model.bounds, static_cast<float>(w) / static_cast<float>(h));
-        SceneFrame scene;
-        scene.camera = camera;
-        scene.meshes.resize((*renderer)->mesh_count());
-        for (std::size_t i = 0; i < scene.meshes.size(); ++i) {
-            // Each mesh at its material's opacity, as the scene layer draws it by default.
-            for (const auto& m : model.meshes) {
-                if (m.node_name == (*renderer)->mesh_name(i)) scene.meshes[i].tint.a = m.base_color.a;
-            }
-        }
+        const SceneFrame scene = default_frame(**renderer, model, camera);
         auto record = [&](VkCommandBuffer cmd, uint32_t image, uint32_t frame) {
             (*renderer)->record(cmd, image, frame, scene, nullptr);
         };

@@ -6,7 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include "myoview/assets/model.h"
+#include "myoview/render/camera.h"
 #include "myoview/render/context.h"
+#include "myoview/render/frame.h"
+#include "myoview/render/scene_renderer.h"
 
 namespace myoview::render {
 
@@ -29,6 +33,21 @@ protected:
         if (ctx_) {
             EXPECT_EQ(ctx_->validation_messages(), 0) << "Vulkan validation messages were reported";
         }
+    }
+
+    // A frame of `model` as `renderer` holds it, seen by `camera`: each mesh at its material's opacity (the skin is
+    // translucent), as the scene layer draws it by default.
+    static SceneFrame default_frame(const SceneRenderer& renderer, const assets::Model& model,
+                                    const OrbitCamera& camera) {
+        SceneFrame frame;
+        frame.camera = camera;
+        frame.meshes.resize(renderer.mesh_count());
+        for (std::size_t i = 0; i < frame.meshes.size(); ++i) {
+            for (const auto& m : model.meshes) {
+                if (m.node_name == renderer.mesh_name(i)) frame.meshes[i].tint.a = m.base_color.a;
+            }
+        }
+        return frame;
     }
 
     inline static GpuContext* ctx_ = nullptr;
