@@ -44,6 +44,7 @@
 #include "myoview/export/frame_sink.h"
 #include "myoview/export/progress.h"
 #include "myoview/scenario/scenario.h"
+#include "myoview/scene/attract_loop.h"
 #include "myoview/scene/scenario_files.h"
 #include "myoview/scene/scene.h"
 
@@ -487,44 +488,16 @@ int run_viewer(const Options& o) {
         Panels panels;
         panels.patient = patient ? &*patient : nullptr;
         panels.kiosk = o.kiosk;
-        // The kiosk's attract loop: after --idle-seconds without input the clinic story plays, again and again; any
-        // input brings back the interactive view as it started.
-        struct Attract {
-            bool active = false;
-            double idle_s = 0.0;
-            long loops = 0;    // attract loops started
-            long returns = 0;  // interactive returns
-        } attract;
+        // The kiosk's attract loop (engine/scene): after --idle-seconds without input the clinic story plays, again
+        // and again; any input brings back the interactive view as it started.
+        std::optional<scene::AttractLoop> attract;
+        if (o.kiosk) attract.emplace(story, o.idle_seconds);
         // Returns true when the input woke the kiosk (and is used up doing so).
         auto attract_step = [&](double dt, bool any_input, glm::uvec2 viewport) -> bool {
-            if (!o.kiosk || !story || !scene.simulation()) return false;
-            if (any_input) {
-                attract.idle_s = 0.0;
-                if (!attract.active) return false;
-                attract.active = false;
-                ++attract.returns;
-                scenario::Scenario start = *story;  // the story's start state, settled, without its events
-                start.events.clear();
-                start.steps.clear();
-                if (auto s = scene.play(start, viewport); !s) log::warn(s.error().message);
-                scene.stop_playback();
-                panels.clear_history();
-                log::info("kiosk: back to the interactive view");
-                return true;
-            }
-            attract.idle_s += dt;
-            const bool finished = scene.playback() && scene.playback()->finished;
-            if ((!attract.active && attract.idle_s >= o.idle_seconds) || (attract.active && finished)) {
-                if (auto s = scene.play(*story, viewport); !s) {
-                    log::warn(s.error().message);
-                    return false;
-                }
-                if (!attract.active) log::info("kiosk: idle for " + std::to_string(attract.idle_s) + " s, the attract loop starts");
-                attract.active = true;
-                ++attract.loops;
-                panels.clear_history();
-            }
-            return false;
+            if (!attract) return false;
+            const scene::AttractLoop::Step step = attract->step(scene, dt, any_input, viewport);
+            if (step != scene::AttractLoop::Step::kNone) panels.clear_history();
+            return step == scene::AttractLoop::Step::kStopped;
         };
         bool show_stats = o.stats;  // the developer readout: off by default, a patient has no use for it
         StatusInfo status;
@@ -582,7 +555,7 @@ int run_viewer(const Options& o) {
                     if (!(panels.layers == scene.layers())) pending.layers = panels.layers;
                 }
                 if (scene.tension_colours()) draw_legend(scene.tension_view(), ui->scale(), tr);
-                if (attract.active) draw_attract_hint(strings.get(scene.language()), ui->scale(), ui->large_font());
+                if (attract && attract->active()) draw_attract_hint(strings.get(scene.language()), ui->scale(), ui->large_font());
                 if (const auto playback = scene.playback()) draw_story_caption(*playback, tr, ui->scale(), ui->large_font(), !presenting && !o.kiosk);
                 // The quiz hides the labels and the card: they would give the answers away.
                 if (scene.layers().labels && scene.catalog() && !quiz_panel) {
@@ -854,12 +827,7 @@ int run_viewer(const Options& o) {
             }
         }
         if (auto s = ring.drain(); !s && exit_code == 0) frame_failed(s.error());
-        if (o.kiosk) {
-            kiosk_figures = {{"idle_seconds", o.idle_seconds},
-                             {"attract_loops_started", attract.loops},
-                             {"interactive_returns", attract.returns},
-                             {"attract_active", attract.active}};
-        }
+        if (attract) kiosk_figures = attract->report_json();
         ui_map.flush();
         if (!o.save_scene.empty() && exit_code == 0) {
             if (auto saved = save_scene(o.save_scene); !saved) {

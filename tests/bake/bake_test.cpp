@@ -252,6 +252,27 @@ std::string sided(const std::string& body, const std::string& side) {
     return body;
 }
 
+// tools/bake/attachments.json, read once: where each muscle (its id without the side, "pec_minor") attaches.
+const nlohmann::json& attachments() {
+    static const nlohmann::json json = [] {
+        std::ifstream in(kAttachments);
+        return nlohmann::json::parse(in, nullptr, true, true);
+    }();
+    return json;
+}
+
+// The muscle a row's id names, without its side: "pec_minor_r" -> "pec_minor".
+std::string muscle_of(const std::string& id) {
+    return id.substr(0, id.size() - 2);
+}
+
+// The bodies one end of a muscle ("origin" or "insertion" of its attachments) rides on, on `side`.
+std::set<std::string> end_bodies(const nlohmann::json& end, const std::string& side) {
+    std::set<std::string> bodies;
+    for (const auto& b : end["bodies"]) bodies.insert(sided(b.get<std::string>(), side));
+    return bodies;
+}
+
 // Right-side anatomical direction words (or [x, y, z]) in the world frame; the left side mirrors y.
 glm::vec3 direction(const nlohmann::json& toward, const std::string& side) {
     glm::vec3 d(0.0f);
@@ -339,19 +360,15 @@ TEST_F(BakedModel, BonesAreRigidOnTheirBody) {
 }
 
 TEST_F(BakedModel, MuscleAttachmentBandsRideOnTheirAttachmentBodies) {
-    std::ifstream in(kAttachments);
-    const nlohmann::json attachments = nlohmann::json::parse(in, nullptr, true, true);
     for (const Row& row : *rows_) {
         if (row.kind != "muscle") continue;
         const auto* m = mesh(row.id);
         ASSERT_NE(m, nullptr) << row.id;
-        const std::string base = row.id.substr(0, row.id.size() - 2);
-        ASSERT_TRUE(attachments.contains(base)) << base;
+        ASSERT_TRUE(attachments().contains(muscle_of(row.id))) << row.id;
         for (const char* end : {"origin", "insertion"}) {
-            const nlohmann::json& a = attachments[base][end];
+            const nlohmann::json& a = attachments()[muscle_of(row.id)][end];
             const glm::vec3 dir = direction(a["toward"], row.side);
-            std::set<std::string> bodies;
-            for (const auto& b : a["bodies"]) bodies.insert(sided(b.get<std::string>(), row.side));
+            const std::set<std::string> bodies = end_bodies(a, row.side);
             float lo = 1e9f;
             float hi = -1e9f;
             for (const glm::vec3& p : m->positions) {
@@ -376,19 +393,14 @@ TEST_F(BakedModel, MuscleAttachmentBandsRideOnTheirAttachmentBodies) {
 
 TEST_F(BakedModel, MusclesBlendFromOriginToInsertion) {
     // Between the bands the weights move from one end to the other: some vertices of every muscle must carry both.
-    std::ifstream in(kAttachments);
-    const nlohmann::json attachments = nlohmann::json::parse(in, nullptr, true, true);
     for (const Row& row : *rows_) {
         if (row.kind != "muscle") continue;
         const auto* m = mesh(row.id);
         ASSERT_NE(m, nullptr) << row.id;
-        const std::string base = row.id.substr(0, row.id.size() - 2);
-        std::set<std::string> origin;
-        std::set<std::string> insertion;
-        for (const auto& b : attachments[base]["origin"]["bodies"])
-            origin.insert(sided(b.get<std::string>(), row.side));
-        for (const auto& b : attachments[base]["insertion"]["bodies"])
-            insertion.insert(sided(b.get<std::string>(), row.side));
+        ASSERT_TRUE(attachments().contains(muscle_of(row.id))) << row.id;
+        const nlohmann::json& muscle = attachments()[muscle_of(row.id)];
+        const std::set<std::string> origin = end_bodies(muscle["origin"], row.side);
+        const std::set<std::string> insertion = end_bodies(muscle["insertion"], row.side);
         std::size_t blended = 0;
         for (std::size_t v = 0; v < m->positions.size(); ++v) {
             const float o = weight_on(*m, v, origin);

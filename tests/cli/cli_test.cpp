@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "process.h"
+#include "stop_signal.h"
 
 namespace myoview::testing {
 namespace {
@@ -235,23 +236,11 @@ namespace {
 TEST(Cli, NoRenderSigtermAndSigintEndTheRunWithItsReport) {
     const std::string dir = temp_dir("no-render-signals");
     for (const int sig : {SIGTERM, SIGINT}) {
-        const std::string name = sig == SIGTERM ? "SIGTERM" : "SIGINT";
-        const std::string report = dir + "/" + name + ".json";
-        BackgroundProcess run({executable(), "--no-render", "--preset", "desk-worker", "--seconds", "100000",
-                               "--report", report});
-        ASSERT_TRUE(run.wait_for_err("simulating", 60.0)) << run.err_so_far();
-        ASSERT_EQ(::kill(run.pid(), sig), 0);
-        const auto r = run.wait(60.0);
-        EXPECT_FALSE(r.timed_out) << name;
-        EXPECT_EQ(r.signal, 0) << name << ": the process must exit, not die of the signal";
-        EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
-        std::ifstream in(report);
-        ASSERT_TRUE(in) << name << ": no report";
-        const auto json = nlohmann::json::parse(in, nullptr, false);
-        ASSERT_FALSE(json.is_discarded()) << name;
-        EXPECT_EQ(json["ended_by"], name);
-        EXPECT_LT(json["sim_time_s"].get<double>(), 100000.0) << "stopped early";
-        EXPECT_EQ(json["muscles"].size(), 48u);
+        const SignalledRun run = end_with_signal(
+            {executable(), "--no-render", "--preset", "desk-worker", "--seconds", "100000"}, sig, "simulating", dir);
+        ASSERT_TRUE(run.report.is_object());
+        EXPECT_LT(run.report["sim_time_s"].get<double>(), 100000.0) << "stopped early";
+        EXPECT_EQ(run.report["muscles"].size(), 48u);
     }
 }
 

@@ -15,40 +15,14 @@
 #include "myoview/render/presenter.h"
 #include "myoview/render/scene_renderer.h"
 #include "scratch_dir.h"
+#include "test_models.h"
 #include "video_probe.h"
 
 namespace myoview::exporter {
 namespace {
 
-// A box of the given half sizes around the origin, with per-face normals (counter-clockwise outside).
-assets::Mesh box(glm::vec3 half, glm::vec4 color) {
-    assets::Mesh m;
-    m.name = m.node_name = "box";
-    m.base_color = color;
-    for (int axis = 0; axis < 3; ++axis) {
-        for (int sign = -1; sign <= 1; sign += 2) {
-            glm::vec3 n(0.0f);
-            n[axis] = static_cast<float>(sign);
-            const int u = (axis + 1) % 3, v = (axis + 2) % 3;
-            const auto base = static_cast<uint32_t>(m.positions.size());
-            for (int k = 0; k < 4; ++k) {
-                glm::vec3 p = n * half;
-                p[u] = ((k == 1 || k == 2) ? 1.0f : -1.0f) * half[u];
-                p[v] = (k >= 2 ? 1.0f : -1.0f) * half[v];
-                m.positions.push_back(p);
-                m.normals.push_back(n);
-            }
-            const bool flip = sign < 0;
-            const uint32_t tri[6] = {0, 1, 2, 0, 2, 3};
-            for (int t = 0; t < 6; t += 3) {
-                m.indices.push_back(base + tri[t]);
-                m.indices.push_back(base + tri[t + (flip ? 2 : 1)]);
-                m.indices.push_back(base + tri[t + (flip ? 1 : 2)]);
-            }
-        }
-    }
-    return m;
-}
+using myoview::testing::box;
+using myoview::testing::model_of;
 
 TEST(RenderedExport, RenderedFramesDecodeBackInOrderWithTheirColours) {
     constexpr uint32_t kWidth = 160, kHeight = 120;
@@ -60,10 +34,8 @@ TEST(RenderedExport, RenderedFramesDecodeBackInOrderWithTheirColours) {
     auto ctx = render::create_gpu_context(gpu_options, nullptr);
     ASSERT_TRUE(ctx) << ctx.error().full_text();
     {
-        assets::Model model;
-        model.source_path = "test";
-        model.meshes.push_back(box({0.3f, 0.15f, 0.2f}, {0.8f, 0.1f, 0.06f, 1.0f}));
-        for (const auto& p : model.meshes[0].positions) model.bounds.extend(p);
+        const assets::Model model =
+            model_of({box("box", glm::vec3(0.0f), {0.3f, 0.15f, 0.2f}, {0.8f, 0.1f, 0.06f, 1.0f})});
 
         render::RenderTargetDesc desc;
         desc.color_format = gpu::OffscreenTarget::kFormat;

@@ -143,6 +143,18 @@ TEST(ShippedStrings, EveryLanguageHasExactlyTheKeysOfEnglish) {
     }
 }
 
+// One text, one key: a phrase changed in one place cannot stay stale in another (the story's key hint was once both
+// story.keys and story.hint).
+TEST(ShippedStrings, NoTwoKeysOfALanguageHoldTheSameText) {
+    for (const std::string& language : shipped().languages()) {
+        std::map<std::string, std::string> key_of;
+        for (const auto& [key, text] : shipped().get(language).entries()) {
+            const auto [first, added] = key_of.emplace(text, key);
+            EXPECT_TRUE(added) << language << ": " << first->second << " and " << key << " both say \"" << text << "\"";
+        }
+    }
+}
+
 TEST(ShippedStrings, EveryTranslationKeepsItsPlaceholdersAndNoTextIsEmpty) {
     const Entries& english = shipped().get("en").entries();
     for (const std::string& language : shipped().languages()) {

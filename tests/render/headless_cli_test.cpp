@@ -12,6 +12,7 @@
 
 #include "myoview/gpu/png.h"
 #include "process.h"
+#include "stop_signal.h"
 
 namespace myoview::testing {
 namespace {
@@ -86,29 +87,19 @@ TEST(HeadlessCli, EachFrameAdvancesASixtiethOfASecondAndTheSameRunRepeatsExactly
 TEST(HeadlessCli, SigtermAndSigintEndTheSessionWithExitZeroAndACompleteReport) {
     const std::string dir = temp_dir("headless-signals");
     for (const int sig : {SIGTERM, SIGINT}) {
-        const std::string name = sig == SIGTERM ? "SIGTERM" : "SIGINT";
-        const std::string report = dir + "/" + name + ".json";
-        BackgroundProcess viewer({executable(), "--headless", "--validate", "--size", "160x120", "--msaa", "1",
-                                  "--frames", "1000000", "--report", report});
-        ASSERT_TRUE(viewer.wait_for_err("first frame after", 120.0)) << viewer.err_so_far();
-        ASSERT_EQ(::kill(viewer.pid(), sig), 0);
-        const auto r = viewer.wait(60.0);
-        EXPECT_FALSE(r.timed_out) << name;
-        EXPECT_EQ(r.signal, 0) << name << ": the process must exit, not die of the signal";
-        EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
-        std::ifstream in(report);
-        ASSERT_TRUE(in) << name << ": no report";
-        const auto json = nlohmann::json::parse(in, nullptr, false);
-        ASSERT_FALSE(json.is_discarded()) << name << ": the report is not valid JSON";
-        EXPECT_EQ(json["ended_by"], name);
+        const SignalledRun run = end_with_signal(
+            {executable(), "--headless", "--validate", "--size", "160x120", "--msaa", "1", "--frames", "1000000"}, sig,
+            "first frame after", dir);
+        ASSERT_TRUE(run.report.is_object());
+        const nlohmann::json& json = run.report;
         EXPECT_EQ(json["exit_code"], 0);
         EXPECT_GE(json["timing"]["frames"].get<int>(), 1);
         EXPECT_LT(json["timing"]["frames"].get<int>(), 1000000);
         EXPECT_EQ(json["validation"]["messages"], 0);
         for (const char* key : {"posture", "muscles", "clock", "model", "device"}) {
-            EXPECT_TRUE(json.contains(key)) << name << ": the report lacks " << key;
+            EXPECT_TRUE(json.contains(key)) << run.signal_name << ": the report lacks " << key;
         }
-        EXPECT_FALSE(std::filesystem::exists(report + ".partial")) << "a temporary report was left behind";
+        EXPECT_FALSE(std::filesystem::exists(run.report_path + ".partial")) << "a temporary report was left behind";
     }
 }
 

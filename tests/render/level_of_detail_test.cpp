@@ -14,20 +14,17 @@
 #include "myoview/render/context.h"
 #include "myoview/render/presenter.h"
 #include "myoview/render/scene_renderer.h"
+#include "validated_gpu.h"
 
 namespace myoview::render {
 namespace {
 
 const std::filesystem::path kGlb = std::filesystem::path(MYOVIEW_SOURCE_DIR) / "assets/models/anatomy.glb";
 
-class LevelOfDetail : public ::testing::Test {
+class LevelOfDetail : public ValidatedGpu {
 protected:
     static void SetUpTestSuite() {
-        GpuOptions options;
-        options.validate = true;
-        auto ctx = create_gpu_context(options, nullptr);
-        ASSERT_TRUE(ctx) << ctx.error().full_text();
-        ctx_ = std::move(ctx).value().release();
+        ValidatedGpu::SetUpTestSuite();
         assets::ImportOptions import;
         import.convert_y_up_to_z_up = true;
         auto model = assets::import_model(kGlb, import);
@@ -36,18 +33,12 @@ protected:
     }
     static void TearDownTestSuite() {
         delete model_;
-        delete ctx_;
         model_ = nullptr;
-        ctx_ = nullptr;
+        ValidatedGpu::TearDownTestSuite();
     }
     void SetUp() override {
-        ASSERT_NE(ctx_, nullptr);
+        ValidatedGpu::SetUp();
         ASSERT_NE(model_, nullptr);
-    }
-    void TearDown() override {
-        if (ctx_) {
-            EXPECT_EQ(ctx_->validation_messages(), 0) << "Vulkan validation messages were reported";
-        }
     }
 
     struct Frame {
@@ -79,15 +70,7 @@ protected:
         camera.set_preset(ViewPreset::kFront);
         camera.frame(model_->bounds, static_cast<float>(w) / static_cast<float>(h));
         camera.zoom(zoom_steps);
-        SceneFrame scene;
-        scene.camera = camera;
-        scene.meshes.resize((*renderer)->mesh_count());
-        for (std::size_t i = 0; i < scene.meshes.size(); ++i) {
-            // Each mesh at its material's opacity (the skin is translucent), as the scene layer draws it by default.
-            for (const auto& m : model_->meshes) {
-                if (m.node_name == (*renderer)->mesh_name(i)) scene.meshes[i].tint.a = m.base_color.a;
-            }
-        }
+        const SceneFrame scene = default_frame(**renderer, *model_, camera);
         auto record = [&](VkCommandBuffer cmd, uint32_t image, uint32_t frame) {
             (*renderer)->record(cmd, image, frame, scene, nullptr);
         };
@@ -100,11 +83,8 @@ protected:
         return out;
     }
 
-    static GpuContext* ctx_;
-    static assets::Model* model_;
+    inline static assets::Model* model_ = nullptr;
 };
-GpuContext* LevelOfDetail::ctx_ = nullptr;
-assets::Model* LevelOfDetail::model_ = nullptr;
 
 std::size_t full_triangles(const assets::Model& model) {
     std::size_t n = 0;

@@ -12,6 +12,7 @@
 #include "myoview/render/presenter.h"
 #include "myoview/render/scene_renderer.h"
 #include "test_models.h"
+#include "validated_gpu.h"
 
 namespace myoview::render {
 namespace {
@@ -41,25 +42,8 @@ glm::vec3 rgb(const gpu::Pixels& p, uint32_t x, uint32_t y) {
     return {px[0], px[1], px[2]};
 }
 
-class OffscreenRender : public ::testing::Test {
+class OffscreenRender : public ValidatedGpu {
 protected:
-    static void SetUpTestSuite() {
-        GpuOptions options;
-        options.validate = true;
-        auto ctx = create_gpu_context(options, nullptr);
-        ASSERT_TRUE(ctx) << ctx.error().full_text();
-        ctx_ = std::move(ctx).value().release();
-    }
-    static void TearDownTestSuite() {
-        delete ctx_;
-        ctx_ = nullptr;
-    }
-    void TearDown() override {
-        if (ctx_) {
-            EXPECT_EQ(ctx_->validation_messages(), 0) << "Vulkan validation messages were reported";
-        }
-    }
-
     // Renders `model` seen from `preset`, framed on `frame_bounds` (or the model's bounds).
     gpu::Pixels render(const assets::Model& model, uint32_t w, uint32_t h, ViewPreset preset = ViewPreset::kFront,
                        const assets::Bounds* frame_bounds = nullptr, std::size_t* samples = nullptr) {
@@ -79,15 +63,7 @@ protected:
         OrbitCamera camera;
         camera.set_preset(preset);
         camera.frame(frame_bounds ? *frame_bounds : model.bounds, static_cast<float>(w) / static_cast<float>(h));
-        SceneFrame scene;
-        scene.camera = camera;
-        scene.meshes.resize((*renderer)->mesh_count());
-        for (std::size_t i = 0; i < scene.meshes.size(); ++i) {
-            // Each mesh at its material's opacity, as the scene layer draws it by default.
-            for (const auto& m : model.meshes) {
-                if (m.node_name == (*renderer)->mesh_name(i)) scene.meshes[i].tint.a = m.base_color.a;
-            }
-        }
+        const SceneFrame scene = default_frame(**renderer, model, camera);
         auto record = [&](VkCommandBuffer cmd, uint32_t image, uint32_t frame) {
             (*renderer)->record(cmd, image, frame, scene, nullptr);
         };
@@ -97,10 +73,7 @@ protected:
         EXPECT_TRUE((*presenter)->wait_idle());
         return (*presenter)->pixels();
     }
-
-    static GpuContext* ctx_;
 };
-GpuContext* OffscreenRender::ctx_ = nullptr;
 
 constexpr glm::vec4 kRed{0.8f, 0.08f, 0.06f, 1.0f};
 constexpr glm::vec4 kBlue{0.05f, 0.1f, 0.85f, 1.0f};

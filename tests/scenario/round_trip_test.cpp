@@ -1,10 +1,12 @@
 // The writer: parse(save(s)) == s for the clinic story and for a scene that uses every field and every event kind;
-// saving is atomic; durations.
+// saving is atomic; durations; a layer change applied.
 
 #include <atomic>
 #include <cmath>
 #include <fstream>
+#include <iterator>
 #include <set>
+#include <utility>
 
 #include <unistd.h>
 
@@ -98,6 +100,28 @@ TEST(ScenarioWriter, EveryFieldAndEveryEventKindSurviveTheRoundTrip) {
     EXPECT_EQ(back->steps[1].title.key, "story.2.title");
     // Lines are where the events are in the written file (one event per several lines with dump(2)).
     for (std::size_t i = 1; i < back->events.size(); ++i) EXPECT_GT(back->events[i].line, back->events[i - 1].line);
+}
+
+// A change sets the layers it names and keeps the others: a start state's "layers", a "layers" event and the scene
+// all use this one function.
+TEST(LayerChange, EachFieldItSetsReplacesThatLayerAndTheOthersStay) {
+    const std::pair<std::optional<bool> LayerChange::*, bool Layers::*> fields[] = {
+        {&LayerChange::skin, &Layers::skin},   {&LayerChange::superficial, &Layers::superficial},
+        {&LayerChange::xray, &Layers::xray},   {&LayerChange::deep, &Layers::deep},
+        {&LayerChange::bones, &Layers::bones}, {&LayerChange::labels, &Layers::labels},
+        {&LayerChange::ghost, &Layers::ghost}, {&LayerChange::cut, &Layers::cut}};
+    const Layers start;
+    EXPECT_EQ(apply(start, LayerChange{}), start) << "an empty change keeps every layer";
+    for (std::size_t i = 0; i < std::size(fields); ++i) {
+        const auto& [change_field, layer_field] = fields[i];
+        LayerChange change;
+        change.*change_field = !(start.*layer_field);
+        Layers expected = start;
+        expected.*layer_field = !(start.*layer_field);
+        EXPECT_EQ(apply(start, change), expected) << "field " << i;
+        change.*change_field = start.*layer_field;  // set to what it already is: no change
+        EXPECT_EQ(apply(start, change), start);
+    }
 }
 
 TEST_F(ScenarioFiles, TheClinicStorySavedAndLoadedAgainIsEqual) {

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -18,6 +20,7 @@
 #include "myoview/scene/scene.h"
 #include "myoview/sim/patient_fit.h"
 #include "myoview/sim/simulation.h"
+#include "shipped_scene.h"
 #include "test_models.h"
 
 namespace myoview::scene {
@@ -105,35 +108,29 @@ TEST(MeshSet, TooManyBonesOrNoTrianglesAreErrors) {
     EXPECT_NE(too_many.error().message.find("more than 32"), std::string::npos);
 }
 
-// The shipped model, catalog and simulation, as the viewer starts them.
-class ShippedScene : public ::testing::Test {
-protected:
-    static void SetUpTestSuite() {
-        assets::ImportOptions import;
-        import.convert_y_up_to_z_up = true;
-        import.isolate = false;
-        auto loaded = assets::import_model(std::string(MYOVIEW_SOURCE_DIR) + "/assets/models/anatomy.glb", import);
-        ASSERT_TRUE(loaded) << loaded.error().full_text();
-        model_ = new assets::Model(std::move(loaded).value());
+// A scenario file's layers and the scene's are the same eight, each under its own name ("xray" is the x-ray of the
+// superficial muscles): a start state, a "layers" event and a saved scene cross here.
+TEST(LayerVisibility, EachLayerCrossesToTheScenarioFileAndBackUnderItsOwnName) {
+    const std::pair<bool LayerVisibility::*, bool scenario::Layers::*> fields[] = {
+        {&LayerVisibility::skin, &scenario::Layers::skin},
+        {&LayerVisibility::superficial, &scenario::Layers::superficial},
+        {&LayerVisibility::xray_superficial, &scenario::Layers::xray},
+        {&LayerVisibility::deep, &scenario::Layers::deep},
+        {&LayerVisibility::bones, &scenario::Layers::bones},
+        {&LayerVisibility::labels, &scenario::Layers::labels},
+        {&LayerVisibility::ghost, &scenario::Layers::ghost},
+        {&LayerVisibility::cut, &scenario::Layers::cut}};
+    EXPECT_EQ(to_scenario_layers(LayerVisibility{}), scenario::Layers{}) << "the same defaults";
+    for (std::size_t i = 0; i < std::size(fields); ++i) {
+        const auto& [scene_field, file_field] = fields[i];
+        LayerVisibility flipped;
+        flipped.*scene_field = !(flipped.*scene_field);
+        scenario::Layers expected;
+        expected.*file_field = !(expected.*file_field);
+        EXPECT_EQ(to_scenario_layers(flipped), expected) << "field " << i;
+        EXPECT_EQ(to_visibility(expected), flipped) << "field " << i;
     }
-    static void TearDownTestSuite() {
-        delete model_;
-        model_ = nullptr;
-    }
-    static std::unique_ptr<Scene> make(SceneOptions options = {}, std::string preset = "desk-worker") {
-        auto sim = sim::Simulation::load();
-        EXPECT_TRUE(sim);
-        EXPECT_TRUE(sim->set_preset(preset));
-        auto catalog = anatomy::Catalog::load(anatomy::default_catalog_path());
-        EXPECT_TRUE(catalog);
-        auto scene = Scene::create(*model_, std::move(sim).value(), std::move(catalog).value(), options, kViewport);
-        EXPECT_TRUE(scene) << scene.error().full_text();
-        return scene ? std::move(scene).value() : nullptr;
-    }
-    static constexpr glm::uvec2 kViewport{640, 400};
-    static assets::Model* model_;
-};
-assets::Model* ShippedScene::model_ = nullptr;
+}
 
 double forward_shoulder(const Scene& s) { return s.simulation()->snapshot().posture.mean.forward_shoulder_mm; }
 
@@ -272,14 +269,8 @@ TEST_F(ShippedScene, AClickPicksTheMuscleUnderThePointer) {
 // The clinic story (assets/scenarios/clinic-story.json) as PageDown / PageUp walk it: each step plays from its mark
 // and holds at the next one.
 TEST_F(ShippedScene, PageDownWalksTheClinicStoryStepByStep) {
-    auto strings = i18n::Library::load(i18n::default_dir());
-    ASSERT_TRUE(strings) << strings.error().full_text();
-    auto catalog = anatomy::Catalog::load(anatomy::default_catalog_path());
-    ASSERT_TRUE(catalog);
-    auto story = scenario::load(clinic_story_path(), vocabulary(&*catalog, *strings));
-    ASSERT_TRUE(story) << story.error().full_text();
     SceneOptions options;
-    options.story = *story;
+    options.story = clinic_story();
     auto scene = make(options);
     ASSERT_TRUE(scene);
     EXPECT_FALSE(scene->playback()) << "nothing plays until PageDown";
@@ -320,15 +311,10 @@ TEST_F(ShippedScene, PageDownWalksTheClinicStoryStepByStep) {
 
 // A scenario played twice gives the same numbers and the same frames; a saved scene reopened shows the same.
 TEST_F(ShippedScene, AScenarioPlaysDeterministicallyAndASavedSceneReopensTheSame) {
-    auto strings = i18n::Library::load(i18n::default_dir());
-    ASSERT_TRUE(strings);
-    auto catalog = anatomy::Catalog::load(anatomy::default_catalog_path());
-    ASSERT_TRUE(catalog);
-    auto story = scenario::load(clinic_story_path(), vocabulary(&*catalog, *strings));
-    ASSERT_TRUE(story);
+    const scenario::Scenario story = clinic_story();
     auto play = [&] {
         SceneOptions options;
-        options.scenario = *story;
+        options.scenario = story;
         auto scene = make(options);
         for (int i = 0; i < 84 * 10 && scene; ++i) EXPECT_TRUE(scene->update(0.1, {}, kViewport));
         return scene;
@@ -345,7 +331,7 @@ TEST_F(ShippedScene, AScenarioPlaysDeterministicallyAndASavedSceneReopensTheSame
     // Saved and reopened: the same tissue, camera and selection; the posture within a fraction of a millimetre.
     scenario::Scenario saved = a->snapshot_as_scenario();
     auto text = scenario::to_json(saved).dump();
-    auto reparsed = scenario::parse(text, "saved.json", vocabulary(&*catalog, *strings));
+    auto reparsed = scenario::parse(text, "saved.json", shipped_vocabulary());
     ASSERT_TRUE(reparsed) << reparsed.error().full_text();
     SceneOptions options;
     options.scenario = *reparsed;
@@ -373,8 +359,6 @@ TEST_F(ShippedScene, AScenarioPlaysDeterministicallyAndASavedSceneReopensTheSame
 // The patient view: the fitted posture on screen, the healthy (neutral) posture as the ghost; saved as a scene and
 // reopened, the same posture (the fitted profile travels in the tissue blob under the preset name "patient").
 TEST_F(ShippedScene, APatientSceneShowsTheHealthyGhostAndReopensWithThePatientsPosture) {
-    auto strings = i18n::Library::load(i18n::default_dir());
-    ASSERT_TRUE(strings);
     auto catalog = anatomy::Catalog::load(anatomy::default_catalog_path());
     ASSERT_TRUE(catalog);
     auto sim = sim::Simulation::load();
@@ -405,7 +389,7 @@ TEST_F(ShippedScene, APatientSceneShowsTheHealthyGhostAndReopensWithThePatientsP
 
     scenario::Scenario saved = a.snapshot_as_scenario();
     EXPECT_EQ(saved.start.preset, "patient");
-    auto reparsed = scenario::parse(scenario::to_json(saved).dump(), "saved.json", vocabulary(&*catalog, *strings));
+    auto reparsed = scenario::parse(scenario::to_json(saved).dump(), "saved.json", shipped_vocabulary());
     ASSERT_TRUE(reparsed) << reparsed.error().full_text();
     SceneOptions reopen;
     reopen.scenario = *reparsed;

@@ -9,6 +9,7 @@
 
 #include <thread>
 
+#include "stop_signal.h"
 #include "ui_driver.h"
 #include "x_session.h"
 
@@ -34,24 +35,16 @@ protected:
 TEST_F(WindowHardening, SigtermAndSigintCloseTheWindowWithExitZeroAndACompleteReport) {
     const std::string dir = temp_dir("window-signals");
     for (const int sig : {SIGTERM, SIGINT}) {
-        const std::string name = sig == SIGTERM ? "SIGTERM" : "SIGINT";
-        const std::string report = dir + "/" + name + ".json";
-        BackgroundProcess viewer({executable(), "--validate", "--size", "320x240", "--msaa", "1", "--report", report});
-        ASSERT_TRUE(viewer.wait_for_err("first frame after", 120.0)) << viewer.err_so_far();
-        ASSERT_EQ(::kill(viewer.pid(), sig), 0);
-        const auto r = viewer.wait(60.0);
-        EXPECT_FALSE(r.timed_out) << name;
-        EXPECT_EQ(r.signal, 0) << name << ": the viewer must exit, not die of the signal (143 / 130)";
-        EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
-        const auto json = read_json(report);
-        ASSERT_TRUE(json.is_object()) << name << ": no report, or not valid JSON";
-        EXPECT_EQ(json["ended_by"], name);
+        const SignalledRun run = end_with_signal({executable(), "--validate", "--size", "320x240", "--msaa", "1"}, sig,
+                                                 "first frame after", dir);
+        ASSERT_TRUE(run.report.is_object());
+        const nlohmann::json& json = run.report;
         EXPECT_EQ(json["mode"], "window");
         EXPECT_EQ(json["exit_code"], 0);
         EXPECT_GE(json["timing"]["frames"].get<int>(), 1);
-        EXPECT_EQ(json["validation"]["messages"], 0) << r.err;
+        EXPECT_EQ(json["validation"]["messages"], 0) << run.result.err;
         for (const char* key : {"posture", "muscles", "clock", "window", "model"}) {
-            EXPECT_TRUE(json.contains(key)) << name << ": the report lacks " << key;
+            EXPECT_TRUE(json.contains(key)) << run.signal_name << ": the report lacks " << key;
         }
     }
 }

@@ -222,16 +222,7 @@ private:
         if (in.has("camera")) start.camera = read_pose(ObjectReader(in.at("camera"), in.field("camera"), "a camera"));
         if (in.has("layers")) {
             const ObjectReader layers(in.at("layers"), in.field("layers"), "the layers");
-            const LayerChange change = read_layer_change(layers);
-            Layers& l = start.layers;
-            l.skin = change.skin.value_or(l.skin);
-            l.superficial = change.superficial.value_or(l.superficial);
-            l.xray = change.xray.value_or(l.xray);
-            l.deep = change.deep.value_or(l.deep);
-            l.bones = change.bones.value_or(l.bones);
-            l.labels = change.labels.value_or(l.labels);
-            l.ghost = change.ghost.value_or(l.ghost);
-            l.cut = change.cut.value_or(l.cut);
+            start.layers = apply(start.layers, read_layer_change(layers));
         }
         start.language = in.string("language", start.language, 16);
         check_name(start.language, vocabulary_.languages, in.field("language"), "language", false);
@@ -570,6 +561,18 @@ Result<std::string> read_bounded(const std::filesystem::path& path, std::string_
 }
 
 }  // namespace
+
+Layers apply(Layers layers, const LayerChange& change) {
+    layers.skin = change.skin.value_or(layers.skin);
+    layers.superficial = change.superficial.value_or(layers.superficial);
+    layers.xray = change.xray.value_or(layers.xray);
+    layers.deep = change.deep.value_or(layers.deep);
+    layers.bones = change.bones.value_or(layers.bones);
+    layers.labels = change.labels.value_or(layers.labels);
+    layers.ghost = change.ghost.value_or(layers.ghost);
+    layers.cut = change.cut.value_or(layers.cut);
+    return layers;
+}
 
 double Event::duration_s() const {
     return std::visit(

@@ -107,8 +107,7 @@ Status Scene::restart_player(glm::uvec2 viewport) {
         binding_->apply(sim.snapshot(), frame_, tension_colours_);
         std::copy_n(frame_.palette.begin(), render::kMaxBones, frame_.palette.begin() + render::kMaxBones);
     }
-    layers_ = {st.layers.skin,  st.layers.superficial, st.layers.xray,  st.layers.deep,
-               st.layers.bones, st.layers.labels,      st.layers.ghost, st.layers.cut};
+    layers_ = to_visibility(st.layers);
     language_ = st.language;
     tension_colours_ = st.tension_colours;
     selected_ = st.select.empty() ? std::nullopt : meshes_.find(st.select);
@@ -190,17 +189,8 @@ double Scene::advance_player(double dt, glm::uvec2 viewport, Requests& r) {
                 } else if constexpr (std::is_same_v<A, scenario::CameraMove>) {
                     p.camera.push_back({e.t, a.duration_s, a.easing, camera_pose(), a.pose});
                 } else if constexpr (std::is_same_v<A, scenario::LayersEvent>) {
-                    LayerVisibility l = r.layers.value_or(layers_);
-                    const scenario::LayerChange& c = a.change;
-                    l.skin = c.skin.value_or(l.skin);
-                    l.superficial = c.superficial.value_or(l.superficial);
-                    l.xray_superficial = c.xray.value_or(l.xray_superficial);
-                    l.deep = c.deep.value_or(l.deep);
-                    l.bones = c.bones.value_or(l.bones);
-                    l.labels = c.labels.value_or(l.labels);
-                    l.ghost = c.ghost.value_or(l.ghost);
-                    l.cut = c.cut.value_or(l.cut);
-                    r.layers = l;
+                    // On top of the layers an earlier event of this frame asked for.
+                    r.layers = to_visibility(scenario::apply(to_scenario_layers(r.layers.value_or(layers_)), a.change));
                 } else if constexpr (std::is_same_v<A, scenario::Select>) {
                     // An id the model lacks (a scenario written for the bundled model, shown on another) is ignored.
                     if (a.id.empty() || meshes_.find(a.id)) r.select = a.id;
@@ -307,8 +297,7 @@ scenario::Scenario Scene::snapshot_as_scenario() const {
         st.settle_s = 30.0;  // the posture settles on the restored tissue from the rest pose, as at any start
     }
     st.camera = camera_pose();
-    st.layers = {layers_.skin,  layers_.superficial, layers_.xray_superficial, layers_.deep,
-                 layers_.bones, layers_.labels,      layers_.ghost,            layers_.cut};
+    st.layers = to_scenario_layers(layers_);
     st.language = language_;
     st.select = selected_id();
     st.isolate = isolated_id_;

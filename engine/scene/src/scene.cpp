@@ -37,6 +37,14 @@ Status guarded(Work&& work) {
 
 }  // namespace
 
+LayerVisibility to_visibility(const scenario::Layers& l) {
+    return {l.skin, l.superficial, l.xray, l.deep, l.bones, l.labels, l.ghost, l.cut};
+}
+
+scenario::Layers to_scenario_layers(const LayerVisibility& l) {
+    return {l.skin, l.superficial, l.xray_superficial, l.deep, l.bones, l.labels, l.ghost, l.cut};
+}
+
 Scene::Scene(MeshSet meshes, std::optional<sim::Simulation> simulation, std::optional<anatomy::Catalog> catalog)
     : meshes_(std::move(meshes)), simulation_(std::move(simulation)), catalog_(std::move(catalog)) {}
 

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <utility>
 
 namespace myoview::sim {
 namespace {
@@ -53,6 +55,49 @@ PatientScalars clamp_scalars(PatientScalars x) {
     x.pec = std::clamp(x.pec, kPecMin, kPecMax);
     x.slump = std::clamp(x.slump, kSlumpMin, kSlumpMax);
     return x;
+}
+
+// How a measure the fit missed is named to the user.
+struct MeasureWords {
+    double Eval::*value;     // the model's figure for it
+    const char* name;        // "forward shoulder"
+    const char* unit;        // "mm"
+    int decimals;            // after the point
+    const char* at_other;    // the other measure, held at its fit: "at this head posture"
+    const char* with_other;  // "the head posture"
+};
+constexpr MeasureWords kForwardShoulderLimit{.value = &Eval::fwd,
+                                             .name = "forward shoulder",
+                                             .unit = "mm",
+                                             .decimals = 0,
+                                             .at_other = "at this head posture",
+                                             .with_other = "the head posture"};
+constexpr MeasureWords kCvaLimit{.value = &Eval::cva,
+                                 .name = "craniovertebral angle",
+                                 .unit = "deg",
+                                 .decimals = 1,
+                                 .at_other = "at these shoulders",
+                                 .with_other = "the shoulders"};
+
+// The line for `limits`: the range the model spans for the measure between the scalars `lo` and `hi` (its own scalar
+// at its two bounds, the other held at its fit), and whether `measured` lies beyond that range or the fit merely did
+// not reach it together with the other measure. `fitted` is the model at the fit.
+Result<std::string> limit_message(Evaluator& eval, const MeasureWords& w, const PatientScalars& lo,
+                                  const PatientScalars& hi, double measured, const Eval& fitted) {
+    auto at_lo = eval(lo);
+    if (!at_lo) return at_lo.error();
+    auto at_hi = eval(hi);
+    if (!at_hi) return at_hi.error();
+    const double a = std::min(*at_lo.*w.value, *at_hi.*w.value), b = std::max(*at_lo.*w.value, *at_hi.*w.value);
+    const std::string unit = std::string(" ") + w.unit;
+    const std::string nearest = fmt(fitted.*w.value, w.decimals) + unit;
+    if (measured < a || measured > b) {
+        return "the model's " + std::string(w.name) + " reaches " + fmt(a, w.decimals) + "-" + fmt(b, w.decimals) +
+               unit + " " + w.at_other + "; " + fmt(measured, w.decimals) + unit +
+               " is beyond it: fitted to the nearest, " + nearest;
+    }
+    return "the fit did not reach the " + std::string(w.name) + " of " + fmt(measured, w.decimals) + unit +
+           " together with " + w.with_other + ": the nearest is " + nearest;
 }
 
 }  // namespace
@@ -201,32 +246,15 @@ Result<PatientFit> fit_patient(const PatientMeasures& measures, Simulation& sim)
     if (!fit.within_tolerance) {
         // Name the limit: the range each measure spans over its own scalar's bounds, the other held at its fit.
         if (std::abs(fit.forward_shoulder_residual_mm) > kForwardShoulderToleranceMm) {
-            auto lo = eval({kPecMin, x.slump});
-            auto hi = eval({kPecMax, x.slump});
-            if (!lo) return lo.error();
-            if (!hi) return hi.error();
-            const double a = std::min(lo->fwd, hi->fwd), b = std::max(lo->fwd, hi->fwd);
-            const bool beyond = measures.forward_shoulder_mm < a || measures.forward_shoulder_mm > b;
-            fit.limits.push_back(
-                beyond ? "the model's forward shoulder reaches " + fmt(a, 0) + "-" + fmt(b, 0) +
-                             " mm at this head posture; " + fmt(measures.forward_shoulder_mm, 0) +
-                             " mm is beyond it: fitted to the nearest, " + fmt(ex.fwd, 0) + " mm"
-                       : "the fit did not reach the forward shoulder of " + fmt(measures.forward_shoulder_mm, 0) +
-                             " mm together with the head posture: the nearest is " + fmt(ex.fwd, 0) + " mm");
+            auto limit = limit_message(eval, kForwardShoulderLimit, {kPecMin, x.slump}, {kPecMax, x.slump},
+                                       measures.forward_shoulder_mm, ex);
+            if (!limit) return limit.error();
+            fit.limits.push_back(std::move(limit).value());
         }
         if (std::abs(fit.cva_residual_deg) > kCvaToleranceDeg) {
-            auto lo = eval({x.pec, kSlumpMax});
-            auto hi = eval({x.pec, kSlumpMin});
-            if (!lo) return lo.error();
-            if (!hi) return hi.error();
-            const double a = std::min(lo->cva, hi->cva), b = std::max(lo->cva, hi->cva);
-            const bool beyond = measures.cva_deg < a || measures.cva_deg > b;
-            fit.limits.push_back(
-                beyond ? "the model's craniovertebral angle reaches " + fmt(a, 1) + "-" + fmt(b, 1) +
-                             " deg at these shoulders; " + fmt(measures.cva_deg, 1) +
-                             " deg is beyond it: fitted to the nearest, " + fmt(ex.cva, 1) + " deg"
-                       : "the fit did not reach the craniovertebral angle of " + fmt(measures.cva_deg, 1) +
-                             " deg together with the shoulders: the nearest is " + fmt(ex.cva, 1) + " deg");
+            auto limit = limit_message(eval, kCvaLimit, {x.pec, kSlumpMax}, {x.pec, kSlumpMin}, measures.cva_deg, ex);
+            if (!limit) return limit.error();
+            fit.limits.push_back(std::move(limit).value());
         }
         // The limit evaluations moved the simulation: leave it at the fit, as the contract says.
         if (auto back = eval(x); !back) return back.error();

@@ -62,6 +62,10 @@ struct LayerChange {
     bool operator==(const LayerChange&) const = default;
 };
 
+// `layers` with `change` made: the fields the change sets replace those of `layers`, the others stay. The one place a
+// change is applied (a file's start state, a "layers" event, the scene's layers: engine/scene converts).
+Layers apply(Layers layers, const LayerChange& change);
+
 // An exact camera (a saved scene): orbit angles around `target`, at `distance_m` from it (engine/render's camera).
 struct CameraPose {
     float yaw_deg = 0.0f;     // -360 .. 360

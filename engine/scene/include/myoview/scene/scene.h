@@ -42,6 +42,10 @@ struct LayerVisibility {
     bool operator==(const LayerVisibility&) const = default;
 };
 
+// The same layers as a scenario file names them (scenario::Layers: "xray" for xray_superficial) and back, field for
+// field: a scenario's start state, its "layers" events (scenario::apply) and a saved scene all cross here.
+LayerVisibility to_visibility(const scenario::Layers& layers);
+scenario::Layers to_scenario_layers(const LayerVisibility& layers);
 
 // One frame's requests from the panels, the keys or a scenario: applied together at the start of update().
 struct Requests {
