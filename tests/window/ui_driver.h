@@ -135,8 +135,7 @@ public:
     bool click(const std::string& id) {
         const auto r = item(id);
         if (!r) return false;
-        return move_to(r->at_x(0.5), r->centre_y()) && xdo({"mousedown", "1"}) && wait_frames(2) &&
-               xdo({"mouseup", "1"}) && wait_frames(3);
+        return click_at(r->at_x(0.5), r->centre_y());
     }
 
     // Presses on control `id` at `from` (0..1 of its width), moves to `to` in `steps`, each seen by a frame, and
@@ -144,11 +143,21 @@ public:
     bool drag(const std::string& id, double from, double to, int steps) {
         const auto r = item(id);
         if (!r) return false;
-        if (!move_to(r->at_x(from), r->centre_y()) || !xdo({"mousedown", "1"}) || !wait_frames(2)) return false;
+        return drag_at(r->at_x(from), r->centre_y(), r->at_x(to), r->centre_y(), steps);
+    }
+
+    // The same between two window pixels: a drag on the figure (it orbits the camera).
+    bool drag_at(double x0, double y0, double x1, double y1, int steps) {
+        if (!move_to(x0, y0) || !xdo({"mousedown", "1"}) || !wait_frames(2)) return false;
         for (int i = 1; i <= steps; ++i) {
-            if (!move_to(r->at_x(from + (to - from) * i / steps), r->centre_y(), 1)) return false;
+            if (!move_to(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps, 1)) return false;
         }
         return wait_frames(1) && xdo({"mouseup", "1"}) && wait_frames(3);
+    }
+
+    // A click at a window pixel (on the figure: it selects what lies there), paced as click().
+    bool click_at(double x, double y) {
+        return move_to(x, y) && xdo({"mousedown", "1"}) && wait_frames(2) && xdo({"mouseup", "1"}) && wait_frames(3);
     }
 
     // Any xdotool command on the driver's display; true when it succeeded.

@@ -179,6 +179,43 @@ TEST_F(WindowTest, ClickingTheViewButtonsTurnsTheCameraToEachView) {
     EXPECT_EQ(json["selected"], "") << "a click on a button must not select anatomy behind it";
 }
 
+// A new user's first moves (issue 11: "tools/run, orbit, press M"): a drag across the figure turns it and is not a
+// click (nothing is selected); M starts the massage; a click on the chest opens the card of what lies there.
+TEST_F(WindowTest, ADragAcrossTheFigureOrbitsItMMassagesAndAClickOnTheChestSelects) {
+    UiDriver ui("window-orbit", {"--validate", "--report", "{dir}/r.json"});  // tools/run's window: the default size
+    ASSERT_EQ(ui.problem(), "");
+    ASSERT_TRUE(ui.start()) << ui.seen();
+    const auto first = ui.item("panel");
+    ASSERT_TRUE(first) << ui.seen();
+    // The figure is framed in the free area left of the panel.
+    const double x = first->x * 0.5, y = ui.map()["size"][1].get<double>() * 0.45;
+    ASSERT_TRUE(ui.drag_at(x - 120.0, y, x + 120.0, y, 8)) << ui.seen();
+    const auto turned = ui.wait_until([](const nlohmann::json& m) {
+        return std::abs(m["camera"]["yaw_deg"].get<double>()) > 20.0;
+    });
+    ASSERT_TRUE(turned) << "a 240-pixel drag across the figure must turn it; " << ui.seen();
+    EXPECT_EQ((*turned)["selected"], "") << "a drag is not a click";
+    EXPECT_NEAR((*turned)["camera"]["pitch_deg"].get<double>(), 5.0, 1.0) << "a level drag keeps the pitch";
+
+    ASSERT_TRUE(ui.key("m"));
+    EXPECT_TRUE(ui.wait_until([](const nlohmann::json& m) { return m["release"].get<double>() > 0.5; }))
+        << "M starts the massage; " << ui.seen();
+
+    ASSERT_TRUE(ui.click("view_front")) << ui.seen();
+    ASSERT_TRUE(ui.wait_until([](const nlohmann::json& m) {
+        return std::abs(m["camera"]["yaw_deg"].get<double>()) < 1e-3;
+    })) << ui.seen();
+    ASSERT_TRUE(ui.click_at(x, y)) << ui.seen();
+    const auto picked = ui.wait_until([](const nlohmann::json& m) { return m["selected"] != ""; });
+    ASSERT_TRUE(picked) << "a click on the chest selects the structure under it; " << ui.seen();
+    const auto r = ui.quit();
+    ASSERT_FALSE(r.timed_out);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto json = read_json(ui.dir() + "/r.json");
+    ASSERT_TRUE(json.is_object());
+    EXPECT_EQ(json["validation"]["messages"], 0);
+}
+
 // The RGBA bytes of a PNG (empty when it cannot be read).
 std::vector<uint8_t> gpu_png(const std::string& path) {
     auto pixels = gpu::read_png(path);
