@@ -30,8 +30,8 @@ constexpr std::array<std::string_view, 17> kKindNames = {
 static_assert(std::variant_size_v<Action> == kKindNames.size());
 constexpr std::array<std::string_view, 3> kInterventionNames = {"massage_session", "doorway_stretch", "strengthening"};
 constexpr std::array<std::string_view, 2> kEasingNames = {"linear", "smooth"};
-constexpr std::array<std::string_view, 8> kLayerNames = {"skin",  "superficial", "xray",  "deep",
-                                                         "bones", "labels",      "ghost", "cut"};
+constexpr std::array<std::string_view, 9> kLayerNames = {"skin",  "superficial", "xray", "deep",      "bones",
+                                                         "labels", "ghost",      "cut",  "labels_all"};
 
 // A short, printable rendering of a value for "got ..." (a long string or a large object is cut).
 std::string describe(const json& value) {
@@ -232,6 +232,7 @@ private:
             l.labels = change.labels.value_or(l.labels);
             l.ghost = change.ghost.value_or(l.ghost);
             l.cut = change.cut.value_or(l.cut);
+            l.labels_all = change.labels_all.value_or(l.labels_all);
         }
         start.language = in.string("language", start.language, 16);
         check_name(start.language, vocabulary_.languages, in.field("language"), "language", false);
@@ -270,7 +271,7 @@ private:
 
     static LayerChange read_layer_change(const ObjectReader& in) {
         in.allow_only({kLayerNames[0], kLayerNames[1], kLayerNames[2], kLayerNames[3], kLayerNames[4], kLayerNames[5],
-                       kLayerNames[6], kLayerNames[7]},
+                       kLayerNames[6], kLayerNames[7], kLayerNames[8]},
                       "the layers");
         LayerChange c;
         c.skin = in.optional_boolean("skin");
@@ -281,6 +282,7 @@ private:
         c.labels = in.optional_boolean("labels");
         c.ghost = in.optional_boolean("ghost");
         c.cut = in.optional_boolean("cut");
+        c.labels_all = in.optional_boolean("labels_all");
         return c;
     }
 
@@ -488,8 +490,9 @@ json pose_json(const CameraPose& p) {
 
 json layer_change_json(const LayerChange& c) {
     json out = json::object();
-    const std::array<const std::optional<bool>*, 8> fields = {&c.skin,  &c.superficial, &c.xray,  &c.deep,
-                                                              &c.bones, &c.labels,      &c.ghost, &c.cut};
+    const std::array<const std::optional<bool>*, 9> fields = {&c.skin,  &c.superficial, &c.xray, &c.deep,
+                                                              &c.bones, &c.labels,      &c.ghost, &c.cut,
+                                                              &c.labels_all};
     for (std::size_t i = 0; i < fields.size(); ++i)
         if (*fields[i]) out[std::string(kLayerNames[i])] = **fields[i];
     return out;
@@ -666,7 +669,7 @@ json to_json(const Scenario& s) {
     const Layers& l = s.start.layers;
     start["layers"] = {{"skin", l.skin},   {"superficial", l.superficial}, {"xray", l.xray},  {"deep", l.deep},
                        {"bones", l.bones}, {"labels", l.labels},           {"ghost", l.ghost},
-                       {"cut", l.cut}};
+                       {"cut", l.cut},     {"labels_all", l.labels_all}};
     if (s.start.tissue) start["tissue"] = *s.start.tissue;
     json events = json::array();
     for (const Event& e : s.events) events.push_back(event_json(e));

@@ -107,8 +107,8 @@ Status Scene::restart_player(glm::uvec2 viewport) {
         binding_->apply(sim.snapshot(), frame_, tension_colours_);
         std::copy_n(frame_.palette.begin(), render::kMaxBones, frame_.palette.begin() + render::kMaxBones);
     }
-    layers_ = {st.layers.skin,  st.layers.superficial, st.layers.xray,  st.layers.deep,
-               st.layers.bones, st.layers.labels,      st.layers.ghost, st.layers.cut};
+    layers_ = {st.layers.skin,   st.layers.superficial, st.layers.xray,  st.layers.deep, st.layers.bones,
+               st.layers.labels, st.layers.labels_all,  st.layers.ghost, st.layers.cut};
     language_ = st.language;
     tension_colours_ = st.tension_colours;
     selected_ = st.select.empty() ? std::nullopt : meshes_.find(st.select);
@@ -200,6 +200,7 @@ double Scene::advance_player(double dt, glm::uvec2 viewport, Requests& r) {
                     l.labels = c.labels.value_or(l.labels);
                     l.ghost = c.ghost.value_or(l.ghost);
                     l.cut = c.cut.value_or(l.cut);
+                    l.labels_all = c.labels_all.value_or(l.labels_all);
                     r.layers = l;
                 } else if constexpr (std::is_same_v<A, scenario::Select>) {
                     // An id the model lacks (a scenario written for the bundled model, shown on another) is ignored.
@@ -307,8 +308,8 @@ scenario::Scenario Scene::snapshot_as_scenario() const {
         st.settle_s = 30.0;  // the posture settles on the restored tissue from the rest pose, as at any start
     }
     st.camera = camera_pose();
-    st.layers = {layers_.skin,  layers_.superficial, layers_.xray_superficial, layers_.deep,
-                 layers_.bones, layers_.labels,      layers_.ghost,            layers_.cut};
+    st.layers = {layers_.skin,  layers_.superficial, layers_.xray_superficial, layers_.deep, layers_.bones,
+                 layers_.labels, layers_.ghost,      layers_.cut,              layers_.labels_all};
     st.language = language_;
     st.select = selected_id();
     st.isolate = isolated_id_;
