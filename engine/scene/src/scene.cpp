@@ -374,9 +374,15 @@ LabelLayout Scene::all_anchors(glm::uvec2 viewport, const glm::mat4& view_proj) 
                                                       (st.tint.a < 0.999f ? 4 : 0)));
     }
     const bool changed = !visibility_key_ || !(*visibility_key_ == key) || visibility_pose_dirty_;
-    const bool layers_changed = visibility_key_ && visibility_key_->drawn != key.drawn;
+    // At once when the picture jumped (layers, the window's size, a preset view): the old anchors would name what is
+    // no longer seen. A drag or the simulation moves it a little each frame: then every few calls.
+    const glm::vec3 eye_dir = glm::normalize(frame_.camera.position() - frame_.camera.target());
+    const bool jumped = visibility_key_ && (visibility_key_->drawn != key.drawn ||
+                                            visibility_key_->viewport != key.viewport ||
+                                            glm::dot(eye_dir, visibility_eye_dir_) < kVisibilityJumpCos);
     ++visibility_age_;
-    if (!visibility_key_ || (changed && (visibility_age_ >= kVisibilityRecheckCalls || layers_changed))) {
+    if (!visibility_key_ || (changed && (visibility_age_ >= kVisibilityRecheckCalls || jumped))) {
+        visibility_eye_dir_ = eye_dir;
         visibility_.build(meshes_, posed_, frame_, viewport);
         visibility_key_ = std::move(key);
         visibility_pose_dirty_ = false;

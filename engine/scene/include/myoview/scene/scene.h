@@ -188,7 +188,8 @@ public:
     // The labelled muscles the eye sees (a pick at each anchor, re-checked every few calls: a pick costs ms); with
     // layers().labels_all, every structure the eye sees (the skin's veil aside), each name once (a muscle's two
     // sides share a name: the side seen more), from the ID image (VisibilityMap), rebuilt when the picture changed
-    // at most every kVisibilityRecheckCalls calls; between rebuilds the anchors follow the camera.
+    // at most every kVisibilityRecheckCalls calls (at once after a jump: layers, size, a preset view); between
+    // rebuilds the anchors follow the camera. A rebuild costs about 15 ms on one core.
     LabelLayout label_anchors(glm::uvec2 viewport);
     static constexpr int kVisibilityRecheckCalls = 6;
     // A structure is labelled when at least this many ID pixels of it are seen and one of them has its four
@@ -276,6 +277,8 @@ private:
     std::optional<VisibilityKey> visibility_key_;
     bool visibility_pose_dirty_ = true;
     int visibility_age_ = 0;  // calls since the last rebuild
+    glm::vec3 visibility_eye_dir_{0.0f};
+    static constexpr float kVisibilityJumpCos = 0.985f;  // the view turned more than 10 degrees: rebuild at once
     bool free_area_seen_ = false;
 };
 
