@@ -65,6 +65,9 @@ LabelsShown draw_all(const scene::LabelLayout& layout, const scene::Scene& scene
     const ImVec2 more_size = ImGui::CalcTextSize(widest_more.c_str());
     area.more_text = glm::vec2(more_size.x, more_size.y);
     const scene::LabelPlacement placement = scene::place_labels(boxes, area);
+    shown.free_px = layout.free_px;
+    shown.figure_px = layout.figure_px;
+    for (const scene::LabelBox& b : boxes) ++(b.left ? shown.left : shown.right);
 
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     // The lines first, then the boxes: a line never crosses a name.

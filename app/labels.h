@@ -23,6 +23,9 @@ struct LabelsShown {
     std::size_t more = 0;                   // left out for want of room ("N more")
     std::optional<glm::vec4> more_box;      // where "N more" is written
     std::vector<glm::vec4> panels;          // the open panels and cards the labels kept clear of
+    glm::vec4 free_px{0.0f};                // the area the labels stay in
+    glm::vec4 figure_px{0.0f};              // the figure's box on screen ("all" only)
+    std::size_t left = 0, right = 0;        // anchors on each side of the figure's centre line ("all" only)
 };
 
 // Draws the labels of `layout` behind the UI windows (call it after every panel of the frame is drawn: it keeps clear

@@ -289,6 +289,9 @@ int run_viewer(const Options& o) {
                 report["labels"] = {{"mode", labels_shown.mode}, {"ids", labels_shown.ids}, {"boxes", boxes},
                                     {"more", labels_shown.more}, {"panels", panels}};
                 if (labels_shown.more_box) report["labels"]["more_box"] = box_json(*labels_shown.more_box);
+                report["labels"]["free"] = box_json(labels_shown.free_px);
+                report["labels"]["figure"] = box_json(labels_shown.figure_px);
+                report["labels"]["anchors_left_right"] = {labels_shown.left, labels_shown.right};
             }
             report["memory"] = {{"rss_first_frame_mb", rss_first_frame_mb}, {"rss_end_mb", resident_mb()}};
             report["ended_by"] = end.reason;

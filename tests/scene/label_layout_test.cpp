@@ -132,5 +132,31 @@ TEST(LabelLayout, ANarrowWindowStillGivesNoOverlap) {
     EXPECT_TRUE(place_labels({}, a).placed.empty());
 }
 
+TEST(LabelLayout, OneLongNameDoesNotPushAColumnOverTheOther) {
+    // A laptop's 1280x720 with the panel at 888: little room right of the figure, and one name 400 px wide there.
+    LabelArea a;
+    a.free_px = {13.0f, 0.0f, 875.0f, 720.0f};
+    a.figure_px = {500.0f, 80.0f, 760.0f, 660.0f};
+    a.figure_centre = {640.0f, 360.0f};
+    a.more_text = {110.0f, 16.0f};
+    std::vector<LabelBox> labels;
+    for (int i = 0; i < 20; ++i) {
+        const bool left = i % 2 == 0;
+        labels.push_back({glm::vec2(left ? 560.0f : 700.0f, 100.0f + 25.0f * static_cast<float>(i)),
+                          glm::vec2(i == 1 ? 400.0f : 150.0f, 16.0f), 100 - i, left});
+    }
+    const LabelPlacement p = place_labels(labels, a);
+    expect_clear(p, a);
+    int right = 0;
+    for (const PlacedLabel& l : p.placed) {
+        if (!labels[l.index].left) ++right;
+        EXPECT_NE(l.index, 1u) << "wider than its column";
+        if (labels[l.index].left) EXPECT_LE(l.box.z, a.figure_centre.x);
+        else EXPECT_GE(l.box.x, a.figure_centre.x);
+    }
+    EXPECT_EQ(right, 9) << "the other right-hand names are shown";
+    EXPECT_EQ(p.dropped, 1u);
+}
+
 }  // namespace
 }  // namespace myoview::scene

@@ -40,8 +40,16 @@ std::vector<std::size_t> assign_rows(const std::vector<float>& heights, const st
 
 LabelPlacement place_labels(const std::vector<LabelBox>& labels, const LabelArea& area) {
     LabelPlacement out;
-    const glm::vec4 f = area.free_px;
     if (labels.empty()) return out;
+    // A tall panel at a side (the controls, a card) narrows the area to the part beside it, as the figure's framing
+    // does: a column is not cut off by it row by row.
+    glm::vec4 f = area.free_px;
+    const float middle = std::clamp(area.figure_centre.x, f.x, f.z);
+    for (const glm::vec4& o : area.obstacles) {
+        if (o.w - o.y < (f.w - f.y) / 3.0f || o.y >= f.w || o.w <= f.y) continue;
+        if (o.x >= middle) f.z = std::min(f.z, o.x - area.gap);
+        else if (o.z <= middle) f.x = std::max(f.x, o.z + area.gap);
+    }
     if (f.z <= f.x || f.w <= f.y) {
         out.dropped = labels.size();
         return out;
@@ -71,27 +79,41 @@ LabelPlacement place_labels(const std::vector<LabelBox>& labels, const LabelArea
         float x0 = 0.0f, x1 = 0.0f;
         std::vector<float> rows;  // tops of the free rows
     } column[2];
-    std::vector<glm::vec4> taken = area.obstacles;  // grows with the left column's span when the two meet
+    // The columns never meet: each stops at the figure's centre line, so a column squeezed by the window may stand
+    // over the figure's edge but never over the other column.
+    const float mid = std::clamp(area.figure_centre.x, f.x, f.z);
     for (int s = 0; s < 2; ++s) {
         float width = 0.0f;
         for (std::size_t i : side[s]) width = std::max(width, labels[i].text.x + 2.0f * area.pad);
-        width = std::min(std::max(width, area.more_text.x + 2.0f * area.pad), f.z - f.x);
+        width = std::max(width, area.more_text.x + 2.0f * area.pad);
         Column& c = column[s];
-        if (s == 0) {  // right-aligned, left of the figure; inside the free area even if that means over the figure
-            c.x1 = std::max(figure_x0 - 2.0f * area.gap, f.x + width);
-            c.x0 = c.x1 - width;
+        if (s == 0) {  // right-aligned, left of the figure, as near it as the free area allows
+            c.x1 = std::min(std::max(figure_x0 - 2.0f * area.gap, f.x + width), mid - area.gap);
+            c.x0 = std::max(c.x1 - width, f.x);
         } else {
-            c.x0 = std::min(figure_x1 + 2.0f * area.gap, f.z - width);
-            c.x1 = c.x0 + width;
+            c.x0 = std::max(std::min(figure_x1 + 2.0f * area.gap, f.z - width), mid + area.gap);
+            c.x1 = std::min(c.x0 + width, f.z);
         }
+        if (c.x1 <= c.x0) continue;
         for (float y = f.y + area.gap; y + box_h <= f.w - area.gap; y += step) {
             const glm::vec4 row(c.x0, y, c.x1, y + box_h);
-            if (std::none_of(taken.begin(), taken.end(), [&](const glm::vec4& o) { return boxes_overlap(row, o); })) {
+            if (std::none_of(area.obstacles.begin(), area.obstacles.end(),
+                             [&](const glm::vec4& o) { return boxes_overlap(row, o); })) {
                 c.rows.push_back(y);
             }
         }
-        if (s == 0) {
-            for (float y : c.rows) taken.emplace_back(c.x0, y, c.x1, y + box_h);  // the right column keeps clear
+        // A name wider than its squeezed column cannot be shown whole: it is left out (and counted).
+        std::vector<std::size_t> fits;
+        for (std::size_t i : side[s]) {
+            if (labels[i].text.x + 2.0f * area.pad <= c.x1 - c.x0 + 0.01f) fits.push_back(i);
+            else ++out.dropped;
+        }
+        side[s] = std::move(fits);
+    }
+    for (int s = 0; s < 2; ++s) {
+        if (column[s].x1 <= column[s].x0) {
+            out.dropped += side[s].size();
+            side[s].clear();
         }
     }
 
@@ -111,7 +133,7 @@ LabelPlacement place_labels(const std::vector<LabelBox>& labels, const LabelArea
             column[more_side].rows.pop_back();
             --capacity[more_side];
             const Column& c = column[more_side];
-            const float w = area.more_text.x + 2.0f * area.pad;
+            const float w = std::min(area.more_text.x + 2.0f * area.pad, c.x1 - c.x0);
             out.more_box = more_side == 0 ? glm::vec4(c.x1 - w, y, c.x1, y + box_h) : glm::vec4(c.x0, y, c.x0 + w, y + box_h);
         }
     }
