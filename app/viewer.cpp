@@ -652,6 +652,7 @@ int run_viewer(const Options& o) {
                 {"story_step", playback ? playback->step : 0},
                 {"camera", {{"yaw_deg", camera.yaw_deg()}, {"pitch_deg", camera.pitch_deg()}}},
                 {"language", scene.language()},
+                {"labels", {{"mode", labels_shown.mode}, {"count", labels_shown.ids.size()}}},
                 {"input", {{"pause_toggles", pause_toggles}, {"fullscreen_toggles", fullscreen_toggles}}}};
             if (window) {
                 const auto m = window->minimize_stats();
