@@ -101,6 +101,7 @@ LabelsShown draw_labels(const scene::LabelLayout& layout, const scene::Scene& sc
     if (layout.all) return draw_all(layout, scene, scale, tr);
     LabelsShown shown;
     shown.mode = "some";
+    shown.panels = open_windows();
     if (layout.anchors.empty()) return shown;
     struct Placed {
         ImVec2 anchor;
@@ -137,11 +138,14 @@ LabelsShown draw_labels(const scene::LabelLayout& layout, const scene::Scene& sc
             y - pad < layout.free_px.y || y + p.size.y + pad > layout.free_px.w) {
             continue;
         }
+        const glm::vec4 box(text_x0 - pad, y - 2.0f * scale, text_x0 + p.size.x + pad, y + p.size.y + 2.0f * scale);
+        if (std::any_of(shown.panels.begin(), shown.panels.end(),
+                        [&](const glm::vec4& o) { return scene::boxes_overlap(box, o); })) {
+            continue;  // nor over the legend or a caption inside it
+        }
         next_y[side] = y + p.size.y + gap;
         const ImVec2 text_pos(p.left ? column_x - p.size.x : column_x, y);
         const ImVec2 line_end(column_x + (p.left ? 3.0f : -3.0f) * scale, y + p.size.y * 0.5f);
-        const glm::vec4 box(text_pos.x - pad, text_pos.y - 2.0f * scale, text_pos.x + p.size.x + pad,
-                            text_pos.y + p.size.y + 2.0f * scale);
         draw_label(draw, p.anchor, line_end, box, p.name, scale);
         shown.ids.push_back(scene.meshes().mesh(p.mesh).id);
         shown.boxes.push_back(box);

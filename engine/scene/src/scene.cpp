@@ -72,7 +72,10 @@ Result<std::unique_ptr<Scene>> Scene::create(const assets::Model& model, std::op
     for (std::string_view base : kLabelled) {
         const auto right = set.find(std::string(base) + "_r");
         const auto left = set.find(std::string(base) + "_l");
-        if (right && left) scene.labels_.push_back({*right, *left, false});
+        if (right && left) {
+            scene.labels_.push_back({*right, *left, false});
+            scene.label_meshes_.insert(scene.label_meshes_.end(), {*right, *left});
+        }
     }
 
     scene.isolated_id_ = options.isolate;
@@ -332,7 +335,9 @@ LabelLayout Scene::label_anchors(glm::uvec2 viewport) {
     out.figure_centre = *centre;
     out.free_px = frame_.camera.screen_window() * glm::vec4(w, h, w, h);
     const bool recheck = label_calls_++ % kLabelRecheckCalls == 0;
-    posed_.update(meshes_, frame_);  // posed once per pose, not every frame
+    // The labelled meshes posed once per pose, not every frame.
+    if (labels_.empty()) return out;
+    if (posed_.update(meshes_, frame_, label_meshes_)) visibility_pose_dirty_ = true;
     for (Label& label : labels_) {
         const auto right = to_screen(posed_.center(label.right));
         const auto left = to_screen(posed_.center(label.left));

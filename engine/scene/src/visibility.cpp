@@ -15,28 +15,36 @@ bool see_through(const SceneMesh& mesh, const render::MeshDrawState& state) {
 
 }  // namespace
 
-bool PosedVertices::update(const MeshSet& meshes, const render::SceneFrame& frame) {
+bool PosedVertices::update(const MeshSet& meshes, const render::SceneFrame& frame,
+                           const std::vector<std::size_t>& which) {
     const std::size_t n = meshes.size();
     bool same = valid_ && posed_.size() == n && frame.palette.size() >= render::kMaxBones &&
                 std::equal(palette_.begin(), palette_.end(), frame.palette.begin());
     for (std::size_t i = 0; same && i < n; ++i) {
         same = models_[i] == (i < frame.meshes.size() ? frame.meshes[i].model : glm::mat4(1.0f));
     }
-    if (same) return false;
-    palette_.assign(frame.palette.begin(), frame.palette.begin() + std::min(frame.palette.size(), render::kMaxBones));
-    models_.assign(n, glm::mat4(1.0f));
-    posed_.resize(n);
-    centers_.assign(n, glm::vec3(0.0f));
-    for (std::size_t i = 0; i < n; ++i) {
+    if (!same) {
+        palette_.assign(frame.palette.begin(),
+                        frame.palette.begin() + std::min(frame.palette.size(), render::kMaxBones));
+        models_.assign(n, glm::mat4(1.0f));
+        for (std::size_t i = 0; i < n && i < frame.meshes.size(); ++i) models_[i] = frame.meshes[i].model;
+        posed_.resize(n);
+        centers_.resize(n, glm::vec3(0.0f));
+        posed_generation_.resize(n, 0);
+        ++generation_;
+        valid_ = true;
+    }
+    auto bone = [&](uint32_t k) -> const glm::mat4& {
+        static const glm::mat4 kIdentity(1.0f);
+        return k < palette_.size() ? palette_[k] : kIdentity;
+    };
+    auto pose = [&](std::size_t i) {
+        if (i >= n || posed_generation_[i] == generation_) return;
+        posed_generation_[i] = generation_;
         const SceneMesh& mesh = meshes.mesh(i);
-        if (i < frame.meshes.size()) models_[i] = frame.meshes[i].model;
         const glm::mat4& model = models_[i];
         std::vector<glm::vec3>& out = posed_[i];
         out.resize(mesh.positions.size());
-        auto bone = [&](uint32_t k) -> const glm::mat4& {
-            static const glm::mat4 kIdentity(1.0f);
-            return k < palette_.size() ? palette_[k] : kIdentity;
-        };
         glm::vec3 sum(0.0f);
         for (std::size_t v = 0; v < out.size(); ++v) {
             const glm::vec4 w = mesh.weights[v];
@@ -48,10 +56,14 @@ bool PosedVertices::update(const MeshSet& meshes, const render::SceneFrame& fram
             out[v] = glm::vec3(model * p);
             sum += out[v];
         }
-        if (!out.empty()) centers_[i] = sum / static_cast<float>(out.size());
+        centers_[i] = out.empty() ? glm::vec3(0.0f) : sum / static_cast<float>(out.size());
+    };
+    if (which.empty()) {
+        for (std::size_t i = 0; i < n; ++i) pose(i);
+    } else {
+        for (std::size_t i : which) pose(i);
     }
-    valid_ = true;
-    return true;
+    return !same;
 }
 
 void VisibilityMap::build(const MeshSet& meshes, const PosedVertices& posed, const render::SceneFrame& frame,

@@ -264,6 +264,7 @@ private:
         bool visible = false;
     };
     std::vector<Label> labels_;
+    std::vector<std::size_t> label_meshes_;  // both sides of every Label
     int label_calls_ = 0;
     LabelLayout all_anchors(glm::uvec2 viewport, const glm::mat4& view_proj);
     PosedVertices posed_;

@@ -22,8 +22,10 @@ namespace myoview::scene {
 // matrix): label anchors, the ID image and posed centres share them.
 class PosedVertices {
 public:
-    // Poses every mesh of `meshes` as `frame` does; returns true when anything moved since the last call.
-    bool update(const MeshSet& meshes, const render::SceneFrame& frame);
+    // Poses the meshes `which` lists (every mesh when it is empty) as `frame` does, those not posed yet with this
+    // pose; returns true when the pose changed since the last call. The story's labels need two dozen meshes posed,
+    // "label everything" all of them.
+    bool update(const MeshSet& meshes, const render::SceneFrame& frame, const std::vector<std::size_t>& which = {});
     const std::vector<glm::vec3>& mesh(std::size_t i) const { return posed_.at(i); }
     glm::vec3 center(std::size_t i) const { return centers_.at(i); }
     std::size_t size() const { return posed_.size(); }
@@ -33,6 +35,8 @@ private:
     std::vector<glm::vec3> centers_;
     std::vector<glm::mat4> palette_;  // the live kMaxBones the vertices were posed with
     std::vector<glm::mat4> models_;
+    std::vector<std::uint64_t> posed_generation_;  // per mesh: the pose it was posed with
+    std::uint64_t generation_ = 0;                 // bumped when the pose changes
     bool valid_ = false;
 };
 
