@@ -32,12 +32,13 @@ void draw_label(ImDrawList* draw, ImVec2 anchor, ImVec2 line_end, const glm::vec
     draw->AddLine(anchor, line_end, IM_COL32(255, 255, 255, 170), 1.5f * scale);
     draw->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.z, box.w), IM_COL32(15, 20, 28, 200), 4.0f * scale);
     const ImVec2 size = ImGui::CalcTextSize(name.data(), name.data() + name.size());
-    draw->AddText(ImVec2((box.x + box.z - size.x) * 0.5f, (box.y + box.w - size.y) * 0.5f), IM_COL32(255, 255, 255, 255),
-                  name.data(), name.data() + name.size());
+    draw->AddText(ImVec2((box.x + box.z - size.x) * 0.5f, (box.y + box.w - size.y) * 0.5f),
+                  IM_COL32(255, 255, 255, 255), name.data(), name.data() + name.size());
 }
 
 // "Label everything": every anchor the scene gives, placed in columns clear of the windows.
-LabelsShown draw_all(const scene::LabelLayout& layout, const scene::Scene& scene, float scale, const i18n::Strings& tr) {
+LabelsShown draw_all(const scene::LabelLayout& layout, const scene::Scene& scene, float scale,
+                     const i18n::Strings& tr) {
     LabelsShown shown;
     shown.mode = "all";
     shown.panels = open_windows();
@@ -118,8 +119,8 @@ LabelsShown draw_labels(const scene::LabelLayout& layout, const scene::Scene& sc
         const anatomy::Structure* s = catalog->find(scene.meshes().mesh(a.mesh).id);
         if (!s) continue;
         const std::string_view name = s->name(scene.language());
-        placed.push_back({ImVec2(a.anchor.x, a.anchor.y), name, ImGui::CalcTextSize(name.data(), name.data() + name.size()),
-                          a.left, a.mesh});
+        placed.push_back({ImVec2(a.anchor.x, a.anchor.y), name,
+                          ImGui::CalcTextSize(name.data(), name.data() + name.size()), a.left, a.mesh});
         reach = std::max(reach, std::abs(a.anchor.x - centre.x));
     }
     // Two columns beside the figure, each sorted by height and pushed apart so no two labels overlap.

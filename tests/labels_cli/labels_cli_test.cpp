@@ -28,8 +28,8 @@ struct LabelsRun {
 LabelsRun run_labels(const std::string& name, std::vector<std::string> args, const std::string& scenario = "") {
     const fs::path dir = fs::temp_directory_path() / ("myoview-labels-cli-" + std::to_string(::getpid()) + "-" + name);
     fs::create_directories(dir);
-    std::vector<std::string> argv = {executable(), "--headless", "--validate", "--size", "1920x1080", "--report",
-                                     (dir / "r.json").string()};
+    std::vector<std::string> argv = {
+        executable(), "--headless", "--validate", "--size", "1920x1080", "--report", (dir / "r.json").string()};
     if (!scenario.empty()) {
         std::ofstream(dir / "s.json") << scenario;
         argv.insert(argv.end(), {"--scenario", (dir / "s.json").string(), "--frames", "1"});  // its first frame
@@ -56,8 +56,12 @@ bool any_starts_with(const std::vector<std::string>& ids, const std::string& pre
 struct Box {
     double x0, y0, x1, y1;
 };
-Box box_of(const nlohmann::json& j) { return {j[0].get<double>(), j[1].get<double>(), j[2].get<double>(), j[3].get<double>()}; }
-bool overlap(const Box& a, const Box& b) { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1; }
+Box box_of(const nlohmann::json& j) {
+    return {j[0].get<double>(), j[1].get<double>(), j[2].get<double>(), j[3].get<double>()};
+}
+bool overlap(const Box& a, const Box& b) {
+    return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
 
 // No two label boxes overlap, none touches a panel, all lie in the picture.
 void expect_clear_of_each_other_and_the_panels(const nlohmann::json& labels) {
@@ -72,7 +76,8 @@ void expect_clear_of_each_other_and_the_panels(const nlohmann::json& labels) {
         EXPECT_GE(boxes[i].y0, 0.0);
         EXPECT_LE(boxes[i].x1, 1920.0);
         EXPECT_LE(boxes[i].y1, 1080.0);
-        for (std::size_t j = i + 1; j < boxes.size(); ++j) EXPECT_FALSE(overlap(boxes[i], boxes[j])) << i << " and " << j;
+        for (std::size_t j = i + 1; j < boxes.size(); ++j)
+            EXPECT_FALSE(overlap(boxes[i], boxes[j])) << i << " and " << j;
         for (std::size_t p = 0; p < panels.size(); ++p) {
             EXPECT_FALSE(overlap(boxes[i], panels[p])) << "label " << i << " over panel " << p;
         }
@@ -97,7 +102,8 @@ TEST(LabelsAll, FromTheFrontPecMajorAndTheDeltoidAreLabelledAndPecMinorUnderItIs
 
 TEST(LabelsAll, TheCuttingPlaneShowsPecMinorAndItIsLabelled) {
     const LabelsRun run = run_labels(
-        "cut", {}, R"({"myoview_scenario": 1, "title": "labels", "start": {"view": "front", "layers": {"cut": true, "labels_all": true}}, "events": []})");
+        "cut", {},
+        R"({"myoview_scenario": 1, "title": "labels", "start": {"view": "front", "layers": {"cut": true, "labels_all": true}}, "events": []})");
     ASSERT_EQ(run.process.exit_code, 0) << run.process.err;
     ASSERT_TRUE(run.report.is_object());
     EXPECT_EQ(run.report["validation"]["messages"], 0);
@@ -116,7 +122,8 @@ TEST(LabelsAll, FromTheBackTheTrapeziusIsLabelledAndTheRhomboidsUnderItAreNot) {
     EXPECT_FALSE(any_starts_with(run.ids, "pec_")) << "the chest faces away";
     expect_clear_of_each_other_and_the_panels(run.report["labels"]);
     const LabelsRun cut = run_labels(
-        "back-cut", {}, R"({"myoview_scenario": 1, "title": "labels", "start": {"view": "back", "layers": {"cut": true, "labels_all": true}}, "events": []})");
+        "back-cut", {},
+        R"({"myoview_scenario": 1, "title": "labels", "start": {"view": "back", "layers": {"cut": true, "labels_all": true}}, "events": []})");
     ASSERT_EQ(cut.process.exit_code, 0) << cut.process.err;
     EXPECT_TRUE(any_starts_with(cut.ids, "rhomboid_")) << "the cut shows them";
 }

@@ -16,8 +16,9 @@ std::vector<LabelBox> spread(int n) {
     std::vector<LabelBox> out;
     for (int i = 0; i < n; ++i) {
         const bool left = i % 2 == 0;
-        out.push_back({glm::vec2(left ? 820.0f : 980.0f, 300.0f + 400.0f * static_cast<float>(i) / static_cast<float>(n)),
-                       glm::vec2(120.0f + 7.0f * static_cast<float>(i % 5), 16.0f), i, left});
+        out.push_back(
+            {glm::vec2(left ? 820.0f : 980.0f, 300.0f + 400.0f * static_cast<float>(i) / static_cast<float>(n)),
+             glm::vec2(120.0f + 7.0f * static_cast<float>(i % 5), 16.0f), i, left});
     }
     return out;
 }
@@ -42,7 +43,8 @@ void expect_clear(const LabelPlacement& p, const LabelArea& a) {
         EXPECT_GE(b.y, a.free_px.y);
         EXPECT_LE(b.z, a.free_px.z);
         EXPECT_LE(b.w, a.free_px.w);
-        for (std::size_t j = i + 1; j < boxes.size(); ++j) EXPECT_FALSE(boxes_overlap(b, boxes[j])) << i << " and " << j;
+        for (std::size_t j = i + 1; j < boxes.size(); ++j)
+            EXPECT_FALSE(boxes_overlap(b, boxes[j])) << i << " and " << j;
         for (const glm::vec4& o : a.obstacles) EXPECT_FALSE(boxes_overlap(b, o)) << "box " << i << " on a panel";
     }
 }
@@ -75,8 +77,9 @@ TEST(LabelLayout, AColumnKeepsTheOrderOfItsAnchorsSoLinesDoNotCross) {
         for (const PlacedLabel& l : p.placed) {
             if (labels[l.index].left == left) column.push_back(l);
         }
-        std::sort(column.begin(), column.end(),
-                  [&](const PlacedLabel& a, const PlacedLabel& b) { return labels[a.index].anchor.y < labels[b.index].anchor.y; });
+        std::sort(column.begin(), column.end(), [&](const PlacedLabel& a, const PlacedLabel& b) {
+            return labels[a.index].anchor.y < labels[b.index].anchor.y;
+        });
         for (std::size_t k = 1; k < column.size(); ++k) EXPECT_LT(column[k - 1].box.y, column[k].box.y);
     }
 }
@@ -96,8 +99,10 @@ TEST(LabelLayout, WithoutRoomTheLeastSeenAreLeftOutAndCounted) {
         for (const PlacedLabel& l : p.placed) placed[l.index] = true;
         for (std::size_t i = 0; i < labels.size(); ++i) {
             if (labels[i].left != left) continue;
-            if (placed[i]) least_placed = std::min(least_placed, labels[i].priority);
-            else most_dropped = std::max(most_dropped, labels[i].priority);
+            if (placed[i])
+                least_placed = std::min(least_placed, labels[i].priority);
+            else
+                most_dropped = std::max(most_dropped, labels[i].priority);
         }
         EXPECT_GT(least_placed, most_dropped);
     }
@@ -151,8 +156,10 @@ TEST(LabelLayout, OneLongNameDoesNotPushAColumnOverTheOther) {
     for (const PlacedLabel& l : p.placed) {
         if (!labels[l.index].left) ++right;
         EXPECT_NE(l.index, 1u) << "wider than its column";
-        if (labels[l.index].left) EXPECT_LE(l.box.z, a.figure_centre.x);
-        else EXPECT_GE(l.box.x, a.figure_centre.x);
+        if (labels[l.index].left)
+            EXPECT_LE(l.box.z, a.figure_centre.x);
+        else
+            EXPECT_GE(l.box.x, a.figure_centre.x);
     }
     EXPECT_EQ(right, 9) << "the other right-hand names are shown";
     EXPECT_EQ(p.dropped, 1u);

@@ -183,12 +183,14 @@ TEST_F(WindowTest, ClickingTheViewButtonsTurnsTheCameraToEachView) {
 // story's dozen muscles; the report at exit says which. (UI scale 0.75: the layers' boxes fit on the private
 // 1280x1024 screen without scrolling the panel.)
 TEST_F(WindowTest, KeyLAndTheLayersBoxTurnLabelEverythingOnAndOff) {
-    UiDriver ui("window-labels", {"--size", "1280x1000", "--ui-scale", "0.75", "--validate", "--report", "{dir}/r.json"});
+    UiDriver ui("window-labels",
+                {"--size", "1280x1000", "--ui-scale", "0.75", "--validate", "--report", "{dir}/r.json"});
     ASSERT_EQ(ui.problem(), "");
     ASSERT_TRUE(ui.start()) << ui.seen();
     auto labels_are = [](const std::string& mode, std::size_t at_least) {
         return [=](const nlohmann::json& m) {
-            return m.contains("labels") && m["labels"]["mode"] == mode && m["labels"]["count"].get<std::size_t>() >= at_least;
+            return m.contains("labels") && m["labels"]["mode"] == mode &&
+                   m["labels"]["count"].get<std::size_t>() >= at_least;
         };
     };
     ASSERT_TRUE(ui.wait_until(labels_are("some", 1))) << "the story's labels at the start; " << ui.seen();

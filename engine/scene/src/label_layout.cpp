@@ -8,7 +8,9 @@
 namespace myoview::scene {
 namespace {
 
-bool inside(const glm::vec4& box, glm::vec2 p) { return p.x >= box.x && p.x <= box.z && p.y >= box.y && p.y <= box.w; }
+bool inside(const glm::vec4& box, glm::vec2 p) {
+    return p.x >= box.x && p.x <= box.z && p.y >= box.y && p.y <= box.w;
+}
 
 // Assigns the labels (sorted by anchor height) to rows (sorted top to bottom), keeping their order, so that the
 // sum of the vertical distances between each anchor and its row is least: the leader lines stay short and do not
@@ -22,7 +24,8 @@ std::vector<std::size_t> assign_rows(const std::vector<float>& heights, const st
     for (std::size_t i = 1; i <= n; ++i) {
         for (std::size_t j = i; j <= m; ++j) {
             const float skip = cost[i][j - 1];
-            const float take = cost[i - 1][j - 1] == kInf ? kInf : cost[i - 1][j - 1] + std::abs(rows[j - 1] - heights[i - 1]);
+            const float take =
+                cost[i - 1][j - 1] == kInf ? kInf : cost[i - 1][j - 1] + std::abs(rows[j - 1] - heights[i - 1]);
             cost[i][j] = std::min(skip, take);
         }
     }
@@ -47,8 +50,10 @@ LabelPlacement place_labels(const std::vector<LabelBox>& labels, const LabelArea
     const float middle = std::clamp(area.figure_centre.x, f.x, f.z);
     for (const glm::vec4& o : area.obstacles) {
         if (o.w - o.y < (f.w - f.y) / 3.0f || o.y >= f.w || o.w <= f.y) continue;
-        if (o.x >= middle) f.z = std::min(f.z, o.x - area.gap);
-        else if (o.z <= middle) f.x = std::max(f.x, o.z + area.gap);
+        if (o.x >= middle)
+            f.z = std::min(f.z, o.x - area.gap);
+        else if (o.z <= middle)
+            f.x = std::max(f.x, o.z + area.gap);
     }
     if (f.z <= f.x || f.w <= f.y) {
         out.dropped = labels.size();
@@ -62,7 +67,8 @@ LabelPlacement place_labels(const std::vector<LabelBox>& labels, const LabelArea
     const float figure_x0 = has_figure ? area.figure_px.x : area.figure_centre.x;
     const float figure_x1 = has_figure ? area.figure_px.z : area.figure_centre.x;
     auto under_panel = [&](glm::vec2 p) {
-        return std::any_of(area.obstacles.begin(), area.obstacles.end(), [&](const glm::vec4& o) { return inside(o, p); });
+        return std::any_of(area.obstacles.begin(), area.obstacles.end(),
+                           [&](const glm::vec4& o) { return inside(o, p); });
     };
 
     // The labels each column may take: an anchor outside the free area or under a panel cannot be pointed at.
@@ -105,8 +111,10 @@ LabelPlacement place_labels(const std::vector<LabelBox>& labels, const LabelArea
         // A name wider than its squeezed column cannot be shown whole: it is left out (and counted).
         std::vector<std::size_t> fits;
         for (std::size_t i : side[s]) {
-            if (labels[i].text.x + 2.0f * area.pad <= c.x1 - c.x0 + 0.01f) fits.push_back(i);
-            else ++out.dropped;
+            if (labels[i].text.x + 2.0f * area.pad <= c.x1 - c.x0 + 0.01f)
+                fits.push_back(i);
+            else
+                ++out.dropped;
         }
         side[s] = std::move(fits);
     }
@@ -123,9 +131,7 @@ LabelPlacement place_labels(const std::vector<LabelBox>& labels, const LabelArea
     for (int s = 0; s < 2; ++s) short_of += side[s].size() > capacity[s] ? side[s].size() - capacity[s] : 0;
     int more_side = -1;
     if (short_of > 0) {
-        auto spare = [&](int s) {
-            return static_cast<long>(capacity[s]) - static_cast<long>(side[s].size());
-        };
+        auto spare = [&](int s) { return static_cast<long>(capacity[s]) - static_cast<long>(side[s].size()); };
         more_side = spare(0) >= spare(1) ? 0 : 1;
         if (capacity[more_side] == 0) more_side = 1 - more_side;
         if (capacity[more_side] > 0) {
@@ -134,7 +140,8 @@ LabelPlacement place_labels(const std::vector<LabelBox>& labels, const LabelArea
             --capacity[more_side];
             const Column& c = column[more_side];
             const float w = std::min(area.more_text.x + 2.0f * area.pad, c.x1 - c.x0);
-            out.more_box = more_side == 0 ? glm::vec4(c.x1 - w, y, c.x1, y + box_h) : glm::vec4(c.x0, y, c.x0 + w, y + box_h);
+            out.more_box =
+                more_side == 0 ? glm::vec4(c.x1 - w, y, c.x1, y + box_h) : glm::vec4(c.x0, y, c.x0 + w, y + box_h);
         }
     }
 

@@ -125,11 +125,11 @@ void VisibilityMap::build(const MeshSet& meshes, const PosedVertices& posed, con
             if (std::abs(area) < 1e-12f) continue;
             const float inv_area = 1.0f / area;
             const int x0 = std::max(0, static_cast<int>(std::ceil(std::min({a.x, b.x, c.x}) - 0.5f)));
-            const int x1 = std::min(static_cast<int>(width_) - 1,
-                                    static_cast<int>(std::floor(std::max({a.x, b.x, c.x}) - 0.5f)));
+            const int x1 =
+                std::min(static_cast<int>(width_) - 1, static_cast<int>(std::floor(std::max({a.x, b.x, c.x}) - 0.5f)));
             const int y0 = std::max(0, static_cast<int>(std::ceil(std::min({a.y, b.y, c.y}) - 0.5f)));
-            const int y1 = std::min(static_cast<int>(height_) - 1,
-                                    static_cast<int>(std::floor(std::max({a.y, b.y, c.y}) - 0.5f)));
+            const int y1 =
+                std::min(static_cast<int>(height_) - 1, static_cast<int>(std::floor(std::max({a.y, b.y, c.y}) - 0.5f)));
             for (int y = y0; y <= y1; ++y) {
                 const float py = static_cast<float>(y) + 0.5f;
                 for (int x = x0; x <= x1; ++x) {
@@ -141,8 +141,8 @@ void VisibilityMap::build(const MeshSet& meshes, const PosedVertices& posed, con
                     const float z = wa * a.z + wb * b.z + wc * c.z;
                     if (z < 0.0f || z > 1.0f) continue;
                     if (cut) {
-                        const float d = (wa * beyond[ia] + wb * beyond[ib] + wc * beyond[ic]) /
-                                        (wa * a.w + wb * b.w + wc * c.w);
+                        const float d =
+                            (wa * beyond[ia] + wb * beyond[ib] + wc * beyond[ic]) / (wa * a.w + wb * b.w + wc * c.w);
                         if (d > 0.0f) continue;  // the shader's discard: dot(n, p) > w
                     }
                     const std::size_t i = static_cast<std::size_t>(y) * width_ + static_cast<std::size_t>(x);
@@ -200,7 +200,8 @@ void VisibilityMap::build(const MeshSet& meshes, const PosedVertices& posed, con
                                     y + 1 < static_cast<int>(height_) && seen(i - 1) && seen(i + 1) &&
                                     seen(i - width_) && seen(i + width_);
                 if (out.inside_pixels > 0 && !inside) continue;
-                const float d = glm::length(glm::vec2(static_cast<float>(x) + 0.5f, static_cast<float>(y) + 0.5f) - centre);
+                const float d =
+                    glm::length(glm::vec2(static_cast<float>(x) + 0.5f, static_cast<float>(y) + 0.5f) - centre);
                 if (d < best) {
                     best = d;
                     best_at = i;
@@ -218,18 +219,22 @@ void VisibilityMap::build(const MeshSet& meshes, const PosedVertices& posed, con
     for (std::size_t m = 0; m < meshes.size() && m < frame.meshes.size(); ++m) {
         const render::MeshDrawState& st = frame.meshes[m];
         if (!st.visible) continue;
-        if (see_through(meshes.mesh(m), st)) see_through_meshes.push_back(m);
-        else rasterise(m, false);
+        if (see_through(meshes.mesh(m), st))
+            see_through_meshes.push_back(m);
+        else
+            rasterise(m, false);
     }
     for (std::size_t m = 0; m < meshes.size() && m < frame.meshes.size(); ++m) {
         if (extent[m].x1 < 0 || !frame.meshes[m].visible || see_through(meshes.mesh(m), frame.meshes[m])) continue;
         const uint32_t id = static_cast<uint32_t>(m) + 1u;
-        measure(m, [&](std::size_t i) { return opaque_id_[i] == id; }, [&](std::size_t i) { return opaque_depth_[i]; });
+        measure(
+            m, [&](std::size_t i) { return opaque_id_[i] == id; }, [&](std::size_t i) { return opaque_depth_[i]; });
     }
     for (std::size_t m : see_through_meshes) {
         rasterise(m, true);
         if (extent[m].x1 < 0) continue;
-        measure(m, [&](std::size_t i) { return layer_depth_[i] < kFar; }, [&](std::size_t i) { return layer_depth_[i]; });
+        measure(
+            m, [&](std::size_t i) { return layer_depth_[i] < kFar; }, [&](std::size_t i) { return layer_depth_[i]; });
         const Extent& e = extent[m];
         for (int y = e.y0; y <= e.y1; ++y) {
             std::fill_n(layer_depth_.begin() + static_cast<std::ptrdiff_t>(y) * width_ + e.x0, e.x1 - e.x0 + 1, kFar);

@@ -22,24 +22,24 @@ struct LabelBox {
 };
 
 struct LabelArea {
-    glm::vec4 free_px{0.0f};                 // x0, y0, x1, y1: every box stays inside
+    glm::vec4 free_px{0.0f};                      // x0, y0, x1, y1: every box stays inside
     glm::vec4 figure_px{1.0f, 1.0f, 0.0f, 0.0f};  // the figure's box: the columns stand beside it (x1 < x0: none)
     glm::vec2 figure_centre{0.0f};
-    std::vector<glm::vec4> obstacles;        // panels, cards, the legend: no box touches them
-    float pad = 4.0f;                        // around the text, inside its box
-    float gap = 4.0f;                        // between boxes, and between the figure and a column
-    glm::vec2 more_text{0.0f};               // the size of the "N more" text (for the largest N)
+    std::vector<glm::vec4> obstacles;  // panels, cards, the legend: no box touches them
+    float pad = 4.0f;                  // around the text, inside its box
+    float gap = 4.0f;                  // between boxes, and between the figure and a column
+    glm::vec2 more_text{0.0f};         // the size of the "N more" text (for the largest N)
 };
 
 struct PlacedLabel {
-    std::size_t index = 0;   // into the LabelBox list
-    glm::vec4 box{0.0f};     // x0, y0, x1, y1, the padding included
+    std::size_t index = 0;     // into the LabelBox list
+    glm::vec4 box{0.0f};       // x0, y0, x1, y1, the padding included
     glm::vec2 line_end{0.0f};  // where the leader line from the anchor meets the box
 };
 
 struct LabelPlacement {
-    std::vector<PlacedLabel> placed;  // in the order of LabelBox indices
-    std::size_t dropped = 0;          // labels left out for want of room (or whose anchor lies under a panel)
+    std::vector<PlacedLabel> placed;    // in the order of LabelBox indices
+    std::size_t dropped = 0;            // labels left out for want of room (or whose anchor lies under a panel)
     std::optional<glm::vec4> more_box;  // where "N more" goes, when dropped > 0
 };
 

@@ -42,10 +42,10 @@ private:
 
 // One mesh's share of the ID image.
 struct MeshVisibility {
-    int pixels = 0;           // ID pixels where the eye sees this mesh
-    int inside_pixels = 0;    // of those, the ones whose four neighbours are this mesh too: a patch, not a sliver
-    glm::vec3 anchor{0.0f};   // world point on a seen pixel of it nearest the centre of its seen pixels (inside the
-                              // seen region when it has an inside), so a leader line ends on the structure
+    int pixels = 0;          // ID pixels where the eye sees this mesh
+    int inside_pixels = 0;   // of those, the ones whose four neighbours are this mesh too: a patch, not a sliver
+    glm::vec3 anchor{0.0f};  // world point on a seen pixel of it nearest the centre of its seen pixels (inside the
+                             // seen region when it has an inside), so a leader line ends on the structure
 };
 
 class VisibilityMap {
@@ -57,8 +57,7 @@ public:
     // skin's veil, the x-ray muscles) hide nothing but are seen where they lie in front of every opaque surface; a
     // mesh marked `cut` loses what lies beyond the cutting plane, and its back faces (the inside the cut opens) are
     // not drawn, as the renderer culls them.
-    void build(const MeshSet& meshes, const PosedVertices& posed, const render::SceneFrame& frame,
-               glm::uvec2 viewport);
+    void build(const MeshSet& meshes, const PosedVertices& posed, const render::SceneFrame& frame, glm::uvec2 viewport);
 
     const std::vector<MeshVisibility>& meshes() const { return meshes_; }
     uint32_t width() const { return width_; }
@@ -71,7 +70,7 @@ public:
 
 private:
     uint32_t width_ = 0, height_ = 0;
-    std::vector<uint32_t> opaque_id_;              // index + 1 of the nearest opaque mesh
+    std::vector<uint32_t> opaque_id_;                // index + 1 of the nearest opaque mesh
     std::vector<float> opaque_depth_, layer_depth_;  // layer: one see-through mesh at a time
     std::vector<MeshVisibility> meshes_;
     glm::vec4 figure_px_{1.0f, 1.0f, 0.0f, 0.0f};
