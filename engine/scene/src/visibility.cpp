@@ -124,12 +124,16 @@ void VisibilityMap::build(const MeshSet& meshes, const PosedVertices& posed, con
             const float area = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
             if (std::abs(area) < 1e-12f) continue;
             const float inv_area = 1.0f / area;
-            const int x0 = std::max(0, static_cast<int>(std::ceil(std::min({a.x, b.x, c.x}) - 0.5f)));
-            const int x1 =
-                std::min(static_cast<int>(width_) - 1, static_cast<int>(std::floor(std::max({a.x, b.x, c.x}) - 0.5f)));
-            const int y0 = std::max(0, static_cast<int>(std::ceil(std::min({a.y, b.y, c.y}) - 0.5f)));
-            const int y1 =
-                std::min(static_cast<int>(height_) - 1, static_cast<int>(std::floor(std::max({a.y, b.y, c.y}) - 0.5f)));
+            // The pixel centres inside the triangle's box, clamped in float first: a vertex near the eye's plane
+            // projects far outside, and a float beyond int's range may not be converted.
+            const float min_x = std::clamp(std::min({a.x, b.x, c.x}) - 0.5f, -1.0f, W);
+            const float max_x = std::clamp(std::max({a.x, b.x, c.x}) - 0.5f, -1.0f, W);
+            const float min_y = std::clamp(std::min({a.y, b.y, c.y}) - 0.5f, -1.0f, H);
+            const float max_y = std::clamp(std::max({a.y, b.y, c.y}) - 0.5f, -1.0f, H);
+            const int x0 = std::max(0, static_cast<int>(std::ceil(min_x)));
+            const int x1 = std::min(static_cast<int>(width_) - 1, static_cast<int>(std::floor(max_x)));
+            const int y0 = std::max(0, static_cast<int>(std::ceil(min_y)));
+            const int y1 = std::min(static_cast<int>(height_) - 1, static_cast<int>(std::floor(max_y)));
             for (int y = y0; y <= y1; ++y) {
                 const float py = static_cast<float>(y) + 0.5f;
                 for (int x = x0; x <= x1; ++x) {
