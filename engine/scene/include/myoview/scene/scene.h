@@ -189,7 +189,7 @@ public:
     // layers().labels_all, every structure the eye sees (the skin's veil aside), each name once (a muscle's two
     // sides share a name: the side seen more), from the ID image (VisibilityMap), rebuilt when the picture changed
     // at most every kVisibilityRecheckCalls calls (at once after a jump: layers, size, a preset view); between
-    // rebuilds the anchors follow the camera. A rebuild costs about 15 ms on one core.
+    // rebuilds the anchors follow the camera. A rebuild costs 15-20 ms on one core.
     LabelLayout label_anchors(glm::uvec2 viewport);
     static constexpr int kVisibilityRecheckCalls = 6;
     // A structure is labelled when at least this many ID pixels of it are seen and one of them has its four
