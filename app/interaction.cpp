@@ -32,7 +32,8 @@ WindowActions read_input(platform::Window& window, const render::ImGuiLayer* ui,
                                : e.type != platform::InputEvent::Type::kMouseMove;
         if (press && !modifier) actions.any_input = true;
         if (kiosk && e.type == platform::InputEvent::Type::kKey &&
-            (e.key == GLFW_KEY_Q || e.key == GLFW_KEY_ESCAPE || e.key == GLFW_KEY_F || e.key == GLFW_KEY_F2)) {
+            (e.key == GLFW_KEY_Q || e.key == GLFW_KEY_ESCAPE || e.key == GLFW_KEY_F || e.key == GLFW_KEY_F2 ||
+             e.key == GLFW_KEY_L)) {
             continue;
         }
         switch (e.type) {
@@ -97,6 +98,8 @@ WindowActions read_input(platform::Window& window, const render::ImGuiLayer* ui,
                     r.story += 1;
                 } else if (e.key == GLFW_KEY_PAGE_UP) {
                     r.story -= 1;
+                } else if (e.key == GLFW_KEY_L) {
+                    actions.toggle_labels_all = true;
                 }
                 break;
             }

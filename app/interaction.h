@@ -31,10 +31,12 @@ struct WindowActions {
     std::vector<std::string> dropped;  // files dropped on the window (a scenario or saved scene opens)
     bool exit_chord = false;          // the kiosk's Ctrl+Alt+Q
     bool any_input = false;           // any key, click, touch, drag or wheel: the kiosk's attract loop stops
+    bool toggle_labels_all = false;   // L: "label everything" on or off (the viewer knows the layers)
 };
 
 // Drains the window's input events into `input` (camera drags and zoom unless Dear ImGui wants the mouse; keys
-// unless it wants the keyboard): 1-5 views, M massage, R reset, Space pause, PageDown / PageUp the story; F
+// unless it wants the keyboard): 1-5 views, M massage, R reset, Space pause, PageDown / PageUp the story, L label
+// everything; F
 // fullscreen and Q / Esc quit act on the window at once. Auto-repeated keys are ignored: holding F or Space
 // toggles once.
 // In a kiosk (`kiosk`), Q, Esc, F and F2 do nothing: only the exit chord Ctrl+Alt+Q quits.

@@ -66,6 +66,8 @@ View options:
   --lang LANG          language of the panels, cards, labels and story: en, es or any assets/i18n/LANG.json
                        (default en)
   --colors MODE       tension (default: muscles coloured by simulated tension) or natural (anatomical colours)
+  --labels WHICH      all: name every structure the eye sees now (the L key, "Label everything" in the layers);
+                      some (default): the story's muscles; off: none. The report lists the labelled ids
   --headless          render offscreen: no window, no display needed
   --screenshot FILE   write the last frame as PNG (implies one frame headless unless --frames)
   --frames N          exit after N frames
@@ -117,7 +119,7 @@ Testing:
   --version           print the version
 
 Keys: drag = orbit, right/middle drag = pan, wheel = zoom, click = info card, M massage, R reset, Space pause,
-PageDown / PageUp story steps, 1-5 preset views, F fullscreen, Q quit.
+PageDown / PageUp story steps, 1-5 preset views, L label everything, F fullscreen, Q quit.
 )";
 }
 
@@ -206,6 +208,13 @@ Result<Options> parse_options(const std::vector<std::string>& args) {
                              "), not \"" + *v + "\"");
             }
             o.language = *v;
+        } else if (a == "--labels") {
+            auto v = need_value(a);
+            if (!v) return v.error();
+            if (*v != "all" && *v != "some" && *v != "off") {
+                return Error("--labels must be all, some or off, not \"" + *v + "\"");
+            }
+            o.labels = *v;
         } else if (a == "--colors") {
             auto v = need_value(a);
             if (!v) return v.error();

@@ -31,6 +31,7 @@ struct Options {
     bool no_ui = false;
     bool stats = false;             // --stats: the developer readout (GPU, frame time, triangles); off for patients
     bool natural_colors = false;    // --colors natural: the meshes' own colours instead of tension
+    std::string labels;             // --labels all | some | off; empty: the default (some)
     bool fullscreen = false;
     int msaa = 0;                   // --msaa 1|2|4|8 (capped by the device); 0: by device type (CPU 1, GPU 4)
     // --render-scale S (0.5..1) fixes the 3D scene's scale; unset: automatic on a CPU device with one sample (1 for

@@ -262,6 +262,12 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                 map.item("layer_bones");
                 ImGui::Checkbox(tr.c_str("layer.labels"), &layers.labels);
                 map.item("layer_labels");
+                ImGui::SameLine();
+                // Everything the eye sees named (a class); it needs the labels on, so ticking it turns them on.
+                if (ImGui::Checkbox(tr.c_str("layer.labels_all"), &layers.labels_all) && layers.labels_all) {
+                    layers.labels = true;
+                }
+                map.item("layer_labels_all");
                 ImGui::Checkbox(tr.c_str("layer.ghost"), &layers.ghost);
                 map.item("layer_ghost");
                 ImGui::Checkbox(tr.c_str("layer.cut"), &layers.cut);

@@ -234,6 +234,7 @@ int run_viewer(const Options& o) {
     nlohmann::json export_figures;
     std::optional<QuizPanel> quiz_panel;  // --quiz: the quiz instead of the controls
     nlohmann::json kiosk_figures;
+    LabelsShown labels_shown;  // the last frame's labels
     double rss_first_frame_mb = 0.0;
     std::unique_ptr<platform::Window> window;
     std::unique_ptr<render::GpuContext> ctx;  // declared after the window: destroyed before it
@@ -281,6 +282,18 @@ int run_viewer(const Options& o) {
                                   {"score", q.score()}, {"misses", q.misses().size()}, {"finished", q.finished()}};
             }
             if (!kiosk_figures.is_null()) report["kiosk"] = kiosk_figures;
+            {
+                auto box_json = [](const glm::vec4& b) { return nlohmann::json::array({b.x, b.y, b.z, b.w}); };
+                nlohmann::json boxes = nlohmann::json::array(), panels = nlohmann::json::array();
+                for (const glm::vec4& b : labels_shown.boxes) boxes.push_back(box_json(b));
+                for (const glm::vec4& b : labels_shown.panels) panels.push_back(box_json(b));
+                report["labels"] = {{"mode", labels_shown.mode}, {"ids", labels_shown.ids}, {"boxes", boxes},
+                                    {"more", labels_shown.more}, {"panels", panels}};
+                if (labels_shown.more_box) report["labels"]["more_box"] = box_json(*labels_shown.more_box);
+                report["labels"]["free"] = box_json(labels_shown.free_px);
+                report["labels"]["figure"] = box_json(labels_shown.figure_px);
+                report["labels"]["anchors_left_right"] = {labels_shown.left, labels_shown.right};
+            }
             report["memory"] = {{"rss_first_frame_mb", rss_first_frame_mb}, {"rss_end_mb", resident_mb()}};
             report["ended_by"] = end.reason;
             if (!end.error.empty()) report["error"] = end.error;
@@ -433,6 +446,12 @@ int run_viewer(const Options& o) {
         so.story = story;
         so.story_start = o.story;
         so.scenario = played;
+        if (!o.labels.empty()) {
+            scene::LayerVisibility layers;
+            layers.labels = o.labels != "off";
+            layers.labels_all = o.labels == "all";
+            so.layers = layers;
+        }
         if (patient) so.ghost_pose = patient->healthy;  // this patient against the healthy posture
         if (quiz_panel) quiz_panel->start(*catalog, so);
         auto created = scene::Scene::create(model.value(), std::move(simulation), std::move(catalog), so,
@@ -557,10 +576,6 @@ int run_viewer(const Options& o) {
                 if (scene.tension_colours()) draw_legend(scene.tension_view(), ui->scale(), tr);
                 if (attract && attract->active()) draw_attract_hint(strings.get(scene.language()), ui->scale(), ui->large_font());
                 if (const auto playback = scene.playback()) draw_story_caption(*playback, tr, ui->scale(), ui->large_font(), !presenting && !o.kiosk);
-                // The quiz hides the labels and the card: they would give the answers away.
-                if (scene.layers().labels && scene.catalog() && !quiz_panel) {
-                    draw_labels(scene.label_anchors(viewport), scene, ui->scale());
-                }
                 const anatomy::Structure* structure =
                     scene.selected() && scene.catalog() ? scene.catalog()->find(scene.selected_id()) : nullptr;
                 if (structure && !quiz_panel) {
@@ -574,6 +589,13 @@ int run_viewer(const Options& o) {
                     if (card.toggle_isolate) pending.toggle_isolate_selected = true;
                     if (card.close) pending.select = std::string();
                 }
+            }
+            // The labels last, when every window of the frame is open: they keep clear of all of them. The quiz hides
+            // the labels and the card: they would give the answers away.
+            labels_shown = {};
+            if (scene.simulation() && scene.layers().labels && scene.catalog() && !quiz_panel) {
+                labels_shown = draw_labels(scene.label_anchors(viewport), scene, ui->scale(),
+                                           strings.get(scene.language()));
             }
             ui->end_frame();
             free_area_next = free_area(take_panels(), static_cast<float>(viewport.x), static_cast<float>(viewport.y));
@@ -609,6 +631,7 @@ int run_viewer(const Options& o) {
                 {"story_step", playback ? playback->step : 0},
                 {"camera", {{"yaw_deg", camera.yaw_deg()}, {"pitch_deg", camera.pitch_deg()}}},
                 {"language", scene.language()},
+                {"labels", {{"mode", labels_shown.mode}, {"count", labels_shown.ids.size()}}},
                 {"input", {{"pause_toggles", pause_toggles}, {"fullscreen_toggles", fullscreen_toggles}}}};
             if (window) {
                 const auto m = window->minimize_stats();
@@ -695,6 +718,12 @@ int run_viewer(const Options& o) {
                 if (actions.toggle_pause && scene.therapy()) ++pause_toggles;
                 if (actions.toggled_fullscreen) ++fullscreen_toggles;
                 if (actions.toggle_stats) show_stats = !show_stats;
+                if (actions.toggle_labels_all && !quiz_panel) {
+                    scene::LayerVisibility layers = scene.layers();
+                    layers.labels_all = !layers.labels_all;
+                    if (layers.labels_all) layers.labels = true;
+                    input.requests.layers = layers;
+                }
                 for (const std::string& path : actions.dropped) {  // a scenario or saved scene dropped on the window
                     auto file = scenario::load(path, vocabulary);
                     Status opened = file ? scene.play(*file, viewport) : Status(file.error());

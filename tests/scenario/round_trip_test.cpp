@@ -109,7 +109,8 @@ TEST(LayerChange, EachFieldItSetsReplacesThatLayerAndTheOthersStay) {
         {&LayerChange::skin, &Layers::skin},   {&LayerChange::superficial, &Layers::superficial},
         {&LayerChange::xray, &Layers::xray},   {&LayerChange::deep, &Layers::deep},
         {&LayerChange::bones, &Layers::bones}, {&LayerChange::labels, &Layers::labels},
-        {&LayerChange::ghost, &Layers::ghost}, {&LayerChange::cut, &Layers::cut}};
+        {&LayerChange::ghost, &Layers::ghost}, {&LayerChange::cut, &Layers::cut},
+        {&LayerChange::labels_all, &Layers::labels_all}};
     const Layers start;
     EXPECT_EQ(apply(start, LayerChange{}), start) << "an empty change keeps every layer";
     for (std::size_t i = 0; i < std::size(fields); ++i) {

@@ -108,7 +108,7 @@ TEST(MeshSet, TooManyBonesOrNoTrianglesAreErrors) {
     EXPECT_NE(too_many.error().message.find("more than 32"), std::string::npos);
 }
 
-// A scenario file's layers and the scene's are the same eight, each under its own name ("xray" is the x-ray of the
+// A scenario file's layers and the scene's are the same nine, each under its own name ("xray" is the x-ray of the
 // superficial muscles): a start state, a "layers" event and a saved scene cross here.
 TEST(LayerVisibility, EachLayerCrossesToTheScenarioFileAndBackUnderItsOwnName) {
     const std::pair<bool LayerVisibility::*, bool scenario::Layers::*> fields[] = {
@@ -119,7 +119,8 @@ TEST(LayerVisibility, EachLayerCrossesToTheScenarioFileAndBackUnderItsOwnName) {
         {&LayerVisibility::bones, &scenario::Layers::bones},
         {&LayerVisibility::labels, &scenario::Layers::labels},
         {&LayerVisibility::ghost, &scenario::Layers::ghost},
-        {&LayerVisibility::cut, &scenario::Layers::cut}};
+        {&LayerVisibility::cut, &scenario::Layers::cut},
+        {&LayerVisibility::labels_all, &scenario::Layers::labels_all}};
     EXPECT_EQ(to_scenario_layers(LayerVisibility{}), scenario::Layers{}) << "the same defaults";
     for (std::size_t i = 0; i < std::size(fields); ++i) {
         const auto& [scene_field, file_field] = fields[i];
@@ -246,6 +247,94 @@ TEST_F(ShippedScene, TheCuttingPlaneRevealsTheDeepLayer) {
     EXPECT_FALSE(f.meshes[pec_minor].cut) << "the deep layer stays whole";
     EXPECT_NEAR(f.cut_plane.x, 1.0f, 0.01f) << "from the front (camera on +x) the plane faces +x";
     EXPECT_EQ(scene->selected_id(), "pec_minor_r") << "through the cut, the click reaches pec minor";
+}
+
+// "Label everything": the ids the scene anchors a label to, seen from `view` with the cutting plane on or off.
+std::vector<std::string> labelled(Scene& scene, render::ViewPreset view, bool cut, glm::uvec2 viewport) {
+    Input input;
+    LayerVisibility layers;
+    layers.labels_all = true;
+    layers.cut = cut;
+    input.requests.layers = layers;
+    input.requests.view = view;
+    EXPECT_TRUE(scene.update(0.0, input, viewport));
+    const LabelLayout layout = scene.label_anchors(viewport);
+    EXPECT_TRUE(layout.all);
+    std::vector<std::string> ids;
+    for (const LabelAnchor& a : layout.anchors) {
+        ids.push_back(scene.meshes().mesh(a.mesh).id);
+        EXPECT_GE(a.visible_px, Scene::kMinLabelPixels);
+    }
+    return ids;
+}
+
+bool any_starts_with(const std::vector<std::string>& ids, std::string_view prefix) {
+    return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return id.rfind(prefix, 0) == 0; });
+}
+
+TEST_F(ShippedScene, LabelEverythingNamesWhatTheEyeSeesAndNotWhatIsHidden) {
+    auto scene = make();
+    ASSERT_TRUE(scene);
+    constexpr glm::uvec2 kWide{1280, 720};
+    const auto front = labelled(*scene, render::ViewPreset::kFront, false, kWide);
+    EXPECT_TRUE(any_starts_with(front, "pec_major_")) << "the chest's surface";
+    EXPECT_TRUE(any_starts_with(front, "deltoid_"));
+    EXPECT_TRUE(any_starts_with(front, "clavicle_"));
+    EXPECT_FALSE(any_starts_with(front, "pec_minor_")) << "under pec major";
+    EXPECT_FALSE(any_starts_with(front, "skin")) << "the veil is not a label";
+    EXPECT_GT(front.size(), 30u);
+    const auto back = labelled(*scene, render::ViewPreset::kBack, false, kWide);
+    EXPECT_TRUE(any_starts_with(back, "trapezius_"));
+    EXPECT_TRUE(any_starts_with(back, "latissimus_dorsi_"));
+    EXPECT_FALSE(any_starts_with(back, "rhomboid_")) << "under the trapezius";
+    EXPECT_FALSE(any_starts_with(back, "pec_")) << "the chest is on the far side";
+    // The back view straight after the front (a jump): the ID image is redrawn at once, not a few frames later.
+    const auto back_cut = labelled(*scene, render::ViewPreset::kBack, true, kWide);
+    EXPECT_TRUE(any_starts_with(back_cut, "rhomboid_")) << "the cut takes the trapezius away";
+    const auto front_cut = labelled(*scene, render::ViewPreset::kFront, true, kWide);
+    EXPECT_TRUE(any_starts_with(front_cut, "pec_minor_")) << "the cut takes pec major away";
+    EXPECT_FALSE(any_starts_with(front_cut, "pec_major_"));
+    // x-ray: the superficial muscles are see-through, so both they and the deep layer under them are seen.
+    Input xray;
+    LayerVisibility layers;
+    layers.labels_all = true;
+    layers.xray_superficial = true;
+    xray.requests.layers = layers;
+    xray.requests.view = render::ViewPreset::kFront;
+    ASSERT_TRUE(scene->update(0.0, xray, kWide));
+    std::vector<std::string> ids;
+    for (const LabelAnchor& a : scene->label_anchors(kWide).anchors) ids.push_back(scene->meshes().mesh(a.mesh).id);
+    EXPECT_TRUE(any_starts_with(ids, "pec_minor_"));
+    EXPECT_TRUE(any_starts_with(ids, "pec_major_"));
+}
+
+TEST_F(ShippedScene, LabelAnchorsLieOnTheStructureTheyName) {
+    auto scene = make();
+    ASSERT_TRUE(scene);
+    constexpr glm::uvec2 kWide{1280, 720};
+    (void)labelled(*scene, render::ViewPreset::kFront, false, kWide);
+    const LabelLayout layout = scene->label_anchors(kWide);
+    ASSERT_FALSE(layout.anchors.empty());
+    EXPECT_LT(layout.figure_px.x, layout.figure_px.z);
+    // A pick at each of the largest anchors finds the structure named (the ID image is a sixteenth of the pixels,
+    // so a small structure's anchor may sit a pixel off its edge: the larger ones are checked).
+    int checked = 0, on = 0;
+    for (const LabelAnchor& a : layout.anchors) {
+        if (a.visible_px < 60) continue;
+        ++checked;
+        const auto hit = scene->meshes().pick(scene->frame(), a.anchor.x, a.anchor.y, 1280.0f, 720.0f);
+        if (hit && *hit == a.mesh) ++on;
+        else ADD_FAILURE() << scene->meshes().mesh(a.mesh).id << " at " << a.anchor.x << ", " << a.anchor.y;
+    }
+    EXPECT_GT(checked, 10);
+    EXPECT_EQ(on, checked);
+    // Names are given once: a muscle's two sides share theirs.
+    std::vector<std::string> names;
+    for (const LabelAnchor& a : layout.anchors) {
+        names.emplace_back(scene->catalog()->find(scene->meshes().mesh(a.mesh).id)->name("en"));
+    }
+    std::sort(names.begin(), names.end());
+    EXPECT_EQ(std::adjacent_find(names.begin(), names.end()), names.end());
 }
 
 TEST_F(ShippedScene, AClickPicksTheMuscleUnderThePointer) {

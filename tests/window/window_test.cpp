@@ -216,6 +216,38 @@ TEST_F(WindowTest, ADragAcrossTheFigureOrbitsItMMassagesAndAClickOnTheChestSelec
     EXPECT_EQ(json["validation"]["messages"], 0);
 }
 
+// "Label everything" from the keyboard (L) and from the layers' box: every structure seen named, then back to the
+// story's dozen muscles; the report at exit says which. (UI scale 0.75: the layers' boxes fit on the private
+// 1280x1024 screen without scrolling the panel.)
+TEST_F(WindowTest, KeyLAndTheLayersBoxTurnLabelEverythingOnAndOff) {
+    UiDriver ui("window-labels",
+                {"--size", "1280x1000", "--ui-scale", "0.75", "--validate", "--report", "{dir}/r.json"});
+    ASSERT_EQ(ui.problem(), "");
+    ASSERT_TRUE(ui.start()) << ui.seen();
+    auto labels_are = [](const std::string& mode, std::size_t at_least) {
+        return [=](const nlohmann::json& m) {
+            return m.contains("labels") && m["labels"]["mode"] == mode &&
+                   m["labels"]["count"].get<std::size_t>() >= at_least;
+        };
+    };
+    ASSERT_TRUE(ui.wait_until(labels_are("some", 1))) << "the story's labels at the start; " << ui.seen();
+    ASSERT_TRUE(ui.key("l"));
+    EXPECT_TRUE(ui.wait_until(labels_are("all", 25))) << "L names everything seen; " << ui.seen();
+    ASSERT_TRUE(ui.click("layers_header")) << ui.seen();
+    ASSERT_TRUE(ui.wait_frames(2));
+    ASSERT_TRUE(ui.click("layer_labels_all")) << ui.seen();
+    EXPECT_TRUE(ui.wait_until(labels_are("some", 1))) << "the box turns it off; " << ui.seen();
+    ASSERT_TRUE(ui.click("layer_labels_all")) << ui.seen();
+    EXPECT_TRUE(ui.wait_until(labels_are("all", 25))) << "and on again; " << ui.seen();
+    const auto r = ui.quit();
+    ASSERT_FALSE(r.timed_out);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto json = read_json(ui.dir() + "/r.json");
+    ASSERT_TRUE(json.is_object());
+    EXPECT_EQ(json["labels"]["mode"], "all");
+    EXPECT_EQ(json["validation"]["messages"], 0);
+}
+
 // The RGBA bytes of a PNG (empty when it cannot be read).
 std::vector<uint8_t> gpu_png(const std::string& path) {
     auto pixels = gpu::read_png(path);

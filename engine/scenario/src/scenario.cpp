@@ -30,8 +30,8 @@ constexpr std::array<std::string_view, 17> kKindNames = {
 static_assert(std::variant_size_v<Action> == kKindNames.size());
 constexpr std::array<std::string_view, 3> kInterventionNames = {"massage_session", "doorway_stretch", "strengthening"};
 constexpr std::array<std::string_view, 2> kEasingNames = {"linear", "smooth"};
-constexpr std::array<std::string_view, 8> kLayerNames = {"skin",  "superficial", "xray",  "deep",
-                                                         "bones", "labels",      "ghost", "cut"};
+constexpr std::array<std::string_view, 9> kLayerNames = {"skin",  "superficial", "xray", "deep",      "bones",
+                                                         "labels", "ghost",      "cut",  "labels_all"};
 
 // A short, printable rendering of a value for "got ..." (a long string or a large object is cut).
 std::string describe(const json& value) {
@@ -261,7 +261,7 @@ private:
 
     static LayerChange read_layer_change(const ObjectReader& in) {
         in.allow_only({kLayerNames[0], kLayerNames[1], kLayerNames[2], kLayerNames[3], kLayerNames[4], kLayerNames[5],
-                       kLayerNames[6], kLayerNames[7]},
+                       kLayerNames[6], kLayerNames[7], kLayerNames[8]},
                       "the layers");
         LayerChange c;
         c.skin = in.optional_boolean("skin");
@@ -272,6 +272,7 @@ private:
         c.labels = in.optional_boolean("labels");
         c.ghost = in.optional_boolean("ghost");
         c.cut = in.optional_boolean("cut");
+        c.labels_all = in.optional_boolean("labels_all");
         return c;
     }
 
@@ -479,8 +480,9 @@ json pose_json(const CameraPose& p) {
 
 json layer_change_json(const LayerChange& c) {
     json out = json::object();
-    const std::array<const std::optional<bool>*, 8> fields = {&c.skin,  &c.superficial, &c.xray,  &c.deep,
-                                                              &c.bones, &c.labels,      &c.ghost, &c.cut};
+    const std::array<const std::optional<bool>*, 9> fields = {&c.skin,  &c.superficial, &c.xray, &c.deep,
+                                                              &c.bones, &c.labels,      &c.ghost, &c.cut,
+                                                              &c.labels_all};
     for (std::size_t i = 0; i < fields.size(); ++i)
         if (*fields[i]) out[std::string(kLayerNames[i])] = **fields[i];
     return out;
@@ -571,6 +573,7 @@ Layers apply(Layers layers, const LayerChange& change) {
     layers.labels = change.labels.value_or(layers.labels);
     layers.ghost = change.ghost.value_or(layers.ghost);
     layers.cut = change.cut.value_or(layers.cut);
+    layers.labels_all = change.labels_all.value_or(layers.labels_all);
     return layers;
 }
 
@@ -669,7 +672,7 @@ json to_json(const Scenario& s) {
     const Layers& l = s.start.layers;
     start["layers"] = {{"skin", l.skin},   {"superficial", l.superficial}, {"xray", l.xray},  {"deep", l.deep},
                        {"bones", l.bones}, {"labels", l.labels},           {"ghost", l.ghost},
-                       {"cut", l.cut}};
+                       {"cut", l.cut},     {"labels_all", l.labels_all}};
     if (s.start.tissue) start["tissue"] = *s.start.tissue;
     json events = json::array();
     for (const Event& e : s.events) events.push_back(event_json(e));

@@ -37,12 +37,16 @@ Status guarded(Work&& work) {
 
 }  // namespace
 
+// Designated initialisers: the two structs list their fields in different orders, and a field added to one is a
+// compile error here until it is added to the other.
 LayerVisibility to_visibility(const scenario::Layers& l) {
-    return {l.skin, l.superficial, l.xray, l.deep, l.bones, l.labels, l.ghost, l.cut};
+    return {.skin = l.skin, .superficial = l.superficial, .xray_superficial = l.xray, .deep = l.deep,
+            .bones = l.bones, .labels = l.labels, .labels_all = l.labels_all, .ghost = l.ghost, .cut = l.cut};
 }
 
 scenario::Layers to_scenario_layers(const LayerVisibility& l) {
-    return {l.skin, l.superficial, l.xray_superficial, l.deep, l.bones, l.labels, l.ghost, l.cut};
+    return {.skin = l.skin, .superficial = l.superficial, .xray = l.xray_superficial, .deep = l.deep,
+            .bones = l.bones, .labels = l.labels, .ghost = l.ghost, .cut = l.cut, .labels_all = l.labels_all};
 }
 
 Scene::Scene(MeshSet meshes, std::optional<sim::Simulation> simulation, std::optional<anatomy::Catalog> catalog)
@@ -80,7 +84,10 @@ Result<std::unique_ptr<Scene>> Scene::create(const assets::Model& model, std::op
     for (std::string_view base : kLabelled) {
         const auto right = set.find(std::string(base) + "_r");
         const auto left = set.find(std::string(base) + "_l");
-        if (right && left) scene.labels_.push_back({*right, *left, false});
+        if (right && left) {
+            scene.labels_.push_back({*right, *left, false});
+            scene.label_meshes_.insert(scene.label_meshes_.end(), {*right, *left});
+        }
     }
 
     scene.isolated_id_ = options.isolate;
@@ -329,6 +336,7 @@ LabelLayout Scene::label_anchors(glm::uvec2 viewport) {
     if (viewport.x == 0 || viewport.y == 0) return out;
     const float w = static_cast<float>(viewport.x), h = static_cast<float>(viewport.y);
     const glm::mat4 view_proj = frame_.camera.projection(w / h) * frame_.camera.view();
+    if (layers_.labels_all && catalog_) return all_anchors(viewport, view_proj);
     auto to_screen = [&](glm::vec3 p) -> std::optional<glm::vec2> {
         const glm::vec4 clip = view_proj * glm::vec4(p, 1.0f);
         if (clip.w <= 0.0f) return std::nullopt;
@@ -339,9 +347,12 @@ LabelLayout Scene::label_anchors(glm::uvec2 viewport) {
     out.figure_centre = *centre;
     out.free_px = frame_.camera.screen_window() * glm::vec4(w, h, w, h);
     const bool recheck = label_calls_++ % kLabelRecheckCalls == 0;
+    // The labelled meshes posed once per pose, not every frame.
+    if (labels_.empty()) return out;
+    if (posed_.update(meshes_, frame_, label_meshes_)) visibility_pose_dirty_ = true;
     for (Label& label : labels_) {
-        const auto right = to_screen(meshes_.posed_center(label.right, frame_));
-        const auto left = to_screen(meshes_.posed_center(label.left, frame_));
+        const auto right = to_screen(posed_.center(label.right));
+        const auto left = to_screen(posed_.center(label.left));
         if (!right || !left) continue;
         const std::size_t mesh = right->x <= left->x ? label.right : label.left;
         const glm::vec2 anchor = mesh == label.right ? *right : *left;
@@ -352,6 +363,73 @@ LabelLayout Scene::label_anchors(glm::uvec2 viewport) {
             label.visible = hit && *hit == mesh;
         }
         if (label.visible) out.anchors.push_back({mesh, anchor, anchor.x < centre->x});
+    }
+    return out;
+}
+
+LabelLayout Scene::all_anchors(glm::uvec2 viewport, const glm::mat4& view_proj) {
+    LabelLayout out;
+    out.all = true;
+    const float w = static_cast<float>(viewport.x), h = static_cast<float>(viewport.y);
+    auto to_screen = [&](glm::vec3 p) -> std::optional<glm::vec2> {
+        const glm::vec4 clip = view_proj * glm::vec4(p, 1.0f);
+        if (clip.w <= 0.0f) return std::nullopt;
+        return glm::vec2((clip.x / clip.w * 0.5f + 0.5f) * w, (clip.y / clip.w * 0.5f + 0.5f) * h);
+    };
+    const auto centre = to_screen(frame_.camera.target());
+    if (!centre) return out;
+    out.figure_centre = *centre;
+    out.free_px = frame_.camera.screen_window() * glm::vec4(w, h, w, h);
+
+    // Rebuild the ID image when what it shows changed (camera, viewport, layers, pose), at most every few calls: a
+    // drag or the simulation changes it every frame, and the anchors below follow the camera in between.
+    if (posed_.update(meshes_, frame_)) visibility_pose_dirty_ = true;
+    VisibilityKey key{view_proj, viewport, {}};
+    key.drawn.reserve(frame_.meshes.size());
+    for (const render::MeshDrawState& st : frame_.meshes) {
+        key.drawn.push_back(static_cast<std::uint8_t>((st.visible ? 1 : 0) | (st.cut ? 2 : 0) |
+                                                      (st.tint.a < 0.999f ? 4 : 0)));
+    }
+    const bool changed = !visibility_key_ || !(*visibility_key_ == key) || visibility_pose_dirty_;
+    // At once when the picture jumped (layers, the window's size, a preset view): the old anchors would name what is
+    // no longer seen. A drag or the simulation moves it a little each frame: then every few calls.
+    const glm::vec3 eye_dir = glm::normalize(frame_.camera.position() - frame_.camera.target());
+    const bool jumped = visibility_key_ && (visibility_key_->drawn != key.drawn ||
+                                            visibility_key_->viewport != key.viewport ||
+                                            glm::dot(eye_dir, visibility_eye_dir_) < kVisibilityJumpCos);
+    ++visibility_age_;
+    if (!visibility_key_ || (changed && (visibility_age_ >= kVisibilityRecheckCalls || jumped))) {
+        visibility_eye_dir_ = eye_dir;
+        visibility_.build(meshes_, posed_, frame_, viewport);
+        visibility_key_ = std::move(key);
+        visibility_pose_dirty_ = false;
+        visibility_age_ = 0;
+    }
+    out.figure_px = visibility_.figure_px();
+
+    // Each name once: a muscle's two sides share their name, so the side seen more carries it.
+    struct Candidate {
+        std::size_t mesh;
+        int pixels;
+        std::string_view name;
+    };
+    std::vector<Candidate> candidates;
+    const auto& seen = visibility_.meshes();
+    for (std::size_t i = 0; i < seen.size() && i < frame_.meshes.size(); ++i) {
+        if (seen[i].pixels < kMinLabelPixels || seen[i].inside_pixels == 0 || !frame_.meshes[i].visible) continue;
+        const anatomy::Structure* s = catalog_->find(meshes_.mesh(i).id);
+        if (!s || s->layer == anatomy::Layer::kSkin) continue;  // the veil over everything: its label names nothing
+        candidates.push_back({i, seen[i].pixels, s->name(language_)});
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.pixels > b.pixels; });
+    std::vector<std::string_view> named;
+    for (const Candidate& c : candidates) {
+        if (std::find(named.begin(), named.end(), c.name) != named.end()) continue;
+        named.push_back(c.name);
+        const auto anchor = to_screen(seen[c.mesh].anchor);
+        if (!anchor) continue;
+        out.anchors.push_back({c.mesh, *anchor, anchor->x < centre->x, c.pixels});
     }
     return out;
 }

@@ -53,12 +53,13 @@ inline constexpr std::array<std::string_view, 5> kViewNames = {"front", "back", 
 struct Layers {
     bool skin = true, superficial = true, xray = false, deep = true, bones = true, labels = true, ghost = true;
     bool cut = false;  // the cutting plane (engine/scene: the near half of the skin and superficial muscles away)
+    bool labels_all = false;  // label every structure the eye sees (engine/scene: Scene::label_anchors)
     bool operator==(const Layers&) const = default;
 };
 
 // A change to some layers: the fields left empty keep their current state.
 struct LayerChange {
-    std::optional<bool> skin, superficial, xray, deep, bones, labels, ghost, cut;
+    std::optional<bool> skin, superficial, xray, deep, bones, labels, ghost, cut, labels_all;
     bool operator==(const LayerChange&) const = default;
 };
 

@@ -5,6 +5,7 @@
 // one render::SceneFrame, which the renderer draws and nothing else writes. The window and headless modes use the
 // same update: they differ only in where dt comes from (wall clock or a fixed step) and where the frame goes.
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@
 #include "myoview/scene/binding.h"
 #include "myoview/scene/mesh_set.h"
 #include "myoview/scene/therapy.h"
+#include "myoview/scene/visibility.h"
 #include "myoview/scenario/scenario.h"
 #include "myoview/sim/simulation.h"
 
@@ -34,6 +36,8 @@ struct LayerVisibility {
     bool deep = true;
     bool bones = true;
     bool labels = true;
+    // "Label everything": every structure the eye sees now, not only the story's muscles (with `labels` on).
+    bool labels_all = false;
     bool ghost = true;  // the starting posture's bones as a faint outline (before / after)
     // The cutting plane: the near half of the skin and the superficial muscles (a vertical plane through the
     // camera's target, facing the camera) is cut away to show the deep layer: pec minor under pec major, the rhomboids
@@ -125,16 +129,19 @@ struct UpdateInfo {
     bool history_reset = false;  // a preset or reset started a new history (plots restart)
 };
 
-// A label's anchor this frame: the centre of a muscle the eye sees, in window pixels.
+// A label's anchor this frame: a point of a structure the eye sees, in window pixels.
 struct LabelAnchor {
     std::size_t mesh = 0;
     glm::vec2 anchor{0.0f};
-    bool left = false;  // left of the figure's centre on screen
+    bool left = false;     // left of the figure's centre on screen
+    int visible_px = 0;    // how much of it is seen (ID pixels, VisibilityMap); "label everything" only
 };
 struct LabelLayout {
     glm::vec2 figure_centre{0.0f};  // the camera's target on screen
     glm::vec4 free_px{0.0f};        // the free area in pixels (x0, y0, x1, y1): labels stay inside it
     std::vector<LabelAnchor> anchors;
+    bool all = false;               // every seen structure ("label everything"), largest seen first
+    glm::vec4 figure_px{0.0f};      // the figure's bounding box on screen (x0, y0, x1, y1); "label everything" only
 };
 
 class Scene {
@@ -182,8 +189,17 @@ public:
     // The selected muscle's length over its healthy (neutral rest) length; 1 when none.
     double length_vs_healthy(const sim::MuscleState& muscle) const;
 
-    // The labelled muscles the eye sees (a pick at each anchor, re-checked every few calls: a pick costs ms).
+    // The labelled muscles the eye sees (a pick at each anchor, re-checked every few calls: a pick costs ms); with
+    // layers().labels_all, every structure the eye sees (the skin's veil aside), each name once (a muscle's two
+    // sides share a name: the side seen more), from the ID image (VisibilityMap), rebuilt when the picture changed
+    // at most every kVisibilityRecheckCalls calls (at once after a jump: layers, size, a preset view); between
+    // rebuilds the anchors follow the camera. A rebuild costs 15-20 ms on one core.
     LabelLayout label_anchors(glm::uvec2 viewport);
+    static constexpr int kVisibilityRecheckCalls = 6;
+    // A structure is labelled when at least this many ID pixels of it are seen and one of them has its four
+    // neighbours seen too: a patch the eye can tell, not a sliver through a gap (the rhomboids' edge between the
+    // trapezius and the scapula from the back: a dozen pixels, none inside).
+    static constexpr int kMinLabelPixels = 4;
 
 private:
     Scene(MeshSet meshes, std::optional<sim::Simulation> simulation, std::optional<anatomy::Catalog> catalog);
@@ -252,7 +268,22 @@ private:
         bool visible = false;
     };
     std::vector<Label> labels_;
+    std::vector<std::size_t> label_meshes_;  // both sides of every Label
     int label_calls_ = 0;
+    LabelLayout all_anchors(glm::uvec2 viewport, const glm::mat4& view_proj);
+    PosedVertices posed_;
+    VisibilityMap visibility_;
+    struct VisibilityKey {
+        glm::mat4 view_proj{0.0f};
+        glm::uvec2 viewport{0u};
+        std::vector<std::uint8_t> drawn;  // per mesh: visible, cut, see-through
+        bool operator==(const VisibilityKey&) const = default;
+    };
+    std::optional<VisibilityKey> visibility_key_;
+    bool visibility_pose_dirty_ = true;
+    int visibility_age_ = 0;  // calls since the last rebuild
+    glm::vec3 visibility_eye_dir_{0.0f};
+    static constexpr float kVisibilityJumpCos = 0.985f;  // the view turned more than 10 degrees: rebuild at once
     bool free_area_seen_ = false;
 };
 
