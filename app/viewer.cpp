@@ -779,10 +779,14 @@ int run_viewer(const Options& o) {
             FrameClock clock = FrameClock::fixed(1.0 / fps);
             std::optional<exporter::Progress> progress;
             if (sink) progress.emplace(frames);
-            // Dear ImGui sizes auto-resizing windows on their first frame and shows them from the second: one
-            // UI pass that is never drawn makes even a single-frame screenshot show the panels.
-            build_ui(viewport, 1.0f / 60.0f);
-            pending = {};
+            // Dear ImGui sizes auto-resizing windows on their first frame and shows them from the second: UI passes
+            // that are never drawn make even a single-frame screenshot show the panels, and the second gives the
+            // panels' real sizes, so the first frame frames the figure beside them (with one, a single-frame
+            // screenshot centred the figure on the whole width, under the label column).
+            for (int warm_up = 0; warm_up < 2; ++warm_up) {
+                build_ui(viewport, 1.0f / 60.0f);
+                pending = {};
+            }
             bool read_back = false;
             end.reason = "frames";
             for (long f = 0; f < frames; ++f) {
