@@ -6,6 +6,17 @@
 namespace myoview::scene {
 namespace {
 
+// Whether the ray (origin, dir; dir normalised) meets the box [lo, hi] ahead of its origin: the slab test. A zero
+// component of dir gives infinities, which the min / max absorb (only an origin exactly on that slab's plane would
+// give a NaN).
+bool ray_hits_box(const glm::vec3& origin, const glm::vec3& dir, const glm::vec3& lo, const glm::vec3& hi) {
+    const glm::vec3 inv = 1.0f / dir;
+    const glm::vec3 t0 = (lo - origin) * inv, t1 = (hi - origin) * inv;
+    const glm::vec3 near_t = glm::min(t0, t1), far_t = glm::max(t0, t1);
+    const float enter = std::max({near_t.x, near_t.y, near_t.z}), leave = std::min({far_t.x, far_t.y, far_t.z});
+    return enter <= leave && leave >= 0.0f;
+}
+
 // Distance along the ray to the triangle (a, b, c), if the ray hits it (both faces count): Moller-Trumbore.
 std::optional<float> ray_triangle(const glm::vec3& origin, const glm::vec3& dir, const glm::vec3& a,
                                   const glm::vec3& b, const glm::vec3& c) {
@@ -88,31 +99,53 @@ glm::vec3 MeshSet::posed_center(std::size_t i, const render::SceneFrame& frame) 
 
 std::optional<std::size_t> MeshSet::pick(const render::SceneFrame& frame, float x, float y, float width,
                                          float height) const {
-    if (width <= 0.0f || height <= 0.0f) return std::nullopt;
-    const glm::mat4 inv = glm::inverse(frame.camera.projection(width / height) * frame.camera.view());
-    // The projection flips y, so framebuffer y (down) maps to clip y directly.
-    const glm::vec2 ndc(2.0f * x / width - 1.0f, 2.0f * y / height - 1.0f);
-    const glm::vec4 near_point = inv * glm::vec4(ndc, 0.0f, 1.0f);
-    const glm::vec4 far_point = inv * glm::vec4(ndc, 1.0f, 1.0f);
-    const glm::vec3 origin = glm::vec3(near_point) / near_point.w;
-    const glm::vec3 dir = glm::normalize(glm::vec3(far_point) / far_point.w - origin);
+    const auto hits = pick_all(frame, {glm::vec2(x, y)}, width, height);
+    return hits.empty() ? std::nullopt : hits.front();
+}
 
-    std::optional<std::size_t> best;
-    float best_t = std::numeric_limits<float>::max();
+std::vector<std::optional<std::size_t>> MeshSet::pick_all(const render::SceneFrame& frame,
+                                                          const std::vector<glm::vec2>& pixels, float width,
+                                                          float height) const {
+    std::vector<std::optional<std::size_t>> best(pixels.size());
+    if (width <= 0.0f || height <= 0.0f || pixels.empty()) return best;
+    const glm::mat4 inv = glm::inverse(frame.camera.projection(width / height) * frame.camera.view());
+    struct Ray {
+        glm::vec3 origin, dir;
+    };
+    std::vector<Ray> rays;
+    for (const glm::vec2& p : pixels) {
+        // The projection flips y, so framebuffer y (down) maps to clip y directly.
+        const glm::vec2 ndc(2.0f * p.x / width - 1.0f, 2.0f * p.y / height - 1.0f);
+        const glm::vec4 near_point = inv * glm::vec4(ndc, 0.0f, 1.0f);
+        const glm::vec4 far_point = inv * glm::vec4(ndc, 1.0f, 1.0f);
+        const glm::vec3 origin = glm::vec3(near_point) / near_point.w;
+        rays.push_back({origin, glm::normalize(glm::vec3(far_point) / far_point.w - origin)});
+    }
+    std::vector<float> best_t(pixels.size(), std::numeric_limits<float>::max());
     std::vector<glm::vec3> posed;
     for (std::size_t m = 0; m < meshes_.size(); ++m) {
         if (m < frame.meshes.size() && (!frame.meshes[m].visible || frame.meshes[m].outline)) continue;
         const SceneMesh& mesh = meshes_[m];
         posed.resize(mesh.positions.size());
-        for (std::size_t v = 0; v < posed.size(); ++v) posed[v] = posed_vertex(m, v, frame);
-        for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
-            const auto hit = ray_triangle(origin, dir, posed[mesh.indices[t]], posed[mesh.indices[t + 1]],
-                                          posed[mesh.indices[t + 2]]);
-            const bool cut_away = hit && m < frame.meshes.size() && frame.meshes[m].cut &&
-                                  glm::dot(glm::vec3(frame.cut_plane), origin + dir * *hit) > frame.cut_plane.w;
-            if (hit && *hit < best_t && !cut_away) {
-                best_t = *hit;
-                best = m;
+        glm::vec3 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());
+        for (std::size_t v = 0; v < posed.size(); ++v) {
+            posed[v] = posed_vertex(m, v, frame);
+            lo = glm::min(lo, posed[v]);
+            hi = glm::max(hi, posed[v]);
+        }
+        const bool cut = m < frame.meshes.size() && frame.meshes[m].cut;
+        for (std::size_t r = 0; r < rays.size(); ++r) {
+            const Ray& ray = rays[r];
+            if (!ray_hits_box(ray.origin, ray.dir, lo, hi)) continue;  // most rays miss most meshes
+            for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+                const auto hit = ray_triangle(ray.origin, ray.dir, posed[mesh.indices[t]], posed[mesh.indices[t + 1]],
+                                              posed[mesh.indices[t + 2]]);
+                if (!hit || *hit >= best_t[r]) continue;
+                if (cut && glm::dot(glm::vec3(frame.cut_plane), ray.origin + ray.dir * *hit) > frame.cut_plane.w) {
+                    continue;
+                }
+                best_t[r] = *hit;
+                best[r] = m;
             }
         }
     }

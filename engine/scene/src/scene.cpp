@@ -350,19 +350,32 @@ LabelLayout Scene::label_anchors(glm::uvec2 viewport) {
     // The labelled meshes posed once per pose, not every frame.
     if (labels_.empty()) return out;
     if (posed_.update(meshes_, frame_, label_meshes_)) visibility_pose_dirty_ = true;
+    struct Candidate {
+        Label* label;
+        std::size_t mesh;
+        glm::vec2 anchor;
+    };
+    std::vector<Candidate> candidates;
     for (Label& label : labels_) {
         const auto right = to_screen(posed_.center(label.right));
         const auto left = to_screen(posed_.center(label.left));
         if (!right || !left) continue;
         const std::size_t mesh = right->x <= left->x ? label.right : label.left;
-        const glm::vec2 anchor = mesh == label.right ? *right : *left;
         if (!frame_.meshes[mesh].visible) continue;
-        // Shown only where this muscle is what the eye sees at its centre (not hidden behind another).
-        if (recheck) {
-            const auto hit = meshes_.pick(frame_, anchor.x, anchor.y, w, h);
-            label.visible = hit && *hit == mesh;
+        candidates.push_back({&label, mesh, mesh == label.right ? *right : *left});
+    }
+    // Shown only where this muscle is what the eye sees at its centre (not hidden behind another): one ray cast for
+    // all the labels, every kLabelRecheckCalls calls.
+    if (recheck) {
+        std::vector<glm::vec2> pixels;
+        for (const Candidate& c : candidates) pixels.push_back(c.anchor);
+        const auto hits = meshes_.pick_all(frame_, pixels, w, h);
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            candidates[i].label->visible = hits[i] && *hits[i] == candidates[i].mesh;
         }
-        if (label.visible) out.anchors.push_back({mesh, anchor, anchor.x < centre->x});
+    }
+    for (const Candidate& c : candidates) {
+        if (c.label->visible) out.anchors.push_back({c.mesh, c.anchor, c.anchor.x < centre->x});
     }
     return out;
 }
