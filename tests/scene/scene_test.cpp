@@ -180,6 +180,36 @@ TEST_F(ShippedScene, TheFrameCarriesThePoseTensionAndGhost) {
     EXPECT_LT(scene->frame().meshes[*pec].tension, 0.9f);
 }
 
+// Picking poses only the meshes whose bound a ray meets: the bound, from per-bone boxes, must hold every posed vertex
+// of every mesh, in the desk worker's pose and after the massage has moved the shoulders.
+TEST_F(ShippedScene, EveryPosedVertexLiesInsideItsMeshsPosedBox) {
+    auto scene = make();
+    ASSERT_TRUE(scene);
+    auto check = [&](const char* when) {
+        const render::SceneFrame& f = scene->frame();
+        const MeshSet& set = scene->meshes();
+        std::size_t boxed = 0;
+        for (std::size_t m = 0; m < set.size(); ++m) {
+            const SceneMesh::Box box = set.posed_box(m, f);
+            boxed += set.mesh(m).boxed ? 1 : 0;
+            for (std::size_t v = 0; v < set.mesh(m).positions.size(); ++v) {
+                const glm::vec3 p = set.posed_vertex(m, v, f);
+                const glm::vec3 slack(1e-5f);
+                ASSERT_TRUE(glm::all(glm::greaterThanEqual(p, box.lo - slack)) &&
+                            glm::all(glm::lessThanEqual(p, box.hi + slack)))
+                    << when << ": vertex " << v << " of " << set.mesh(m).id << " lies outside its box";
+            }
+        }
+        EXPECT_EQ(boxed, set.size()) << when << ": the bundled model's weights all allow the bound";
+    };
+    check("at the start");
+    Input massage;
+    massage.requests.release = 1.0;
+    ASSERT_TRUE(scene->update(0.0, massage, kViewport));
+    for (int i = 0; i < 10; ++i) ASSERT_TRUE(scene->update(0.5, {}, kViewport));
+    check("after the massage");
+}
+
 TEST_F(ShippedScene, LayersIsolationAndSelection) {
     auto scene = make();
     ASSERT_TRUE(scene);

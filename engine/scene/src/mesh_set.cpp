@@ -64,6 +64,26 @@ Result<MeshSet> MeshSet::from_model(const assets::Model& model) {
             out.weights[v] = m.weights[v];
         }
         out.center = sum / static_cast<float>(m.positions.size());
+        // The per-bone boxes of posed_box().
+        std::vector<SceneMesh::Box> by_bone(render::kMaxBones);
+        for (std::size_t v = 0; v < out.positions.size(); ++v) {
+            const glm::vec4& w = out.weights[v];
+            const float total = w.x + w.y + w.z + w.w;
+            if (total == 0.0f) {
+                out.static_box.add(out.positions[v]);
+                continue;
+            }
+            if (std::abs(total - 1.0f) > 1e-3f) out.boxed = false;
+            for (int k = 0; k < 4; ++k) {
+                const uint32_t j = out.joints[v][k];
+                if (w[k] == 0.0f) continue;
+                if (j >= by_bone.size()) out.boxed = false;
+                else by_bone[j].add(out.positions[v]);
+            }
+        }
+        for (uint32_t j = 0; j < by_bone.size(); ++j) {
+            if (!by_bone[j].empty()) out.bone_boxes.emplace_back(j, by_bone[j]);
+        }
         set.meshes_.push_back(std::move(out));
     }
     return set;
@@ -97,6 +117,30 @@ glm::vec3 MeshSet::posed_center(std::size_t i, const render::SceneFrame& frame) 
     return mesh.positions.empty() ? sum : sum / static_cast<float>(mesh.positions.size());
 }
 
+SceneMesh::Box MeshSet::posed_box(std::size_t i, const render::SceneFrame& frame) const {
+    const SceneMesh& mesh = meshes_.at(i);
+    SceneMesh::Box out;
+    if (!mesh.boxed) {
+        out.add(glm::vec3(-std::numeric_limits<float>::max()));
+        out.add(glm::vec3(std::numeric_limits<float>::max()));
+        return out;
+    }
+    const glm::mat4 model = i < frame.meshes.size() ? frame.meshes[i].model : glm::mat4(1.0f);
+    auto add_moved = [&](const SceneMesh::Box& box, const glm::mat4& m) {
+        if (box.empty()) return;
+        for (int c = 0; c < 8; ++c) {
+            const glm::vec3 corner((c & 1) ? box.hi.x : box.lo.x, (c & 2) ? box.hi.y : box.lo.y,
+                                   (c & 4) ? box.hi.z : box.lo.z);
+            out.add(glm::vec3(m * glm::vec4(corner, 1.0f)));
+        }
+    };
+    add_moved(mesh.static_box, model);
+    for (const auto& [j, box] : mesh.bone_boxes) {
+        add_moved(box, model * (j < frame.palette.size() ? frame.palette[j] : glm::mat4(1.0f)));
+    }
+    return out;
+}
+
 std::optional<std::size_t> MeshSet::pick(const render::SceneFrame& frame, float x, float y, float width,
                                          float height) const {
     const auto hits = pick_all(frame, {glm::vec2(x, y)}, width, height);
@@ -126,17 +170,19 @@ std::vector<std::optional<std::size_t>> MeshSet::pick_all(const render::SceneFra
     for (std::size_t m = 0; m < meshes_.size(); ++m) {
         if (m < frame.meshes.size() && (!frame.meshes[m].visible || frame.meshes[m].outline)) continue;
         const SceneMesh& mesh = meshes_[m];
-        posed.resize(mesh.positions.size());
-        glm::vec3 lo(std::numeric_limits<float>::max()), hi(-std::numeric_limits<float>::max());
-        for (std::size_t v = 0; v < posed.size(); ++v) {
-            posed[v] = posed_vertex(m, v, frame);
-            lo = glm::min(lo, posed[v]);
-            hi = glm::max(hi, posed[v]);
-        }
-        const bool cut = m < frame.meshes.size() && frame.meshes[m].cut;
+        // Most rays miss most meshes: a mesh is posed only when a ray meets its bound (posing every vertex of the
+        // model for each hover pick was most of the pick's time).
+        const SceneMesh::Box bound = posed_box(m, frame);
+        std::vector<std::size_t> near_rays;
         for (std::size_t r = 0; r < rays.size(); ++r) {
+            if (ray_hits_box(rays[r].origin, rays[r].dir, bound.lo, bound.hi)) near_rays.push_back(r);
+        }
+        if (near_rays.empty()) continue;
+        posed.resize(mesh.positions.size());
+        for (std::size_t v = 0; v < posed.size(); ++v) posed[v] = posed_vertex(m, v, frame);
+        const bool cut = m < frame.meshes.size() && frame.meshes[m].cut;
+        for (const std::size_t r : near_rays) {
             const Ray& ray = rays[r];
-            if (!ray_hits_box(ray.origin, ray.dir, lo, hi)) continue;  // most rays miss most meshes
             for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
                 const auto hit = ray_triangle(ray.origin, ray.dir, posed[mesh.indices[t]], posed[mesh.indices[t + 1]],
                                               posed[mesh.indices[t + 2]]);

@@ -2,6 +2,7 @@
 // The model's drawable meshes on the CPU, in the renderer's order (assets::skin_layout): skinning, picking and
 // posed centres, done on the CPU against a SceneFrame's bone palette. No Vulkan.
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,20 @@ struct SceneMesh {
     std::vector<glm::vec4> weights;
     glm::vec4 base_color{1.0f};
     glm::vec3 center{0.0f};  // of the bind-pose vertices
+    // For a bound on the posed mesh without posing it (MeshSet::posed_box): per palette bone, the bind-pose box of
+    // the vertices it moves, and the box of the static ones. A posed vertex is a weighted mean of its bones' moves
+    // of it, so it lies in the box around those bones' moved boxes (weights summing to 1; `boxed` says they do).
+    struct Box {
+        glm::vec3 lo{std::numeric_limits<float>::max()}, hi{-std::numeric_limits<float>::max()};
+        void add(const glm::vec3& p) {
+            lo = glm::min(lo, p);
+            hi = glm::max(hi, p);
+        }
+        bool empty() const { return lo.x > hi.x; }
+    };
+    std::vector<std::pair<uint32_t, Box>> bone_boxes;
+    Box static_box;
+    bool boxed = true;
 };
 
 class MeshSet {
@@ -43,6 +58,9 @@ public:
     // against every posed triangle (~220 k; tens of milliseconds on one core, so callers pick on demand).
     std::optional<std::size_t> pick(const render::SceneFrame& frame, float x, float y, float width,
                                     float height) const;
+    // A box that holds mesh i as `frame` poses it, from its per-bone boxes (no vertex posed); the whole world when
+    // its weights do not allow the bound.
+    SceneMesh::Box posed_box(std::size_t i, const render::SceneFrame& frame) const;
     // pick() for several pixels at once: each mesh is posed once for all of them (the labels' visibility check asks
     // for a dozen; posing every vertex per pixel was 7 % of a headless frame).
     std::vector<std::optional<std::size_t>> pick_all(const render::SceneFrame& frame,
