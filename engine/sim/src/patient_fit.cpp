@@ -205,35 +205,43 @@ Result<PatientFit> fit_patient(const PatientMeasures& measures, Simulation& sim)
             auto hi = eval({kPecMax, x.slump});
             if (!lo) return lo.error();
             if (!hi) return hi.error();
-            const double a = std::min(lo->fwd, hi->fwd), b = std::max(lo->fwd, hi->fwd);
-            const bool beyond = measures.forward_shoulder_mm < a || measures.forward_shoulder_mm > b;
-            fit.limits.push_back(
-                beyond ? "the model's forward shoulder reaches " + fmt(a, 0) + "-" + fmt(b, 0) +
-                             " mm at this head posture; " + fmt(measures.forward_shoulder_mm, 0) +
-                             " mm is beyond it: fitted to the nearest, " + fmt(ex.fwd, 0) + " mm"
-                       : "the fit did not reach the forward shoulder of " + fmt(measures.forward_shoulder_mm, 0) +
-                             " mm together with the head posture: the nearest is " + fmt(ex.fwd, 0) + " mm");
+            FitLimit limit{FitLimit::Measure::kForwardShoulder, false, std::min(lo->fwd, hi->fwd),
+                           std::max(lo->fwd, hi->fwd), measures.forward_shoulder_mm, ex.fwd};
+            limit.beyond = limit.measured < limit.reach_min || limit.measured > limit.reach_max;
+            fit.limit_values.push_back(limit);
         }
         if (std::abs(fit.cva_residual_deg) > kCvaToleranceDeg) {
             auto lo = eval({x.pec, kSlumpMax});
             auto hi = eval({x.pec, kSlumpMin});
             if (!lo) return lo.error();
             if (!hi) return hi.error();
-            const double a = std::min(lo->cva, hi->cva), b = std::max(lo->cva, hi->cva);
-            const bool beyond = measures.cva_deg < a || measures.cva_deg > b;
-            fit.limits.push_back(
-                beyond ? "the model's craniovertebral angle reaches " + fmt(a, 1) + "-" + fmt(b, 1) +
-                             " deg at these shoulders; " + fmt(measures.cva_deg, 1) +
-                             " deg is beyond it: fitted to the nearest, " + fmt(ex.cva, 1) + " deg"
-                       : "the fit did not reach the craniovertebral angle of " + fmt(measures.cva_deg, 1) +
-                             " deg together with the shoulders: the nearest is " + fmt(ex.cva, 1) + " deg");
+            FitLimit limit{FitLimit::Measure::kCva, false, std::min(lo->cva, hi->cva), std::max(lo->cva, hi->cva),
+                           measures.cva_deg, ex.cva};
+            limit.beyond = limit.measured < limit.reach_min || limit.measured > limit.reach_max;
+            fit.limit_values.push_back(limit);
         }
+        for (const FitLimit& limit : fit.limit_values) fit.limits.push_back(limit_text(limit));
         // The limit evaluations moved the simulation: leave it at the fit, as the contract says.
         if (auto back = eval(x); !back) return back.error();
     }
     fit.evaluations = eval.count;
     fit.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return fit;
+}
+
+std::string limit_text(const FitLimit& l) {
+    if (l.measure == FitLimit::Measure::kForwardShoulder) {
+        return l.beyond ? "the model's forward shoulder reaches " + fmt(l.reach_min, 0) + "-" + fmt(l.reach_max, 0) +
+                              " mm at this head posture; " + fmt(l.measured, 0) +
+                              " mm is beyond it: fitted to the nearest, " + fmt(l.nearest, 0) + " mm"
+                        : "the fit did not reach the forward shoulder of " + fmt(l.measured, 0) +
+                              " mm together with the head posture: the nearest is " + fmt(l.nearest, 0) + " mm";
+    }
+    return l.beyond ? "the model's craniovertebral angle reaches " + fmt(l.reach_min, 1) + "-" + fmt(l.reach_max, 1) +
+                          " deg at these shoulders; " + fmt(l.measured, 1) +
+                          " deg is beyond it: fitted to the nearest, " + fmt(l.nearest, 1) + " deg"
+                    : "the fit did not reach the craniovertebral angle of " + fmt(l.measured, 1) +
+                          " deg together with the shoulders: the nearest is " + fmt(l.nearest, 1) + " deg";
 }
 
 Result<std::vector<WeekPrediction>> predict_programme(const TissueProfile& profile, Simulation& sim, int weeks) {
