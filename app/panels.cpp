@@ -159,7 +159,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                 ImGui::EndCombo();
             }
         }
-        if (patient != nullptr) draw_patient_section(*patient, s, tr);
+        if (patient != nullptr) draw_patient_section(*patient, s, tr, layers.ghost, map);
         map.item("preset");
 
         if (large_font) ImGui::PushFont(large_font);
@@ -262,7 +262,9 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                 map.item("layer_bones");
                 ImGui::Checkbox(tr.c_str("layer.labels"), &layers.labels);
                 map.item("layer_labels");
-                ImGui::Checkbox(tr.c_str("layer.ghost"), &layers.ghost);
+                // A patient's ghost is the healthy posture, not the starting one (the start is the patient's own).
+                ImGui::Checkbox(patient != nullptr ? tr.c_str("patient.ghost") : tr.c_str("layer.ghost"),
+                                &layers.ghost);
                 map.item("layer_ghost");
                 ImGui::Checkbox(tr.c_str("layer.cut"), &layers.cut);
                 map.item("layer_cut");
@@ -327,7 +329,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
     return out;
 }
 
-void draw_legend(const render::TensionView& view, float scale, const i18n::Strings& tr) {
+void draw_legend(const render::TensionView& view, float scale, const i18n::Strings& tr, UiMap& map) {
     const ImGuiIO& io = ImGui::GetIO();
     const float bar_w = 300.0f * scale, bar_h = 20.0f * scale;
     ImGui::SetNextWindowPos(ImVec2(12.0f * scale, io.DisplaySize.y - 12.0f * scale), ImGuiCond_Always,
@@ -337,6 +339,7 @@ void draw_legend(const render::TensionView& view, float scale, const i18n::Strin
                                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
     if (ImGui::Begin("legend", nullptr, flags)) {
+        map.window("legend");
         ImGui::TextUnformatted(tr.c_str("legend.title"));
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -367,6 +370,9 @@ void draw_legend(const render::TensionView& view, float scale, const i18n::Strin
             ImGui::TextUnformatted(tr.c_str("legend.tight_bands"));
         }
     }
+    // A corner card: the figure stands beside it where the window is wide enough (free_area), so that the kiosk's
+    // larger legend does not cover the figure's hand.
+    note_panel();
     ImGui::End();
 }
 

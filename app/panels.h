@@ -68,6 +68,6 @@ private:
     std::optional<double> start_back_load_;
 };
 
-void draw_legend(const render::TensionView& view, float scale, const i18n::Strings& tr);
+void draw_legend(const render::TensionView& view, float scale, const i18n::Strings& tr, UiMap& map);
 
 }  // namespace myoview::app

@@ -131,10 +131,11 @@ void QuizPanel::start(const anatomy::Catalog& catalog, scene::SceneOptions& opti
 }
 
 scene::Requests QuizPanel::draw(const scene::Scene& scene, glm::uvec2 viewport, const i18n::Library& strings,
-                                float scale, ImFont* large_font) {
+                                float scale, ImFont* large_font, UiMap& map) {
     const std::string selected = scene.selected_id();
     isolated_ = !scene.isolated_id().empty();
-    scene::Requests out = draw_panel(*scene.catalog(), selected, strings, scene.language(), scale, large_font);
+    scene::Requests out = draw_panel(*scene.catalog(), selected, strings, scene.language(), scale, large_font, map);
+    if (map.enabled()) find_click_points(scene, viewport);
     // The highlight is a faint rim on the mesh: a ring on screen makes "the highlighted structure" unmistakable on a
     // laptop. Drawn behind the panels, while the question's structure is the selection.
     const quiz::Question* q = session_.current();
@@ -158,7 +159,7 @@ scene::Requests QuizPanel::draw(const scene::Scene& scene, glm::uvec2 viewport, 
 
 scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::string_view selected_id,
                                       const i18n::Library& strings, std::string_view language, float scale,
-                                      ImFont* large_font) {
+                                      ImFont* large_font, UiMap& map) {
     scene::Requests out;
     const i18n::Strings& tr = strings.get(language);
     prepare_question(catalog, selected_id, out);
@@ -185,15 +186,18 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
                                    ImGuiWindowFlags_NoFocusOnAppearing;
     const std::string title = std::string(anatomy::localized(title_, language));
     if (ImGui::Begin((tr.format("quiz.window", {{"title", title}}) + "###quiz").c_str(), nullptr, flags)) {
+        map.window("quiz_panel");
+        review_drawn_ = false;
         for (const std::string& lang : strings.languages()) {
             if (lang != strings.languages().front()) ImGui::SameLine();
             if (ImGui::RadioButton(strings.get(lang).c_str("language.name"), language == lang)) out.language = lang;
+            map.item("quiz_language_" + lang);
         }
         ImGui::Separator();
         if (session_.finished()) {
-            draw_review(catalog, tr, language, large_font, out);
+            draw_review(catalog, tr, language, large_font, out, map);
         } else {
-            draw_question(catalog, tr, language, scale, large_font, out);
+            draw_question(catalog, tr, language, scale, large_font, out, map);
         }
     }
     note_panel();
@@ -219,7 +223,7 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
 }
 
 void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strings& tr, std::string_view language,
-                              float scale, ImFont* large_font, scene::Requests& out) {
+                              float scale, ImFont* large_font, scene::Requests& out, UiMap& map) {
     const quiz::Question& q = *session_.current();
     ImGui::TextDisabled("%s", tr.format("quiz.progress", {{"n", std::to_string(session_.index() + 1)},
                                                           {"total", std::to_string(session_.size())},
@@ -260,6 +264,7 @@ void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strin
             if (choice_button(static_cast<int>(i), quiz::choice_text(q, i, catalog, language), state, scale)) {
                 (void)session_.answer_choice(i);
             }
+            map.item("quiz_choice_" + std::to_string(i));
             ImGui::Dummy(ImVec2(0.0f, 2.0f * scale));
         }
     }
@@ -292,11 +297,13 @@ void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strin
                 out.layers = layers_for(nullptr, catalog);
             }
         }
+        map.item("quiz_next");
     }
 }
 
 void QuizPanel::draw_review(const anatomy::Catalog& catalog, const i18n::Strings& tr, std::string_view language,
-                            ImFont* large_font, scene::Requests& out) {
+                            ImFont* large_font, scene::Requests& out, UiMap& map) {
+    review_drawn_ = true;
     if (large_font) ImGui::PushFont(large_font);
     wrapped(tr.format("quiz.score",
                       {{"score", std::to_string(session_.score())}, {"total", std::to_string(session_.size())}}));
@@ -331,6 +338,7 @@ void QuizPanel::draw_review(const anatomy::Catalog& catalog, const i18n::Strings
                 out.view = view_for(*s);
                 out.layers = layers_for(&q, catalog);
             }
+            if (s) map.item("quiz_open_card_" + std::to_string(m));
             ImGui::Separator();
             ImGui::PopID();
         }
@@ -342,6 +350,99 @@ void QuizPanel::draw_review(const anatomy::Catalog& catalog, const i18n::Strings
         review_card_.reset();
         out.isolate = std::string();
     }
+    map.item("quiz_play_again");
+}
+
+void QuizPanel::find_click_points(const scene::Scene& scene, glm::uvec2 viewport) {
+    const quiz::Question* q = session_.current();
+    if (!q || q->kind != QuestionKind::kFind || session_.answered() || !scene.catalog() || viewport.x == 0 ||
+        viewport.y == 0) {
+        click_points_.reset();
+        return;
+    }
+    const render::SceneFrame& frame = scene.frame();
+    const float w = static_cast<float>(viewport.x), h = static_cast<float>(viewport.y);
+    const glm::mat4 view_projection = frame.camera.projection(w / h) * frame.camera.view();
+    if (click_points_ && click_points_->question == session_.index() && click_points_->viewport == viewport &&
+        click_points_->view_projection == view_projection) {
+        return;
+    }
+    ClickPoints points;
+    points.question = session_.index();
+    points.view_projection = view_projection;
+    points.viewport = viewport;
+    // Only inside the free area: elsewhere a click may land on a panel.
+    const glm::vec4 free = frame.camera.screen_window() * glm::vec4(w, h, w, h);
+    auto to_screen = [&](glm::vec3 p) -> std::optional<glm::vec2> {
+        const glm::vec4 clip = view_projection * glm::vec4(p, 1.0f);
+        if (clip.w <= 0.0f) return std::nullopt;
+        const glm::vec2 at((clip.x / clip.w * 0.5f + 0.5f) * w, (clip.y / clip.w * 0.5f + 0.5f) * h);
+        if (at.x < free.x + 2.0f || at.x > free.z - 2.0f || at.y < free.y + 2.0f || at.y > free.w - 2.0f) {
+            return std::nullopt;
+        }
+        return glm::round(at);  // a click lands on a whole pixel
+    };
+    const scene::MeshSet& meshes = scene.meshes();
+    const anatomy::Catalog& catalog = *scene.catalog();
+    // The structure and its other side; each tried at its centre, then at points between the centre and its vertices.
+    auto answers = [&](std::size_t m) { return quiz::same_structure(catalog, q->structure, meshes.mesh(m).id); };
+    for (std::size_t m = 0; m < meshes.size() && !points.target; ++m) {
+        const scene::SceneMesh& mesh = meshes.mesh(m);
+        if (!answers(m) || mesh.positions.empty()) continue;
+        if (m < frame.meshes.size() && !frame.meshes[m].visible) continue;
+        const glm::vec3 centre = meshes.posed_center(m, frame);
+        constexpr std::size_t kSamples = 16;
+        for (std::size_t k = 0; k <= kSamples && !points.target; ++k) {
+            glm::vec3 p = centre;
+            if (k > 0) {
+                const std::size_t v = (k - 1) * mesh.positions.size() / kSamples;
+                p = glm::mix(centre, meshes.posed_vertex(m, v, frame), 0.6f);
+            }
+            const auto at = to_screen(p);
+            if (!at) continue;
+            const auto hit = meshes.pick(frame, at->x, at->y, w, h);
+            if (hit && answers(*hit)) points.target = *at;
+        }
+    }
+    // Another structure: the first other mesh whose centre, on screen, picks something that is not the answer.
+    int tries = 0;
+    for (std::size_t m = 0; m < meshes.size() && !points.decoy && tries < 24; ++m) {
+        if (answers(m) || meshes.mesh(m).positions.empty()) continue;
+        if (m < frame.meshes.size() && (!frame.meshes[m].visible || frame.meshes[m].outline)) continue;
+        const auto at = to_screen(meshes.posed_center(m, frame));
+        if (!at) continue;
+        ++tries;
+        const auto hit = meshes.pick(frame, at->x, at->y, w, h);
+        if (hit && !answers(*hit)) points.decoy = *at;
+    }
+    click_points_ = points;
+}
+
+nlohmann::json QuizPanel::map_state() const {
+    auto point = [](const std::optional<glm::vec2>& p) {
+        return p ? nlohmann::json::array({p->x, p->y}) : nlohmann::json(nullptr);
+    };
+    const quiz::Question* q = session_.current();
+    nlohmann::json misses = nlohmann::json::array();
+    for (const quiz::Miss& miss : session_.misses()) {
+        misses.push_back({{"question", miss.question},
+                          {"structure", session_.questions()[miss.question].structure},
+                          {"given", miss.given}});
+    }
+    return {{"index", session_.index()},
+            {"size", session_.size()},
+            {"kind", q ? std::string(quiz::to_string(q->kind)) : std::string()},
+            {"structure", q ? q->structure : std::string()},
+            {"choices", q ? q->choices : std::vector<std::string>{}},
+            {"correct", q ? q->correct : 0},
+            {"answered", session_.answered()},
+            {"last_correct", session_.last_correct()},
+            {"score", session_.score()},
+            {"finished", session_.finished()},
+            {"misses", misses},
+            {"review", review_drawn_},
+            {"target", point(click_points_ ? click_points_->target : std::nullopt)},
+            {"decoy", point(click_points_ ? click_points_->decoy : std::nullopt)}};
 }
 
 }  // namespace myoview::app

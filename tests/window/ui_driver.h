@@ -37,10 +37,12 @@ public:
     // holds; the deadline only bounds a failure.
     static constexpr double kDeadlineS = 120.0;
 
-    // Starts a private X server (with twm when `window_manager`) and the viewer on it: `args` (without the
-    // executable; "{dir}" in them becomes dir(), a fresh directory named after `name`) plus --ui-map in dir().
-    UiDriver(const std::string& name, std::vector<std::string> args, bool window_manager = false)
-        : dir_(temp_dir(name)), display_(window_manager, dir_), map_path_(dir_ + "/ui-map.json") {
+    // Starts a private X server (with twm when `window_manager`; a `screen` of that size, Xvfb's WxHxD) and the
+    // viewer on it: `args` (without the executable; "{dir}" in them becomes dir(), a fresh directory named after
+    // `name`) plus --ui-map in dir().
+    UiDriver(const std::string& name, std::vector<std::string> args, bool window_manager = false,
+             const std::string& screen = "1280x1024x24")
+        : dir_(temp_dir(name)), display_(window_manager, dir_, screen), map_path_(dir_ + "/ui-map.json") {
         if (!display_.ok()) return;
         std::vector<std::string> argv{executable()};
         for (std::string& a : args) {
@@ -137,6 +139,11 @@ public:
         if (!r) return false;
         return move_to(r->at_x(0.5), r->centre_y()) && xdo({"mousedown", "1"}) && wait_frames(2) &&
                xdo({"mouseup", "1"}) && wait_frames(3);
+    }
+
+    // A click at (x, y) in window pixels (a point on the figure the map gives), seen as the control clicks are.
+    bool click_at(double x, double y) {
+        return move_to(x, y) && xdo({"mousedown", "1"}) && wait_frames(2) && xdo({"mouseup", "1"}) && wait_frames(3);
     }
 
     // Presses on control `id` at `from` (0..1 of its width), moves to `to` in `steps`, each seen by a frame, and
