@@ -25,17 +25,18 @@ std::vector<glm::vec4> take_panels() {
     return out;
 }
 
+std::vector<glm::vec4> panels_so_far() { return noted(); }
+
 glm::vec4 free_area(const std::vector<glm::vec4>& panels, float width, float height) {
     if (width <= 0.0f || height <= 0.0f) return {0.0f, 0.0f, 1.0f, 1.0f};
+    auto tall = [&](const glm::vec4& p) { return p.w - p.y >= height / 3.0f; };
+    auto corner = [&](const glm::vec4& p) { return p.z <= width / 3.0f || p.x >= width * 2.0f / 3.0f; };
     // The span between the panels at the sides: those taller than a third of the window always, and with
-    // `corners` the short cards that stand in the left or right third too (the legend). A caption across the middle
-    // never counts: the figure may pass behind it.
+    // `corners` the short cards that stand in the left or right third too (the legend).
     auto span = [&](bool corners) {
         float x0 = 0.0f, x1 = width;
         for (const glm::vec4& p : panels) {
-            const bool tall = p.w - p.y >= height / 3.0f;
-            const bool corner = p.z <= width / 3.0f || p.x >= width * 2.0f / 3.0f;
-            if (!tall && !(corners && corner)) continue;
+            if (!tall(p) && !(corners && corner(p))) continue;
             const float centre = (p.x + p.z) * 0.5f;
             if (centre < width * 0.5f) x0 = std::max(x0, p.z);
             else x1 = std::min(x1, p.x);
@@ -46,10 +47,21 @@ glm::vec4 free_area(const std::vector<glm::vec4>& panels, float width, float hei
     // fills the height there; on a narrower window it passes behind them rather than shrink.
     glm::vec2 x = span(true);
     if (x.y - x.x < 0.6f * height) x = span(false);
-    // Never less than a third of the width: on a small window the panels collapse rather than squeeze the figure.
-    if (x.y - x.x < width / 3.0f) x = glm::vec2(0.0f, width);
+    // A figure between a card and the controls may be narrow (the kiosk's 1080p screen with a card open leaves it
+    // 585 px: enough for its full height); only a sliver is given up (the figure passes behind the panels).
+    if (x.y - x.x < std::min(width / 3.0f, 0.35f * height)) x = glm::vec2(0.0f, width);
+    // The bands across the middle that reach into that span (the story's caption at the top, the kiosk's "touch
+    // the screen" at the bottom): the figure stands between them while it keeps most of the height.
+    glm::vec2 y(0.0f, height);
+    for (const glm::vec4& p : panels) {
+        if (tall(p) || corner(p) || p.z <= x.x || p.x >= x.y) continue;
+        if ((p.y + p.w) * 0.5f < height * 0.5f) y.x = std::max(y.x, p.w);
+        else y.y = std::min(y.y, p.y);
+    }
+    if (y.y - y.x < 0.55f * height) y = glm::vec2(0.0f, height);
     const float margin = 0.01f * width;
-    return {std::min((x.x + margin) / width, 1.0f), 0.0f, std::max((x.y - margin) / width, 0.0f), 1.0f};
+    return {std::min((x.x + margin) / width, 1.0f), y.x / height, std::max((x.y - margin) / width, 0.0f),
+            y.y / height};
 }
 
 std::optional<glm::vec4> figure_rect(const scene::Scene& scene, glm::uvec2 viewport) {

@@ -16,9 +16,12 @@ namespace myoview::app {
 void note_panel();
 // The panels noted since the last call, and forgets them.
 std::vector<glm::vec4> take_panels();
+// The panels noted so far this frame (those drawn before the caller), kept.
+std::vector<glm::vec4> panels_so_far();
 // The part of a width x height viewport left free by the panels that stand at its sides (taller than a third of
 // it, left or right of its centre; and the cards in its left or right third, as the legend, while the figure still
-// fits the height beside them), as fractions (x0, y0, x1, y1), with a small margin.
+// fits the height beside them) and by the bands across the middle above and below it (the story's caption, the
+// kiosk's hint; while the figure keeps 55 % of the height), as fractions (x0, y0, x1, y1), with a small margin.
 glm::vec4 free_area(const std::vector<glm::vec4>& panels, float width, float height);
 
 // The screen rectangle (x0, y0, x1, y1 in pixels of a width x height viewport) the figure covers: every visible mesh's

@@ -55,13 +55,13 @@ void draw_patient_section(const PatientStart& patient, const sim::Snapshot& now,
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(tr.c_str(key));
             ImGui::TableNextColumn();
-            ImGui::Text("%.*f %s", decimals, measured, unit);
+            ImGui::Text("%.*f%s", decimals, measured, unit);
             ImGui::TableNextColumn();
-            ImGui::Text("%.*f %s", decimals, model, unit);
+            ImGui::Text("%.*f%s", decimals, model, unit);
         };
-        row("patient.cva", fit.measures.cva_deg, now.posture.craniovertebral_angle_deg, 1, "deg");
+        row("patient.cva", fit.measures.cva_deg, now.posture.craniovertebral_angle_deg, 1, "°");
         row("patient.forward_shoulder", fit.measures.forward_shoulder_mm, now.posture.mean.forward_shoulder_mm, 0,
-            "mm");
+            " mm");
         ImGui::EndTable();
     }
     if (fit.measures.pec_minor_index) {
@@ -96,7 +96,7 @@ void draw_patient_section(const PatientStart& patient, const sim::Snapshot& now,
                 ImGui::TableNextColumn();
                 ImGui::Text("%d", w.week);
                 ImGui::TableNextColumn();
-                ImGui::Text("%.1f deg", w.cva_deg);
+                ImGui::Text("%.1f°", w.cva_deg);  // the sign, not "deg": read the same in every language
                 ImGui::TableNextColumn();
                 ImGui::Text("%.0f mm", w.forward_shoulder_mm);
             }

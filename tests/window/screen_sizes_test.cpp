@@ -119,5 +119,47 @@ INSTANTIATE_TEST_SUITE_P(
                              {"panel", "legend"}}),
     [](const ::testing::TestParamInfo<Screen>& param_info) { return std::string(param_info.param.name); });
 
+// The kiosk left alone plays the clinic story (the attract loop): at step 2 the story's caption, the card it opens,
+// the "touch the screen" hint, the legend and the controls all stand outside the area the figure is framed in, which
+// keeps most of the screen (the step's camera comes close to the chest, so the figure itself may reach past it).
+TEST(KioskAttract, AtStepTwoNoCaptionCardHintOrPanelStandsInTheFiguresArea) {
+    ASSERT_EQ(access("/usr/bin/xdotool", X_OK), 0) << "xdotool is missing: run tools/setup";
+    UiDriver ui("screen-kiosk-attract", {"--kiosk", "--idle-seconds", "1", "--render-scale", "0.5"}, false,
+                "1920x1080x24");
+    ASSERT_EQ(ui.problem(), "");
+    ASSERT_TRUE(ui.find()) << ui.seen();
+    const std::vector<std::string> ids{"panel", "card", "legend", "story", "attract"};
+    auto intersects = [](const nlohmann::json& r, const nlohmann::json& a) {
+        const double x0 = r[0].get<double>(), y0 = r[1].get<double>();
+        const double x1 = x0 + r[2].get<double>(), y1 = y0 + r[3].get<double>();
+        return x0 < a[2].get<double>() - 0.5 && x1 > a[0].get<double>() + 0.5 && y0 < a[3].get<double>() - 0.5 &&
+               y1 > a[1].get<double>() + 0.5;
+    };
+    const auto m = ui.wait_until([&](const nlohmann::json& j) {
+        if (j["kiosk_attract"] != true || j["story_step"] != 2 || !j.contains("free_area")) return false;
+        for (const std::string& id : ids) {
+            if (!j["items"].contains(id) || intersects(j["items"][id], j["free_area"])) return false;
+        }
+        return true;
+    });
+    ASSERT_TRUE(m) << "at step 2 of the attract loop something stands in the figure's area; " << ui.seen() << ", items "
+                   << ui.map()["items"].dump();
+    const auto& a = (*m)["free_area"];
+    EXPECT_GE(a[3].get<double>() - a[1].get<double>(), 0.55 * 1080) << a.dump();
+    EXPECT_GE(a[2].get<double>() - a[0].get<double>(), 0.35 * 1080) << a.dump();
+    // The figure is framed there: its middle (the chest the step shows) lies inside.
+    const auto& f = (*m)["figure"];
+    ASSERT_TRUE(f.is_array());
+    const double cx = (f[0].get<double>() + f[2].get<double>()) / 2, cy = (f[1].get<double>() + f[3].get<double>()) / 2;
+    EXPECT_TRUE(cx > a[0].get<double>() && cx < a[2].get<double>() && cy > a[1].get<double>() &&
+                cy < a[3].get<double>())
+        << "figure " << f.dump() << ", free area " << a.dump();
+    ASSERT_TRUE(ui.focus());
+    ui.key("ctrl+alt+q");
+    const auto r = ui.viewer().wait(60.0);
+    ASSERT_FALSE(r.timed_out);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 }  // namespace
 }  // namespace myoview::testing
