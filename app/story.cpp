@@ -19,10 +19,10 @@ namespace myoview::app {
 // massage gives short-term relief of pain and felt tension (Bervoets et al. 2015, J Physiother 61:106); stretching
 // and strengthening over weeks change posture modestly (Lynch et al. 2010, Br J Sports Med 44:376).
 void draw_story_caption(const scene::Playback& playback, const i18n::Strings& tr, float scale, ImFont* large_font,
-                        bool keys, UiMap& map) {
+                        bool keys, bool touch, UiMap& map) {
     const std::string title = playback.step_title ? scene::caption_text(*playback.step_title, tr) : std::string();
     const std::string text = playback.caption ? scene::caption_text(*playback.caption, tr) : std::string();
-    if (title.empty() && text.empty()) return;
+    if (title.empty() && text.empty() && !touch) return;
     const ImGuiIO& io = ImGui::GetIO();
     // Across the top, from the left edge to the controls (drawn before it): wide, so that it is short and stands
     // above the card (which opens 200 px down) and leaves the figure, framed below it (free_area), most of the
@@ -51,11 +51,22 @@ void draw_story_caption(const scene::Playback& playback, const i18n::Strings& tr
                                                                    {"count", std::to_string(playback.step_count)}})
                                           .c_str());
         }
-        if (!title.empty()) {
-            if (large_font) ImGui::PushFont(large_font);
-            ImGui::TextWrapped("%s", title.c_str());
-            if (large_font) ImGui::PopFont();
+        if (large_font) ImGui::PushFont(large_font);
+        // The hint to the right of the title when both fit on its line (the caption stays as short as without it),
+        // else on a line of its own.
+        const float title_w = title.empty() ? 0.0f : ImGui::CalcTextSize(title.c_str()).x;
+        const float touch_w = touch ? ImGui::CalcTextSize(tr.c_str("kiosk.touch")).x : 0.0f;
+        const float line_w = ImGui::GetContentRegionAvail().x;
+        const bool one_line = !title.empty() && title_w + touch_w + 40.0f * scale <= line_w;
+        if (!title.empty()) ImGui::TextWrapped("%s", title.c_str());
+        if (touch) {
+            if (one_line) ImGui::SameLine(ImGui::GetCursorPosX() + line_w - touch_w);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.84f, 0.25f, 1.0f));
+            ImGui::TextUnformatted(tr.c_str("kiosk.touch"));
+            ImGui::PopStyleColor();
+            map.item("attract");
         }
+        if (large_font) ImGui::PopFont();
         if (!text.empty()) ImGui::TextWrapped("%s", text.c_str());
         if (keys && playback.step_count > 0) ImGui::TextDisabled("%s", tr.c_str("story.keys"));
     }

@@ -13,11 +13,13 @@ namespace myoview::app {
 class UiMap;
 
 // `keys`: show the PageUp / PageDown hint (not in an exported video, where no key works).
-// In the --ui-map as `story`.
+// `touch`: the kiosk's attract loop, "Touch the screen to explore" as the caption's last line, large (a band at the
+// bottom would take the figure's height). In the --ui-map as `story` (and the line as `attract`).
 void draw_story_caption(const scene::Playback& playback, const i18n::Strings& tr, float scale, ImFont* large_font,
-                        bool keys, UiMap& map);
+                        bool keys, bool touch, UiMap& map);
 
-// The kiosk's attract loop: "Touch the screen to explore", large, at the bottom centre; in the --ui-map as `attract`.
+// The kiosk's attract loop when no caption shows: "Touch the screen to explore", large, at the bottom centre; in the
+// --ui-map as `attract`.
 void draw_attract_hint(const i18n::Strings& tr, float scale, ImFont* large_font, UiMap& map);
 
 }  // namespace myoview::app

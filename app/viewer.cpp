@@ -576,8 +576,13 @@ int run_viewer(const Options& o) {
                     if (!(panels.layers == scene.layers())) pending.layers = panels.layers;
                 }
                 if (scene.tension_colours()) draw_legend(scene.tension_view(), ui->scale(), tr, ui_map);
-                if (attract.active) draw_attract_hint(strings.get(scene.language()), ui->scale(), ui->large_font(), ui_map);
-                if (const auto playback = scene.playback()) draw_story_caption(*playback, tr, ui->scale(), ui->large_font(), !presenting && !o.kiosk, ui_map);
+                const auto playback = scene.playback();
+                if (playback) {
+                    draw_story_caption(*playback, tr, ui->scale(), ui->large_font(), !presenting && !o.kiosk,
+                                       attract.active, ui_map);
+                } else if (attract.active) {
+                    draw_attract_hint(tr, ui->scale(), ui->large_font(), ui_map);
+                }
                 // The quiz hides the labels and the card: they would give the answers away.
                 if (scene.layers().labels && scene.catalog() && !quiz_panel) {
                     draw_labels(scene.label_anchors(viewport), scene, ui->scale());
