@@ -19,6 +19,8 @@ void note_panel() {
     noted().emplace_back(pos.x, pos.y, pos.x + size.x, pos.y + size.y);
 }
 
+void note_rect(glm::vec4 rect) { noted().push_back(rect); }
+
 std::vector<glm::vec4> take_panels() {
     std::vector<glm::vec4> out;
     out.swap(noted());
@@ -43,8 +45,9 @@ glm::vec4 free_area(const std::vector<glm::vec4>& panels, float width, float hei
         }
         return glm::vec2(x0, x1);
     };
-    // Beside the corner cards while the figure, tall and narrow (about half as wide as high from the front), still
-    // fills the height there; on a narrower window it passes behind them rather than shrink.
+    // Beside the corner cards while the figure, tall and narrow, still fills the height there (the camera fits its
+    // bounding box: 0.6 of the height wide is enough from the front); on a narrower window it passes behind them
+    // rather than shrink.
     glm::vec2 x = span(true);
     if (x.y - x.x < 0.6f * height) x = span(false);
     // A figure between a card and the controls may be narrow (the kiosk's 1080p screen with a card open leaves it

@@ -14,6 +14,8 @@ namespace myoview::app {
 
 // The current window's rectangle (x0, y0, x1, y1 in pixels), noted for this frame.
 void note_panel();
+// A rectangle noted as a panel's (a window whose size its first frame does not know yet).
+void note_rect(glm::vec4 rect);
 // The panels noted since the last call, and forgets them.
 std::vector<glm::vec4> take_panels();
 // The panels noted so far this frame (those drawn before the caller), kept.

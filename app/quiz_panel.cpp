@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 
@@ -13,6 +14,7 @@
 
 #include "footprint.h"
 #include "info_card.h"
+#include "panels.h"
 
 namespace myoview::app {
 namespace {
@@ -134,6 +136,8 @@ scene::Requests QuizPanel::draw(const scene::Scene& scene, glm::uvec2 viewport, 
                                 float scale, ImFont* large_font, UiMap& map) {
     const std::string selected = scene.selected_id();
     isolated_ = !scene.isolated_id().empty();
+    tension_.reset();
+    if (scene.tension_colours()) tension_ = scene.tension_view();
     scene::Requests out = draw_panel(*scene.catalog(), selected, strings, scene.language(), scale, large_font, map);
     if (map.enabled()) find_click_points(scene, viewport);
     // The highlight is a faint rim on the mesh: a ring on screen makes "the highlighted structure" unmistakable on a
@@ -185,7 +189,10 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoFocusOnAppearing;
     const std::string title = std::string(anatomy::localized(title_, language));
-    if (ImGui::Begin((tr.format("quiz.window", {{"title", title}}) + "###quiz").c_str(), nullptr, flags)) {
+    // A window of its own per question ("###quiz<n>"): each opens scrolled to its top, whatever the last one's
+    // answer scrolled to.
+    const std::string id = "###quiz" + std::to_string(session_.index());
+    if (ImGui::Begin((tr.format("quiz.window", {{"title", title}}) + id).c_str(), nullptr, flags)) {
         map.window("quiz_panel");
         review_drawn_ = false;
         for (const std::string& lang : strings.languages()) {
@@ -193,11 +200,42 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
             if (ImGui::RadioButton(strings.get(lang).c_str("language.name"), language == lang)) out.language = lang;
             map.item("quiz_language_" + lang);
         }
+        // The body's views, touch-sized: a find question's structure may be on the far side, and a class's
+        // touchscreen has no keys 1-5 and no wheel.
+        static constexpr std::array<std::string_view, 5> kViewIds{"quiz_view_front", "quiz_view_back",
+                                                                  "quiz_view_left", "quiz_view_right",
+                                                                  "quiz_view_three_quarter"};
+        static constexpr std::array<render::ViewPreset, 5> kViews{
+            render::ViewPreset::kFront, render::ViewPreset::kBack, render::ViewPreset::kLeft,
+            render::ViewPreset::kRight, render::ViewPreset::kThreeQuarter};
+        const std::array<const char*, 5> kViewNames{tr.c_str("view.front"), tr.c_str("view.back"),
+                                                    tr.c_str("view.left"), tr.c_str("view.right"),
+                                                    tr.c_str("view.three_quarter")};
+        const float fifth = (ImGui::GetContentRegionAvail().x - 4.0f * ImGui::GetStyle().ItemSpacing.x) / 5.0f;
+        for (std::size_t i = 0; i < kViews.size(); ++i) {
+            if (i > 0) ImGui::SameLine();
+            if (ImGui::Button(kViewNames[i], ImVec2(fifth, 0.0f))) out.view = kViews[i];
+            map.item(kViewIds[i]);
+        }
         ImGui::Separator();
         if (session_.finished()) {
             draw_review(catalog, tr, language, large_font, out, map);
         } else {
             draw_question(catalog, tr, language, scale, large_font, out, map);
+        }
+        // The colours' legend at the panel's foot, in the room the questions leave: as a corner card it took the
+        // figure's hands on a laptop, or the figure's height beside it.
+        if (tension_) {
+            const ImGuiStyle& style = ImGui::GetStyle();
+            const float legend_h = 4.0f * ImGui::GetTextLineHeightWithSpacing() + 20.0f * scale +
+                                   (tension_->stripes > 0.0f ? ImGui::GetTextLineHeightWithSpacing() : 0.0f) +
+                                   style.ItemSpacing.y * 2.0f;
+            const float foot = ImGui::GetWindowHeight() - style.WindowPadding.y - legend_h;
+            ImGui::Spacing();
+            if (ImGui::GetCursorPosY() < foot) ImGui::SetCursorPosY(foot);
+            ImGui::Separator();
+            draw_legend_content(*tension_, scale, tr);
+            map.item("quiz_legend");
         }
     }
     note_panel();
@@ -289,6 +327,10 @@ void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strin
         }
         ImGui::Spacing();
         const bool last = session_.index() + 1 == session_.size();
+        // Shown at once: long choices (a muscle's action) fill a laptop's panel, and the feedback and the button
+        // would otherwise wait below its edge for a student to scroll.
+        const bool scroll_to_button = scrolled_to_ != session_.index();
+        scrolled_to_ = session_.index();
         if (ImGui::Button(last ? tr.c_str("quiz.see_score") : tr.c_str("quiz.next"),
                           ImVec2(ImGui::GetContentRegionAvail().x, 0.0f))) {
             session_.next();
@@ -297,6 +339,7 @@ void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strin
                 out.layers = layers_for(nullptr, catalog);
             }
         }
+        if (scroll_to_button) ImGui::SetScrollHereY(1.0f);
         map.item("quiz_next");
     }
 }
@@ -346,6 +389,7 @@ void QuizPanel::draw_review(const anatomy::Catalog& catalog, const i18n::Strings
     ImGui::Spacing();
     if (ImGui::Button(tr.c_str("quiz.play_again"), ImVec2(ImGui::GetContentRegionAvail().x, 0.0f))) {
         session_.restart();
+        scrolled_to_.reset();
         prepared_.reset();
         review_card_.reset();
         out.isolate = std::string();

@@ -67,6 +67,8 @@ private:
     std::optional<std::string> review_card_;  // the structure whose card the review shows
     bool isolated_ = false;                   // the scene shows one structure alone (the card's Isolate)
     bool review_drawn_ = false;               // the last frame drew the score and the misses
+    std::optional<std::size_t> scrolled_to_;  // the question whose answer the panel scrolled to
+    std::optional<render::TensionView> tension_;  // the legend's colours, while the muscles show tension
     struct ClickPoints {
         std::size_t question = 0;
         glm::mat4 view_projection{0.0f};

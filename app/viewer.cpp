@@ -575,7 +575,8 @@ int run_viewer(const Options& o) {
                     if (language != scene.language()) pending.language = language;
                     if (!(panels.layers == scene.layers())) pending.layers = panels.layers;
                 }
-                if (scene.tension_colours()) draw_legend(scene.tension_view(), ui->scale(), tr, ui_map);
+                // The quiz shows the legend at its panel's foot.
+                if (scene.tension_colours() && !quiz_panel) draw_legend(scene.tension_view(), ui->scale(), tr, ui_map);
                 const auto playback = scene.playback();
                 if (playback) {
                     draw_story_caption(*playback, tr, ui->scale(), ui->large_font(), !presenting && !o.kiosk,

@@ -49,14 +49,13 @@ TEST(QuizWindow, TheDefaultSetPlayedByClicksEndsWithTheScoreItsMissesAndTheRevie
         kinds.insert(kind);
         const bool right = wrong.count(i) == 0;
         if (kind == "find") {
-            // The structure may be on the side away from the camera: turn the body as a student would (the view
-            // keys), front first, until the map has a point where a click picks it.
+            // The structure may be on the side away from the camera: turn the body as a student would, with the
+            // panel's view buttons, until the map has a point where a click picks it.
             const char* point = right ? "target" : "decoy";
             std::optional<nlohmann::json> seen_point;
-            for (const char* view : {"", "1", "2", "3", "4"}) {
+            for (const char* view : {"", "quiz_view_front", "quiz_view_back", "quiz_view_left", "quiz_view_right"}) {
                 if (*view) {
-                    ASSERT_TRUE(ui.key(view));
-                    ASSERT_TRUE(ui.wait_frames(3)) << ui.seen();
+                    ASSERT_TRUE(ui.click(view)) << ui.seen();
                 }
                 seen_point = ui.wait_until(
                     [&](const nlohmann::json& m) { return quiz_of(m)["index"] == i && quiz_of(m)[point].is_array(); },
@@ -84,7 +83,7 @@ TEST(QuizWindow, TheDefaultSetPlayedByClicksEndsWithTheScoreItsMissesAndTheRevie
             expected_misses.push_back(q["structure"]);
         }
         EXPECT_EQ(quiz_of(*answered)["score"], expected_score) << "after question " << i + 1;
-        ASSERT_TRUE(ui.click("quiz_next")) << ui.seen();
+        ASSERT_TRUE(ui.click("quiz_next")) << "question " << i + 1 << ": " << ui.seen();
     }
     EXPECT_EQ(kinds, (std::set<std::string>{"find", "name", "origin", "insertion", "action", "innervation"}))
         << "the default set asks every kind";

@@ -1,8 +1,9 @@
-// The clinic's and the classroom's big screens, in real windows on Xvfb screens of that size: at 1920x1080 and
-// 3840x2160, with the controls, the kiosk, the quiz and a patient, the figure stands wholly in the free area beside
-// the panels (app/footprint.cpp free_area, OrbitCamera::set_screen_window) and no panel leaves the window. What a
-// person checks by looking at a screenshot, asserted from the viewer's --ui-map: "figure" (the projected rectangle
-// of every visible mesh), "free_area" and the panels' rectangles, all in window pixels.
+// The clinic's and the classroom's big screens (and a student's laptop), in real windows on Xvfb screens of that
+// size: at 1920x1080 and 3840x2160 (and the quiz at 1280x720), with the controls, the kiosk, the quiz and a patient,
+// the figure stands wholly in the free area beside the panels (app/footprint.cpp free_area,
+// OrbitCamera::set_screen_window) and no panel leaves the window. What a person checks by looking at a screenshot,
+// asserted from the viewer's --ui-map: "figure" (the projected rectangle of every visible mesh), "free_area" and the
+// panels' rectangles, all in window pixels.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -111,7 +112,8 @@ INSTANTIATE_TEST_SUITE_P(
                              {"panel", "card", "legend"}},
                       Screen{"uhd_fullscreen", 3840, 2160, {"--fullscreen"}, {"panel", "legend"}},
                       Screen{"uhd_kiosk", 3840, 2160, {"--kiosk"}, {"panel", "legend"}},
-                      Screen{"hd_quiz", 1920, 1080, {"--quiz", "--size", "1920x1080"}, {"quiz_panel", "legend"}},
+                      Screen{"hd_quiz", 1920, 1080, {"--quiz", "--size", "1920x1080"}, {"quiz_panel"}},
+                      Screen{"laptop_quiz", 1280, 720, {"--quiz", "--size", "1280x720"}, {"quiz_panel"}},
                       Screen{"uhd_patient",
                              3840,
                              2160,
