@@ -159,7 +159,7 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                 ImGui::EndCombo();
             }
         }
-        if (patient != nullptr) draw_patient_section(*patient, s, tr);
+        if (patient != nullptr) draw_patient_section(*patient, s, tr, layers.ghost, map);
         map.item("preset");
 
         if (large_font) ImGui::PushFont(large_font);
@@ -268,7 +268,9 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
                     layers.labels = true;
                 }
                 map.item("layer_labels_all");
-                ImGui::Checkbox(tr.c_str("layer.ghost"), &layers.ghost);
+                // A patient's ghost is the healthy posture, not the starting one (the start is the patient's own).
+                ImGui::Checkbox(patient != nullptr ? tr.c_str("patient.ghost") : tr.c_str("layer.ghost"),
+                                &layers.ghost);
                 map.item("layer_ghost");
                 ImGui::Checkbox(tr.c_str("layer.cut"), &layers.cut);
                 map.item("layer_cut");
@@ -333,9 +335,42 @@ UiRequests Panels::draw(const sim::Simulation& simulation, render::TensionView& 
     return out;
 }
 
-void draw_legend(const render::TensionView& view, float scale, const i18n::Strings& tr) {
-    const ImGuiIO& io = ImGui::GetIO();
+void draw_legend_content(const render::TensionView& view, float scale, const i18n::Strings& tr) {
     const float bar_w = 300.0f * scale, bar_h = 20.0f * scale;
+    ImGui::TextUnformatted(tr.c_str("legend.title"));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    constexpr int kSteps = 60;
+    for (int i = 0; i < kSteps; ++i) {
+        // Equal steps of tension along the bar, coloured through the same scale as the muscles.
+        const float t0 = static_cast<float>(i) / kSteps, t1 = static_cast<float>(i + 1) / kSteps;
+        const float tension = (t0 + t1) * 0.5f * view.scale.full_scale;
+        const ImU32 c = to_imgui(render::colormap_srgb(view.colormap, view.scale.position(tension)));
+        draw->AddRectFilled(ImVec2(p.x + t0 * bar_w, p.y), ImVec2(p.x + t1 * bar_w + 1.0f, p.y + bar_h), c);
+    }
+    ImGui::Dummy(ImVec2(bar_w, bar_h));
+    const ImVec2 q = ImGui::GetCursorScreenPos();
+    const float full_pct = view.scale.full_scale * 100.0f;
+    for (int k = 0; k <= 5; ++k) {
+        const float pct = full_pct * static_cast<float>(k) / 5.0f;
+        const float x = q.x + static_cast<float>(k) / 5.0f * bar_w;
+        char text[16];
+        std::snprintf(text, sizeof(text), k == 5 ? "%.0f+" : "%.0f", static_cast<double>(pct));
+        const float tw = ImGui::CalcTextSize(text).x;
+        draw->AddLine(ImVec2(x, q.y - 4.0f * scale), ImVec2(x, q.y), IM_COL32(230, 230, 230, 255));
+        draw->AddText(ImVec2(std::clamp(x - tw * 0.5f, q.x, q.x + bar_w - tw), q.y), IM_COL32(230, 230, 230, 255),
+                      text);
+    }
+    ImGui::Dummy(ImVec2(bar_w, ImGui::GetTextLineHeight()));
+    if (view.stripes > 0.0f) {
+        ImGui::TextUnformatted(tr.c_str("legend.wide_bands"));
+        ImGui::TextUnformatted(tr.c_str("legend.tight_bands"));
+    }
+}
+
+void draw_legend(const render::TensionView& view, float scale, const i18n::Strings& tr, UiMap& map) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float bar_w = 300.0f * scale;
     ImGui::SetNextWindowPos(ImVec2(12.0f * scale, io.DisplaySize.y - 12.0f * scale), ImGuiCond_Always,
                             ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.80f);
@@ -343,36 +378,22 @@ void draw_legend(const render::TensionView& view, float scale, const i18n::Strin
                                    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing |
                                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs;
     if (ImGui::Begin("legend", nullptr, flags)) {
-        ImGui::TextUnformatted(tr.c_str("legend.title"));
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        const ImVec2 p = ImGui::GetCursorScreenPos();
-        constexpr int kSteps = 60;
-        for (int i = 0; i < kSteps; ++i) {
-            // Equal steps of tension along the bar, coloured through the same scale as the muscles.
-            const float t0 = static_cast<float>(i) / kSteps, t1 = static_cast<float>(i + 1) / kSteps;
-            const float tension = (t0 + t1) * 0.5f * view.scale.full_scale;
-            const ImU32 c = to_imgui(render::colormap_srgb(view.colormap, view.scale.position(tension)));
-            draw->AddRectFilled(ImVec2(p.x + t0 * bar_w, p.y), ImVec2(p.x + t1 * bar_w + 1.0f, p.y + bar_h), c);
-        }
-        ImGui::Dummy(ImVec2(bar_w, bar_h));
-        const ImVec2 q = ImGui::GetCursorScreenPos();
-        const float full_pct = view.scale.full_scale * 100.0f;
-        for (int k = 0; k <= 5; ++k) {
-            const float pct = full_pct * static_cast<float>(k) / 5.0f;
-            const float x = q.x + static_cast<float>(k) / 5.0f * bar_w;
-            char text[16];
-            std::snprintf(text, sizeof(text), k == 5 ? "%.0f+" : "%.0f", static_cast<double>(pct));
-            const float tw = ImGui::CalcTextSize(text).x;
-            draw->AddLine(ImVec2(x, q.y - 4.0f * scale), ImVec2(x, q.y), IM_COL32(230, 230, 230, 255));
-            draw->AddText(ImVec2(std::clamp(x - tw * 0.5f, q.x, q.x + bar_w - tw), q.y), IM_COL32(230, 230, 230, 255),
-                          text);
-        }
-        ImGui::Dummy(ImVec2(bar_w, ImGui::GetTextLineHeight()));
-        if (view.stripes > 0.0f) {
-            ImGui::TextUnformatted(tr.c_str("legend.wide_bands"));
-            ImGui::TextUnformatted(tr.c_str("legend.tight_bands"));
-        }
+        map.window("legend");
+        draw_legend_content(view, scale, tr);
     }
+    // A corner card: the figure stands beside it where the window is wide enough (free_area), so that the kiosk's
+    // larger legend does not cover the figure's hand. Noted where it is anchored, with its width from the first
+    // frame: an auto-sized window has neither size nor place until its second, and the figure, framed at once on the
+    // first (a screenshot's), would stand behind it.
+    float content_w = std::max(bar_w, ImGui::CalcTextSize(tr.c_str("legend.title")).x);
+    if (view.stripes > 0.0f) {
+        content_w = std::max({content_w, ImGui::CalcTextSize(tr.c_str("legend.wide_bands")).x,
+                              ImGui::CalcTextSize(tr.c_str("legend.tight_bands")).x});
+    }
+    const ImVec2 size = ImGui::GetWindowSize();
+    const float w = std::max(size.x, content_w + 2.0f * ImGui::GetStyle().WindowPadding.x);
+    const float x0 = 12.0f * scale, y1 = io.DisplaySize.y - 12.0f * scale;
+    note_rect(glm::vec4(x0, y1 - size.y, x0 + w, y1));
     ImGui::End();
 }
 

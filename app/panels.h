@@ -68,6 +68,8 @@ private:
     std::optional<double> start_back_load_;
 };
 
-void draw_legend(const render::TensionView& view, float scale, const i18n::Strings& tr);
+void draw_legend(const render::TensionView& view, float scale, const i18n::Strings& tr, UiMap& map);
+// The legend's lines alone, in the current window (the quiz panel's foot).
+void draw_legend_content(const render::TensionView& view, float scale, const i18n::Strings& tr);
 
 }  // namespace myoview::app

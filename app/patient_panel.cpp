@@ -3,12 +3,40 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <string>
 
 #include "commands.h"
+#include "ui_map.h"
 
 namespace myoview::app {
 
-void draw_patient_section(const PatientStart& patient, const sim::Snapshot& now, const i18n::Strings& tr) {
+namespace {
+
+// A limit of the fit in the language of the moment (engine/sim words it in English for the report and the log).
+// Each key written out, so that tests/i18n finds it in every language.
+std::string limit_words(const sim::FitLimit& limit, const i18n::Strings& tr) {
+    const bool shoulder = limit.measure == sim::FitLimit::Measure::kForwardShoulder;
+    const int decimals = shoulder ? 0 : 1;
+    const std::string min = i18n::fixed(limit.reach_min, decimals), max = i18n::fixed(limit.reach_max, decimals);
+    const std::string measured = i18n::fixed(limit.measured, decimals), nearest = i18n::fixed(limit.nearest, decimals);
+    if (shoulder && limit.beyond) {
+        return tr.format("patient.limit.forward_shoulder_beyond",
+                         {{"min", min}, {"max", max}, {"measured", measured}, {"nearest", nearest}});
+    }
+    if (shoulder) {
+        return tr.format("patient.limit.forward_shoulder_together", {{"measured", measured}, {"nearest", nearest}});
+    }
+    if (limit.beyond) {
+        return tr.format("patient.limit.cva_beyond",
+                         {{"min", min}, {"max", max}, {"measured", measured}, {"nearest", nearest}});
+    }
+    return tr.format("patient.limit.cva_together", {{"measured", measured}, {"nearest", nearest}});
+}
+
+}  // namespace
+
+void draw_patient_section(const PatientStart& patient, const sim::Snapshot& now, const i18n::Strings& tr,
+                          bool& show_healthy, UiMap& map) {
     if (!ImGui::CollapsingHeader(tr.c_str("patient.title"), ImGuiTreeNodeFlags_DefaultOpen)) return;
     const sim::PatientFit& fit = patient.fit;
     auto text = [](const std::string& s) { ImGui::TextWrapped("%s", s.c_str()); };
@@ -27,13 +55,13 @@ void draw_patient_section(const PatientStart& patient, const sim::Snapshot& now,
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(tr.c_str(key));
             ImGui::TableNextColumn();
-            ImGui::Text("%.*f %s", decimals, measured, unit);
+            ImGui::Text("%.*f%s", decimals, measured, unit);
             ImGui::TableNextColumn();
-            ImGui::Text("%.*f %s", decimals, model, unit);
+            ImGui::Text("%.*f%s", decimals, model, unit);
         };
-        row("patient.cva", fit.measures.cva_deg, now.posture.craniovertebral_angle_deg, 1, "deg");
+        row("patient.cva", fit.measures.cva_deg, now.posture.craniovertebral_angle_deg, 1, "°");
         row("patient.forward_shoulder", fit.measures.forward_shoulder_mm, now.posture.mean.forward_shoulder_mm, 0,
-            "mm");
+            " mm");
         ImGui::EndTable();
     }
     if (fit.measures.pec_minor_index) {
@@ -44,9 +72,12 @@ void draw_patient_section(const PatientStart& patient, const sim::Snapshot& now,
     } else {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.3f, 1.0f));
         text(tr("patient.fit_limit"));
-        for (const std::string& limit : fit.limits) text(limit);  // the fit's own words (engine/sim), in English
+        for (const sim::FitLimit& limit : fit.limit_values) text(limit_words(limit, tr));
         ImGui::PopStyleColor();
     }
+    // "##patient": the same words as the Layers section's checkbox, another control.
+    ImGui::Checkbox((tr("patient.ghost") + "##patient").c_str(), &show_healthy);
+    map.item("patient_ghost");
     if (!patient.prediction.empty()) {
         ImGui::Separator();
         text(tr("patient.prediction"));
@@ -65,7 +96,7 @@ void draw_patient_section(const PatientStart& patient, const sim::Snapshot& now,
                 ImGui::TableNextColumn();
                 ImGui::Text("%d", w.week);
                 ImGui::TableNextColumn();
-                ImGui::Text("%.1f deg", w.cva_deg);
+                ImGui::Text("%.1f°", w.cva_deg);  // the sign, not "deg": read the same in every language
                 ImGui::TableNextColumn();
                 ImGui::Text("%.0f mm", w.forward_shoulder_mm);
             }

@@ -9,7 +9,11 @@
 namespace myoview::app {
 
 struct PatientStart;
+class UiMap;
 
-void draw_patient_section(const PatientStart& patient, const sim::Snapshot& now, const i18n::Strings& tr);
+// `show_healthy` is the ghost layer: here it is worded for the patient ("Show a healthy posture (outline)"), the
+// ghost being the healthy posture in a patient's session.
+void draw_patient_section(const PatientStart& patient, const sim::Snapshot& now, const i18n::Strings& tr,
+                          bool& show_healthy, UiMap& map);
 
 }  // namespace myoview::app

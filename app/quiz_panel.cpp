@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <utility>
 
@@ -13,6 +14,7 @@
 
 #include "footprint.h"
 #include "info_card.h"
+#include "panels.h"
 
 namespace myoview::app {
 namespace {
@@ -131,10 +133,13 @@ void QuizPanel::start(const anatomy::Catalog& catalog, scene::SceneOptions& opti
 }
 
 scene::Requests QuizPanel::draw(const scene::Scene& scene, glm::uvec2 viewport, const i18n::Library& strings,
-                                float scale, ImFont* large_font) {
+                                float scale, ImFont* large_font, UiMap& map) {
     const std::string selected = scene.selected_id();
     isolated_ = !scene.isolated_id().empty();
-    scene::Requests out = draw_panel(*scene.catalog(), selected, strings, scene.language(), scale, large_font);
+    tension_.reset();
+    if (scene.tension_colours()) tension_ = scene.tension_view();
+    scene::Requests out = draw_panel(*scene.catalog(), selected, strings, scene.language(), scale, large_font, map);
+    if (map.enabled()) find_click_points(scene, viewport);
     // The highlight is a faint rim on the mesh: a ring on screen makes "the highlighted structure" unmistakable on a
     // laptop. Drawn behind the panels, while the question's structure is the selection.
     const quiz::Question* q = session_.current();
@@ -158,7 +163,7 @@ scene::Requests QuizPanel::draw(const scene::Scene& scene, glm::uvec2 viewport, 
 
 scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::string_view selected_id,
                                       const i18n::Library& strings, std::string_view language, float scale,
-                                      ImFont* large_font) {
+                                      ImFont* large_font, UiMap& map) {
     scene::Requests out;
     const i18n::Strings& tr = strings.get(language);
     prepare_question(catalog, selected_id, out);
@@ -184,16 +189,53 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoFocusOnAppearing;
     const std::string title = std::string(anatomy::localized(title_, language));
-    if (ImGui::Begin((tr.format("quiz.window", {{"title", title}}) + "###quiz").c_str(), nullptr, flags)) {
+    // A window of its own per question ("###quiz<n>"): each opens scrolled to its top, whatever the last one's
+    // answer scrolled to.
+    const std::string id = "###quiz" + std::to_string(session_.index());
+    if (ImGui::Begin((tr.format("quiz.window", {{"title", title}}) + id).c_str(), nullptr, flags)) {
+        map.window("quiz_panel");
+        review_drawn_ = false;
         for (const std::string& lang : strings.languages()) {
             if (lang != strings.languages().front()) ImGui::SameLine();
             if (ImGui::RadioButton(strings.get(lang).c_str("language.name"), language == lang)) out.language = lang;
+            map.item("quiz_language_" + lang);
+        }
+        // The body's views, touch-sized: a find question's structure may be on the far side, and a class's
+        // touchscreen has no keys 1-5 and no wheel.
+        static constexpr std::array<std::string_view, 5> kViewIds{"quiz_view_front", "quiz_view_back",
+                                                                  "quiz_view_left", "quiz_view_right",
+                                                                  "quiz_view_three_quarter"};
+        static constexpr std::array<render::ViewPreset, 5> kViews{
+            render::ViewPreset::kFront, render::ViewPreset::kBack, render::ViewPreset::kLeft,
+            render::ViewPreset::kRight, render::ViewPreset::kThreeQuarter};
+        const std::array<const char*, 5> kViewNames{tr.c_str("view.front"), tr.c_str("view.back"),
+                                                    tr.c_str("view.left"), tr.c_str("view.right"),
+                                                    tr.c_str("view.three_quarter")};
+        const float fifth = (ImGui::GetContentRegionAvail().x - 4.0f * ImGui::GetStyle().ItemSpacing.x) / 5.0f;
+        for (std::size_t i = 0; i < kViews.size(); ++i) {
+            if (i > 0) ImGui::SameLine();
+            if (ImGui::Button(kViewNames[i], ImVec2(fifth, 0.0f))) out.view = kViews[i];
+            map.item(kViewIds[i]);
         }
         ImGui::Separator();
         if (session_.finished()) {
-            draw_review(catalog, tr, language, large_font, out);
+            draw_review(catalog, tr, language, large_font, out, map);
         } else {
-            draw_question(catalog, tr, language, scale, large_font, out);
+            draw_question(catalog, tr, language, scale, large_font, out, map);
+        }
+        // The colours' legend at the panel's foot, in the room the questions leave: as a corner card it took the
+        // figure's hands on a laptop, or the figure's height beside it.
+        if (tension_) {
+            const ImGuiStyle& style = ImGui::GetStyle();
+            const float legend_h = 4.0f * ImGui::GetTextLineHeightWithSpacing() + 20.0f * scale +
+                                   (tension_->stripes > 0.0f ? ImGui::GetTextLineHeightWithSpacing() : 0.0f) +
+                                   style.ItemSpacing.y * 2.0f;
+            const float foot = ImGui::GetWindowHeight() - style.WindowPadding.y - legend_h;
+            ImGui::Spacing();
+            if (ImGui::GetCursorPosY() < foot) ImGui::SetCursorPosY(foot);
+            ImGui::Separator();
+            draw_legend_content(*tension_, scale, tr);
+            map.item("quiz_legend");
         }
     }
     note_panel();
@@ -219,7 +261,7 @@ scene::Requests QuizPanel::draw_panel(const anatomy::Catalog& catalog, std::stri
 }
 
 void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strings& tr, std::string_view language,
-                              float scale, ImFont* large_font, scene::Requests& out) {
+                              float scale, ImFont* large_font, scene::Requests& out, UiMap& map) {
     const quiz::Question& q = *session_.current();
     ImGui::TextDisabled("%s", tr.format("quiz.progress", {{"n", std::to_string(session_.index() + 1)},
                                                           {"total", std::to_string(session_.size())},
@@ -260,6 +302,7 @@ void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strin
             if (choice_button(static_cast<int>(i), quiz::choice_text(q, i, catalog, language), state, scale)) {
                 (void)session_.answer_choice(i);
             }
+            map.item("quiz_choice_" + std::to_string(i));
             ImGui::Dummy(ImVec2(0.0f, 2.0f * scale));
         }
     }
@@ -284,6 +327,10 @@ void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strin
         }
         ImGui::Spacing();
         const bool last = session_.index() + 1 == session_.size();
+        // Shown at once: long choices (a muscle's action) fill a laptop's panel, and the feedback and the button
+        // would otherwise wait below its edge for a student to scroll.
+        const bool scroll_to_button = scrolled_to_ != session_.index();
+        scrolled_to_ = session_.index();
         if (ImGui::Button(last ? tr.c_str("quiz.see_score") : tr.c_str("quiz.next"),
                           ImVec2(ImGui::GetContentRegionAvail().x, 0.0f))) {
             session_.next();
@@ -292,11 +339,14 @@ void QuizPanel::draw_question(const anatomy::Catalog& catalog, const i18n::Strin
                 out.layers = layers_for(nullptr, catalog);
             }
         }
+        if (scroll_to_button) ImGui::SetScrollHereY(1.0f);
+        map.item("quiz_next");
     }
 }
 
 void QuizPanel::draw_review(const anatomy::Catalog& catalog, const i18n::Strings& tr, std::string_view language,
-                            ImFont* large_font, scene::Requests& out) {
+                            ImFont* large_font, scene::Requests& out, UiMap& map) {
+    review_drawn_ = true;
     if (large_font) ImGui::PushFont(large_font);
     wrapped(tr.format("quiz.score",
                       {{"score", std::to_string(session_.score())}, {"total", std::to_string(session_.size())}}));
@@ -331,6 +381,7 @@ void QuizPanel::draw_review(const anatomy::Catalog& catalog, const i18n::Strings
                 out.view = view_for(*s);
                 out.layers = layers_for(&q, catalog);
             }
+            if (s) map.item("quiz_open_card_" + std::to_string(m));
             ImGui::Separator();
             ImGui::PopID();
         }
@@ -338,10 +389,104 @@ void QuizPanel::draw_review(const anatomy::Catalog& catalog, const i18n::Strings
     ImGui::Spacing();
     if (ImGui::Button(tr.c_str("quiz.play_again"), ImVec2(ImGui::GetContentRegionAvail().x, 0.0f))) {
         session_.restart();
+        scrolled_to_.reset();
         prepared_.reset();
         review_card_.reset();
         out.isolate = std::string();
     }
+    map.item("quiz_play_again");
+}
+
+void QuizPanel::find_click_points(const scene::Scene& scene, glm::uvec2 viewport) {
+    const quiz::Question* q = session_.current();
+    if (!q || q->kind != QuestionKind::kFind || session_.answered() || !scene.catalog() || viewport.x == 0 ||
+        viewport.y == 0) {
+        click_points_.reset();
+        return;
+    }
+    const render::SceneFrame& frame = scene.frame();
+    const float w = static_cast<float>(viewport.x), h = static_cast<float>(viewport.y);
+    const glm::mat4 view_projection = frame.camera.projection(w / h) * frame.camera.view();
+    if (click_points_ && click_points_->question == session_.index() && click_points_->viewport == viewport &&
+        click_points_->view_projection == view_projection) {
+        return;
+    }
+    ClickPoints points;
+    points.question = session_.index();
+    points.view_projection = view_projection;
+    points.viewport = viewport;
+    // Only inside the free area: elsewhere a click may land on a panel.
+    const glm::vec4 free = frame.camera.screen_window() * glm::vec4(w, h, w, h);
+    auto to_screen = [&](glm::vec3 p) -> std::optional<glm::vec2> {
+        const glm::vec4 clip = view_projection * glm::vec4(p, 1.0f);
+        if (clip.w <= 0.0f) return std::nullopt;
+        const glm::vec2 at((clip.x / clip.w * 0.5f + 0.5f) * w, (clip.y / clip.w * 0.5f + 0.5f) * h);
+        if (at.x < free.x + 2.0f || at.x > free.z - 2.0f || at.y < free.y + 2.0f || at.y > free.w - 2.0f) {
+            return std::nullopt;
+        }
+        return glm::round(at);  // a click lands on a whole pixel
+    };
+    const scene::MeshSet& meshes = scene.meshes();
+    const anatomy::Catalog& catalog = *scene.catalog();
+    // The structure and its other side; each tried at its centre, then at points between the centre and its vertices.
+    auto answers = [&](std::size_t m) { return quiz::same_structure(catalog, q->structure, meshes.mesh(m).id); };
+    for (std::size_t m = 0; m < meshes.size() && !points.target; ++m) {
+        const scene::SceneMesh& mesh = meshes.mesh(m);
+        if (!answers(m) || mesh.positions.empty()) continue;
+        if (m < frame.meshes.size() && !frame.meshes[m].visible) continue;
+        const glm::vec3 centre = meshes.posed_center(m, frame);
+        constexpr std::size_t kSamples = 16;
+        for (std::size_t k = 0; k <= kSamples && !points.target; ++k) {
+            glm::vec3 p = centre;
+            if (k > 0) {
+                const std::size_t v = (k - 1) * mesh.positions.size() / kSamples;
+                p = glm::mix(centre, meshes.posed_vertex(m, v, frame), 0.6f);
+            }
+            const auto at = to_screen(p);
+            if (!at) continue;
+            const auto hit = meshes.pick(frame, at->x, at->y, w, h);
+            if (hit && answers(*hit)) points.target = *at;
+        }
+    }
+    // Another structure: the first other mesh whose centre, on screen, picks something that is not the answer.
+    int tries = 0;
+    for (std::size_t m = 0; m < meshes.size() && !points.decoy && tries < 24; ++m) {
+        if (answers(m) || meshes.mesh(m).positions.empty()) continue;
+        if (m < frame.meshes.size() && (!frame.meshes[m].visible || frame.meshes[m].outline)) continue;
+        const auto at = to_screen(meshes.posed_center(m, frame));
+        if (!at) continue;
+        ++tries;
+        const auto hit = meshes.pick(frame, at->x, at->y, w, h);
+        if (hit && !answers(*hit)) points.decoy = *at;
+    }
+    click_points_ = points;
+}
+
+nlohmann::json QuizPanel::map_state() const {
+    auto point = [](const std::optional<glm::vec2>& p) {
+        return p ? nlohmann::json::array({p->x, p->y}) : nlohmann::json(nullptr);
+    };
+    const quiz::Question* q = session_.current();
+    nlohmann::json misses = nlohmann::json::array();
+    for (const quiz::Miss& miss : session_.misses()) {
+        misses.push_back({{"question", miss.question},
+                          {"structure", session_.questions()[miss.question].structure},
+                          {"given", miss.given}});
+    }
+    return {{"index", session_.index()},
+            {"size", session_.size()},
+            {"kind", q ? std::string(quiz::to_string(q->kind)) : std::string()},
+            {"structure", q ? q->structure : std::string()},
+            {"choices", q ? q->choices : std::vector<std::string>{}},
+            {"correct", q ? q->correct : 0},
+            {"answered", session_.answered()},
+            {"last_correct", session_.last_correct()},
+            {"score", session_.score()},
+            {"finished", session_.finished()},
+            {"misses", misses},
+            {"review", review_drawn_},
+            {"target", point(click_points_ ? click_points_->target : std::nullopt)},
+            {"decoy", point(click_points_ ? click_points_->decoy : std::nullopt)}};
 }
 
 }  // namespace myoview::app

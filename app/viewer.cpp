@@ -553,7 +553,7 @@ int run_viewer(const Options& o) {
                 if (presenting) {
                     panels.draw_presentation(sim->snapshot(), tr, ui->scale(), ui->large_font());
                 } else if (quiz_panel && scene.catalog()) {
-                    pending = quiz_panel->draw(scene, viewport, strings, ui->scale(), ui->large_font());
+                    pending = quiz_panel->draw(scene, viewport, strings, ui->scale(), ui->large_font(), ui_map);
                 } else {
                     render::TensionView tension_view = scene.tension_view();
                     bool tension_colours = scene.tension_colours();
@@ -573,9 +573,16 @@ int run_viewer(const Options& o) {
                     if (language != scene.language()) pending.language = language;
                     if (!(panels.layers == scene.layers())) pending.layers = panels.layers;
                 }
-                if (scene.tension_colours()) draw_legend(scene.tension_view(), ui->scale(), tr);
-                if (attract && attract->active()) draw_attract_hint(strings.get(scene.language()), ui->scale(), ui->large_font());
-                if (const auto playback = scene.playback()) draw_story_caption(*playback, tr, ui->scale(), ui->large_font(), !presenting && !o.kiosk);
+                // The quiz shows the legend at its panel's foot.
+                if (scene.tension_colours() && !quiz_panel) draw_legend(scene.tension_view(), ui->scale(), tr, ui_map);
+                const bool attracting = attract && attract->active();
+                const auto playback = scene.playback();
+                if (playback) {
+                    draw_story_caption(*playback, tr, ui->scale(), ui->large_font(), !presenting && !o.kiosk,
+                                       attracting, ui_map);
+                } else if (attracting) {
+                    draw_attract_hint(tr, ui->scale(), ui->large_font(), ui_map);
+                }
                 const anatomy::Structure* structure =
                     scene.selected() && scene.catalog() ? scene.catalog()->find(scene.selected_id()) : nullptr;
                 if (structure && !quiz_panel) {
@@ -618,6 +625,12 @@ int run_viewer(const Options& o) {
         };
         // --ui-map: how far the session has got and where the controls are, for a test driving the window. Built
         // only when the map is on.
+        struct FigureCache {
+            glm::mat4 view_projection{0.0f};
+            glm::uvec2 viewport{0};
+            std::size_t frame = 0;
+            std::optional<glm::vec4> rect;
+        } figure_cache;
         auto publish_ui_map = [&](glm::uvec2 viewport) {
             if (!ui_map.enabled()) return;
             const scene::Therapy* therapy = scene.therapy();
@@ -637,6 +650,30 @@ int run_viewer(const Options& o) {
                 const auto m = window->minimize_stats();
                 state["window"] = {{"iconified", m.iconified}, {"restored", m.restored}};
             }
+            // Where the figure is and where it may be (the free area beside the panels), in pixels: a test checks
+            // that no panel covers it at any window size. The figure's rectangle is recomputed when the camera or
+            // the window moved, and every 30 frames for the posture.
+            const glm::vec4 free_px =
+                camera.screen_window() * glm::vec4(viewport.x, viewport.y, viewport.x, viewport.y);
+            state["free_area"] = {free_px.x, free_px.y, free_px.z, free_px.w};
+            {
+                const glm::mat4 view_projection =
+                    camera.projection(static_cast<float>(viewport.x) / static_cast<float>(std::max(viewport.y, 1u))) *
+                    camera.view();
+                if (view_projection != figure_cache.view_projection || viewport != figure_cache.viewport ||
+                    frame_stats.count() >= figure_cache.frame + 30) {
+                    figure_cache = {view_projection, viewport, frame_stats.count(),
+                                    figure_rect(scene, viewport)};
+                }
+                if (figure_cache.rect) {
+                    const glm::vec4 r = glm::round(*figure_cache.rect);
+                    state["figure"] = {r.x, r.y, r.z, r.w};
+                } else {
+                    state["figure"] = nullptr;
+                }
+            }
+            if (quiz_panel) state["quiz"] = quiz_panel->map_state();
+            state["kiosk_attract"] = attract && attract->active();
             // Simulated seconds since the first frame (the therapy's clock; the scene's without a simulation).
             ui_map.publish(static_cast<long>(frame_stats.count()), therapy ? therapy->advanced_s() : scene.time_s(),
                            therapy ? therapy->release() : 0.0, std::move(state));

@@ -300,6 +300,10 @@ TEST(Placeholders, FormatReplacesNamesAndLeavesUnknownOnesAndPercentSigns) {
     EXPECT_EQ(fixed(2.5, 0), "2");  // printf rounding, as the panels showed before
     EXPECT_EQ(fixed(0.04, 1, true), "+0.0");
     EXPECT_EQ(fixed(-12.345, 2), "-12.35");
+    // A value that rounds to zero has no minus: the panel said "back load -0 %" for a change of -0.3 %.
+    EXPECT_EQ(fixed(-0.3, 0, true), "+0");
+    EXPECT_EQ(fixed(-0.04, 1), "0.0");
+    EXPECT_EQ(fixed(-0.06, 1, true), "-0.1");
 }
 
 TEST_F(StringFiles, FormatAndSliderFormatProduceTheTextWithValues) {

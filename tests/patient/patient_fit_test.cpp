@@ -79,6 +79,16 @@ TEST_F(PatientFitTest, AForwardShoulderBeyondTheModelIsFittedToTheNearestAndTheL
     EXPECT_DOUBLE_EQ(fit->scalars.pec, kPecMax);  // the nearest the model reaches
     EXPECT_LT(fit->model_forward_shoulder_mm, 150.0);
     EXPECT_LE(std::abs(fit->cva_residual_deg), kCvaToleranceDeg);  // the head still fits: the shoulder's limit only
+    // The same limit as numbers, for the screen to word in the patient's language.
+    ASSERT_EQ(fit->limit_values.size(), 1u);
+    const FitLimit& limit = fit->limit_values[0];
+    EXPECT_EQ(limit.measure, FitLimit::Measure::kForwardShoulder);
+    EXPECT_TRUE(limit.beyond);
+    EXPECT_DOUBLE_EQ(limit.measured, 150.0);
+    EXPECT_LT(limit.reach_max, 150.0);
+    EXPECT_LT(limit.reach_min, limit.reach_max);
+    EXPECT_DOUBLE_EQ(limit.nearest, fit->model_forward_shoulder_mm);
+    EXPECT_EQ(limit_text(limit), fit->limits[0]);
     std::printf("%s\n", fit->limits[0].c_str());
 }
 

@@ -37,10 +37,12 @@ public:
     // holds; the deadline only bounds a failure.
     static constexpr double kDeadlineS = 120.0;
 
-    // Starts a private X server (with twm when `window_manager`) and the viewer on it: `args` (without the
-    // executable; "{dir}" in them becomes dir(), a fresh directory named after `name`) plus --ui-map in dir().
-    UiDriver(const std::string& name, std::vector<std::string> args, bool window_manager = false)
-        : dir_(temp_dir(name)), display_(window_manager, dir_), map_path_(dir_ + "/ui-map.json") {
+    // Starts a private X server (with twm when `window_manager`; a `screen` of that size, Xvfb's WxHxD) and the
+    // viewer on it: `args` (without the executable; "{dir}" in them becomes dir(), a fresh directory named after
+    // `name`) plus --ui-map in dir().
+    UiDriver(const std::string& name, std::vector<std::string> args, bool window_manager = false,
+             const std::string& screen = "1280x1024x24")
+        : dir_(temp_dir(name)), display_(window_manager, dir_, screen), map_path_(dir_ + "/ui-map.json") {
         if (!display_.ok()) return;
         std::vector<std::string> argv{executable()};
         for (std::string& a : args) {
@@ -138,6 +140,11 @@ public:
         return click_at(r->at_x(0.5), r->centre_y());
     }
 
+    // A click at (x, y) in window pixels (a point on the figure the map gives), seen as the control clicks are.
+    bool click_at(double x, double y) {
+        return move_to(x, y) && xdo({"mousedown", "1"}) && wait_frames(2) && xdo({"mouseup", "1"}) && wait_frames(3);
+    }
+
     // Presses on control `id` at `from` (0..1 of its width), moves to `to` in `steps`, each seen by a frame, and
     // releases: a slider drag.
     bool drag(const std::string& id, double from, double to, int steps) {
@@ -153,11 +160,6 @@ public:
             if (!move_to(x0 + (x1 - x0) * i / steps, y0 + (y1 - y0) * i / steps, 1)) return false;
         }
         return wait_frames(1) && xdo({"mouseup", "1"}) && wait_frames(3);
-    }
-
-    // A click at a window pixel (on the figure: it selects what lies there), paced as click().
-    bool click_at(double x, double y) {
-        return move_to(x, y) && xdo({"mousedown", "1"}) && wait_frames(2) && xdo({"mouseup", "1"}) && wait_frames(3);
     }
 
     // Any xdotool command on the driver's display; true when it succeeded.

@@ -70,14 +70,16 @@ inline nlohmann::json read_json(const std::string& path) {
 // a window manager never touches the windows of tests running beside it on the shared X server.
 class PrivateDisplay {
 public:
-    explicit PrivateDisplay(bool window_manager, const std::string& work_dir) {
+    // `screen`: Xvfb's WIDTHxHEIGHTxDEPTH (the 1920x1080 and 3840x2160 screens of a clinic or a classroom).
+    explicit PrivateDisplay(bool window_manager, const std::string& work_dir,
+                            const std::string& screen = "1280x1024x24") {
         for (int n = 160; n < 240 && !server_; ++n) {
             const std::string socket = "/tmp/.X11-unix/X" + std::to_string(n);
             const std::string lock = "/tmp/.X" + std::to_string(n) + "-lock";
             struct stat info {};
             if (::stat(socket.c_str(), &info) == 0 || ::stat(lock.c_str(), &info) == 0) continue;
             auto server = std::make_unique<BackgroundProcess>(std::vector<std::string>{
-                "/usr/bin/Xvfb", ":" + std::to_string(n), "-screen", "0", "1280x1024x24", "-nolisten", "tcp",
+                "/usr/bin/Xvfb", ":" + std::to_string(n), "-screen", "0", screen, "-nolisten", "tcp",
                 "-noreset"});
             // Ours once the lock file names our server: two tests starting at once may both have found the number
             // free, and the one whose Xvfb lost the lock must not take the other's display (it would vanish with

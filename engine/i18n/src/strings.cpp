@@ -316,8 +316,15 @@ std::filesystem::path default_dir() {
 
 std::string fixed(double value, int decimals, bool sign) {
     char text[64];
-    std::snprintf(text, sizeof(text), sign ? "%+.*f" : "%.*f", std::clamp(decimals, 0, 12), value);
-    return text;
+    const int digits = std::clamp(decimals, 0, 12);
+    std::snprintf(text, sizeof(text), sign ? "%+.*f" : "%.*f", digits, value);
+    // A value that rounds to zero is written without a minus: "back load -0 %" reads as a change that is not there.
+    std::string out = text;
+    if (out.find_first_of("123456789") == std::string::npos && !out.empty() && out[0] == '-') {
+        out[0] = '+';
+        if (!sign) out.erase(0, 1);
+    }
+    return out;
 }
 
 std::vector<std::string> placeholders(std::string_view text) {

@@ -57,7 +57,8 @@ PatientScalars clamp_scalars(PatientScalars x) {
     return x;
 }
 
-// How a measure the fit missed is named to the user.
+// How a measure the fit missed is named in English (the report and the log: limit_text; the screen words it in its
+// own language from the numbers).
 struct MeasureWords {
     double Eval::*value;     // the model's figure for it
     const char* name;        // "forward shoulder"
@@ -79,25 +80,24 @@ constexpr MeasureWords kCvaLimit{.value = &Eval::cva,
                                  .at_other = "at these shoulders",
                                  .with_other = "the shoulders"};
 
-// The line for `limits`: the range the model spans for the measure between the scalars `lo` and `hi` (its own scalar
-// at its two bounds, the other held at its fit), and whether `measured` lies beyond that range or the fit merely did
-// not reach it together with the other measure. `fitted` is the model at the fit.
-Result<std::string> limit_message(Evaluator& eval, const MeasureWords& w, const PatientScalars& lo,
-                                  const PatientScalars& hi, double measured, const Eval& fitted) {
+const MeasureWords& words(FitLimit::Measure m) {
+    return m == FitLimit::Measure::kForwardShoulder ? kForwardShoulderLimit : kCvaLimit;
+}
+
+// A measure the fit missed, as numbers: the range the model spans for it between the scalars `lo` and `hi` (its own
+// scalar at its two bounds, the other held at its fit), and whether `measured` lies beyond that range or the fit
+// merely did not reach it together with the other measure. `fitted` is the model at the fit.
+Result<FitLimit> fit_limit(Evaluator& eval, FitLimit::Measure measure, const PatientScalars& lo,
+                           const PatientScalars& hi, double measured, const Eval& fitted) {
+    const MeasureWords& w = words(measure);
     auto at_lo = eval(lo);
     if (!at_lo) return at_lo.error();
     auto at_hi = eval(hi);
     if (!at_hi) return at_hi.error();
-    const double a = std::min(*at_lo.*w.value, *at_hi.*w.value), b = std::max(*at_lo.*w.value, *at_hi.*w.value);
-    const std::string unit = std::string(" ") + w.unit;
-    const std::string nearest = fmt(fitted.*w.value, w.decimals) + unit;
-    if (measured < a || measured > b) {
-        return "the model's " + std::string(w.name) + " reaches " + fmt(a, w.decimals) + "-" + fmt(b, w.decimals) +
-               unit + " " + w.at_other + "; " + fmt(measured, w.decimals) + unit +
-               " is beyond it: fitted to the nearest, " + nearest;
-    }
-    return "the fit did not reach the " + std::string(w.name) + " of " + fmt(measured, w.decimals) + unit +
-           " together with " + w.with_other + ": the nearest is " + nearest;
+    FitLimit limit{measure, false, std::min(*at_lo.*w.value, *at_hi.*w.value),
+                   std::max(*at_lo.*w.value, *at_hi.*w.value), measured, fitted.*w.value};
+    limit.beyond = measured < limit.reach_min || measured > limit.reach_max;
+    return limit;
 }
 
 }  // namespace
@@ -246,22 +246,37 @@ Result<PatientFit> fit_patient(const PatientMeasures& measures, Simulation& sim)
     if (!fit.within_tolerance) {
         // Name the limit: the range each measure spans over its own scalar's bounds, the other held at its fit.
         if (std::abs(fit.forward_shoulder_residual_mm) > kForwardShoulderToleranceMm) {
-            auto limit = limit_message(eval, kForwardShoulderLimit, {kPecMin, x.slump}, {kPecMax, x.slump},
-                                       measures.forward_shoulder_mm, ex);
+            auto limit = fit_limit(eval, FitLimit::Measure::kForwardShoulder, {kPecMin, x.slump}, {kPecMax, x.slump},
+                                   measures.forward_shoulder_mm, ex);
             if (!limit) return limit.error();
-            fit.limits.push_back(std::move(limit).value());
+            fit.limit_values.push_back(*limit);
         }
         if (std::abs(fit.cva_residual_deg) > kCvaToleranceDeg) {
-            auto limit = limit_message(eval, kCvaLimit, {x.pec, kSlumpMax}, {x.pec, kSlumpMin}, measures.cva_deg, ex);
+            auto limit = fit_limit(eval, FitLimit::Measure::kCva, {x.pec, kSlumpMax}, {x.pec, kSlumpMin},
+                                   measures.cva_deg, ex);
             if (!limit) return limit.error();
-            fit.limits.push_back(std::move(limit).value());
+            fit.limit_values.push_back(*limit);
         }
+        for (const FitLimit& limit : fit.limit_values) fit.limits.push_back(limit_text(limit));
         // The limit evaluations moved the simulation: leave it at the fit, as the contract says.
         if (auto back = eval(x); !back) return back.error();
     }
     fit.evaluations = eval.count;
     fit.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return fit;
+}
+
+std::string limit_text(const FitLimit& l) {
+    const MeasureWords& w = words(l.measure);
+    const std::string unit = std::string(" ") + w.unit;
+    const std::string nearest = fmt(l.nearest, w.decimals) + unit;
+    if (l.beyond) {
+        return "the model's " + std::string(w.name) + " reaches " + fmt(l.reach_min, w.decimals) + "-" +
+               fmt(l.reach_max, w.decimals) + unit + " " + w.at_other + "; " + fmt(l.measured, w.decimals) + unit +
+               " is beyond it: fitted to the nearest, " + nearest;
+    }
+    return "the fit did not reach the " + std::string(w.name) + " of " + fmt(l.measured, w.decimals) + unit +
+           " together with " + w.with_other + ": the nearest is " + nearest;
 }
 
 Result<std::vector<WeekPrediction>> predict_programme(const TissueProfile& profile, Simulation& sim, int weeks) {

@@ -53,6 +53,23 @@ struct PatientScalars {
     double slump = 0;  // 0 upright (neutral), 1 desk-worker's slump and neck habit
 };
 
+// One measure the model cannot reach, as numbers: the screen words it in the language of the moment (the
+// patient panel's "patient.limit.*" strings), the report and the log in English (PatientFit::limits).
+struct FitLimit {
+    enum class Measure { kForwardShoulder, kCva };
+    Measure measure = Measure::kForwardShoulder;
+    // Outside [reach_min, reach_max], what the model reaches over its own scalar's bounds with the other held at its
+    // fit; false: inside that range, but not reached together with the other measure.
+    bool beyond = false;
+    double reach_min = 0, reach_max = 0;
+    double measured = 0;  // deg or mm, as the measure
+    double nearest = 0;   // what the fitted model shows
+};
+
+// The English line of a limit, as `limits` holds it: "the model's forward shoulder reaches 61-84 mm at this head
+// posture; 150 mm is beyond it: fitted to the nearest, 84 mm".
+std::string limit_text(const FitLimit& limit);
+
 struct PatientFit {
     PatientMeasures measures;
     PatientScalars scalars;
@@ -67,6 +84,7 @@ struct PatientFit {
     // "the model's forward shoulder reaches 52-95 mm at this head posture; 120 mm is beyond it: fitted to the
     // nearest, 95 mm".
     std::vector<std::string> limits;
+    std::vector<FitLimit> limit_values;  // the same, as numbers (limit_text(limit_values[i]) == limits[i])
     int evaluations = 0;
     double wall_s = 0;
 
