@@ -185,10 +185,13 @@ TEST_F(WindowTest, ADragAcrossTheFigureOrbitsItMMassagesAndAClickOnTheChestSelec
     UiDriver ui("window-orbit", {"--validate", "--report", "{dir}/r.json"});  // tools/run's window: the default size
     ASSERT_EQ(ui.problem(), "");
     ASSERT_TRUE(ui.start()) << ui.seen();
-    const auto first = ui.item("panel");
-    ASSERT_TRUE(first) << ui.seen();
-    // The figure is framed in the free area left of the panel.
-    const double x = first->x * 0.5, y = ui.map()["size"][1].get<double>() * 0.45;
+    // Where the figure is (the map's rectangle of its projected bounds, x0 y0 x1 y1): its chest is a third of the
+    // way down, in the middle.
+    const auto shown = ui.wait_until([](const nlohmann::json& m) { return m.contains("figure") && m["figure"].is_array(); });
+    ASSERT_TRUE(shown) << ui.seen();
+    const auto& f = (*shown)["figure"];
+    const double x = (f[0].get<double>() + f[2].get<double>()) * 0.5;
+    const double y = f[1].get<double>() + (f[3].get<double>() - f[1].get<double>()) * 0.35;
     ASSERT_TRUE(ui.drag_at(x - 120.0, y, x + 120.0, y, 8)) << ui.seen();
     const auto turned = ui.wait_until([](const nlohmann::json& m) {
         return std::abs(m["camera"]["yaw_deg"].get<double>()) > 20.0;
