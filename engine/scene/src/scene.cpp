@@ -35,6 +35,24 @@ Status guarded(Work&& work) {
     }
 }
 
+// Where world point p lands in a w x h view (pixels, y down as the framebuffer), or nothing behind the eye.
+std::optional<glm::vec2> to_pixels(const glm::mat4& view_proj, glm::vec3 p, float w, float h) {
+    const glm::vec4 clip = view_proj * glm::vec4(p, 1.0f);
+    if (clip.w <= 0.0f) return std::nullopt;
+    return glm::vec2((clip.x / clip.w * 0.5f + 0.5f) * w, (clip.y / clip.w * 0.5f + 0.5f) * h);
+}
+
+// A label layout begun: the figure's centre (returned) and the free area, in pixels; nothing when the camera's target
+// is behind the eye.
+std::optional<glm::vec2> begin_layout(LabelLayout& out, const render::OrbitCamera& camera, const glm::mat4& view_proj,
+                                      float w, float h) {
+    const auto centre = to_pixels(view_proj, camera.target(), w, h);
+    if (!centre) return std::nullopt;
+    out.figure_centre = *centre;
+    out.free_px = camera.screen_window() * glm::vec4(w, h, w, h);
+    return centre;
+}
+
 }  // namespace
 
 // Designated initialisers: the two structs list their fields in different orders, and a field added to one is a
@@ -337,15 +355,9 @@ LabelLayout Scene::label_anchors(glm::uvec2 viewport) {
     const float w = static_cast<float>(viewport.x), h = static_cast<float>(viewport.y);
     const glm::mat4 view_proj = frame_.camera.projection(w / h) * frame_.camera.view();
     if (layers_.labels_all && catalog_) return all_anchors(viewport, view_proj);
-    auto to_screen = [&](glm::vec3 p) -> std::optional<glm::vec2> {
-        const glm::vec4 clip = view_proj * glm::vec4(p, 1.0f);
-        if (clip.w <= 0.0f) return std::nullopt;
-        return glm::vec2((clip.x / clip.w * 0.5f + 0.5f) * w, (clip.y / clip.w * 0.5f + 0.5f) * h);
-    };
-    const auto centre = to_screen(frame_.camera.target());
+    auto to_screen = [&](glm::vec3 p) { return to_pixels(view_proj, p, w, h); };
+    const auto centre = begin_layout(out, frame_.camera, view_proj, w, h);
     if (!centre) return out;
-    out.figure_centre = *centre;
-    out.free_px = frame_.camera.screen_window() * glm::vec4(w, h, w, h);
     const bool recheck = label_calls_++ % kLabelRecheckCalls == 0;
     // The labelled meshes posed once per pose, not every frame.
     if (labels_.empty()) return out;
@@ -384,15 +396,9 @@ LabelLayout Scene::all_anchors(glm::uvec2 viewport, const glm::mat4& view_proj) 
     LabelLayout out;
     out.all = true;
     const float w = static_cast<float>(viewport.x), h = static_cast<float>(viewport.y);
-    auto to_screen = [&](glm::vec3 p) -> std::optional<glm::vec2> {
-        const glm::vec4 clip = view_proj * glm::vec4(p, 1.0f);
-        if (clip.w <= 0.0f) return std::nullopt;
-        return glm::vec2((clip.x / clip.w * 0.5f + 0.5f) * w, (clip.y / clip.w * 0.5f + 0.5f) * h);
-    };
-    const auto centre = to_screen(frame_.camera.target());
+    auto to_screen = [&](glm::vec3 p) { return to_pixels(view_proj, p, w, h); };
+    const auto centre = begin_layout(out, frame_.camera, view_proj, w, h);
     if (!centre) return out;
-    out.figure_centre = *centre;
-    out.free_px = frame_.camera.screen_window() * glm::vec4(w, h, w, h);
 
     // Rebuild the ID image when what it shows changed (camera, viewport, layers, pose), at most every few calls: a
     // drag or the simulation changes it every frame, and the anchors below follow the camera in between.
