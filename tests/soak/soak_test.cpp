@@ -2,9 +2,9 @@
 // executable (two minutes of kiosk time, the attract loop started and restarted) reads the report's memory trace.
 //
 // What it catches: memory of ours that piles up per frame or per loop (a Vulkan object or pipeline made each frame,
-// a growing container of large entries): a leak of 40 KB a frame fails it (tried: +39.7 MB). Small allocations
-// (4 KB a frame, tried) first fill the heap's free space, which the driver's buffers leave at ~40 MB, and pass:
-// the per-frame containers are bounded by their own unit tests (FrameStats, MemoryTrace in tests/base).
+// a growing container of large entries): a leak of 40 KB a frame fails it (tried: +39.7 MB, bound 15 MB). Small
+// allocations (4 KB a frame, tried) first fill the heap's free space, which the driver's buffers leave at ~40 MB, and
+// pass: the per-frame containers are bounded by their own unit tests (FrameStats, MemoryTrace in tests/base).
 // lavapipe's warm-up (~55 MB, compiling shaders and sizing its rasterizer's buffers as the first frames run) is
 // over by frame 100 and left out.
 #include <gtest/gtest.h>
@@ -45,12 +45,15 @@ TEST(KioskSoak, ResidentMemoryStaysFlatFromFrame200To1200OfTheAttractLoop) {
     const double rss_growth = (*at_1200)[1].get<double>() - (*at_200)[1].get<double>();
     const double heap_growth = (*at_1200)[3].get<double>() - (*at_200)[3].get<double>();
     // Measured on lavapipe (2 cores, busy): +0.1 MB resident over this span (+0.4 MB from frame 40 to 6000 at
-    // 640x360), malloc's heap from the system flat; the bytes in use swing by 15 MB between samples with the
-    // driver's command and rasterizer buffers: too noisy to bound.
-    EXPECT_LT(rss_growth, 3.0) << "resident memory grew by " << rss_growth
-                               << " MB from frame 200 to 1200: " << memory["trace"].dump();
-    EXPECT_LT(heap_growth, 3.0) << "malloc's heap grew by " << heap_growth
-                                << " MB from frame 200 to 1200: " << memory["trace"].dump();
+    // 640x360); the bytes malloc has in use swing by 15 MB between samples with the driver's command and rasterizer
+    // buffers (too noisy to bound), and once in a while its heap takes one more step of ~10 MB from the system when
+    // those buffers meet fragmented free space (seen once, at frame ~350 of a run without the simulation, in-use
+    // unchanged). The bound leaves room for one such step; a leak of 40 KB a frame is 40 MB.
+    constexpr double kBoundMb = 15.0;
+    EXPECT_LT(rss_growth, kBoundMb) << "resident memory grew by " << rss_growth
+                                    << " MB from frame 200 to 1200: " << memory["trace"].dump();
+    EXPECT_LT(heap_growth, kBoundMb) << "malloc's heap grew by " << heap_growth
+                                     << " MB from frame 200 to 1200: " << memory["trace"].dump();
 }
 
 }  // namespace
