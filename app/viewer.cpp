@@ -226,8 +226,8 @@ int run_viewer(const Options& o) {
     std::optional<QuizPanel> quiz_panel;  // --quiz: the quiz instead of the controls
     nlohmann::json kiosk_figures;
     double rss_first_frame_mb = 0.0;
-    // At frame 100: a CPU driver (lavapipe) compiles and allocates for the first frames after the first is counted
-    // (~60 MB), so growth is measured from here.
+    // At frame 100: a CPU driver (lavapipe) runs the first frames after they are counted, compiling shaders and
+    // sizing its buffers (~50 MB), so growth is measured from here (docs/memory.md).
     double rss_frame_100_mb = 0.0;
     MemoryTrace memory_trace;  // resident MB every 100 frames (thinned on a long run): does it level off?
     std::unique_ptr<platform::Window> window;
