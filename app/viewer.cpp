@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <unistd.h>
 #include <ctime>
 #include <cstdio>
 #include <filesystem>
@@ -19,7 +18,6 @@
 
 #include "commands.h"
 #include "footprint.h"
-#include "frame_stats.h"
 #include "info_card.h"
 #include "interaction.h"
 #include "labels.h"
@@ -32,7 +30,9 @@
 #include "myoview/i18n/strings.h"
 #include "myoview/assets/import.h"
 #include "myoview/base/frame_clock.h"
+#include "myoview/base/frame_stats.h"
 #include "myoview/base/log.h"
+#include "myoview/base/memory.h"
 #include "myoview/base/paths.h"
 #include "myoview/gpu/png.h"
 #include "myoview/quiz/quiz.h"
@@ -189,14 +189,6 @@ std::filesystem::path default_scene_path() {
     return (home && home[0] != '\0' ? std::filesystem::path(home) : std::filesystem::current_path()) / name;
 }
 
-// The process's resident memory, MB (Linux /proc/self/statm); 0 when it cannot be read. For the kiosk's soak.
-double resident_mb() {
-    std::ifstream statm("/proc/self/statm");
-    long pages_total = 0, pages_resident = 0;
-    if (!(statm >> pages_total >> pages_resident)) return 0.0;
-    return static_cast<double>(pages_resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
-}
-
 float choose_ui_scale(const Options& o, const platform::Window* window) {
     if (o.ui_scale) return *o.ui_scale;
     // Scale with the picture so a 4K screen (or screenshot) has readable text; a HiDPI window's own scale when larger.
@@ -236,6 +228,10 @@ int run_viewer(const Options& o) {
     nlohmann::json kiosk_figures;
     LabelsShown labels_shown;  // the last frame's labels
     double rss_first_frame_mb = 0.0;
+    // At frame 100: a CPU driver (lavapipe) runs the first frames after they are counted, compiling shaders and
+    // sizing its buffers (~50 MB), so growth is measured from here (docs/memory.md).
+    double rss_frame_100_mb = 0.0;
+    MemoryTrace memory_trace;  // resident MB every 100 frames (thinned on a long run): does it level off?
     std::unique_ptr<platform::Window> window;
     std::unique_ptr<render::GpuContext> ctx;  // declared after the window: destroyed before it
 
@@ -253,7 +249,9 @@ int run_viewer(const Options& o) {
                                 {"frame_ms_median", frame_stats.percentile(50.0)},
                                 {"frame_ms_p95", frame_stats.percentile(95.0)},
                                 {"frame_ms_median_first_tenth", frame_stats.median_of_span(0.0, 0.1)},
-                                {"frame_ms_median_last_tenth", frame_stats.median_of_span(0.9, 1.0)}};
+                                {"frame_ms_median_last_tenth", frame_stats.median_of_span(0.9, 1.0)},
+                                // 1 while every frame's time is kept; 2, 4, ... once a long run has them thinned.
+                                {"frame_ms_stride", frame_stats.stride()}};
             for (const auto& [key, value] : sim_timing.items()) report["timing"][key] = value;
             report["render"] = {{"scale", last_drawn.render_scale}, {"triangles_drawn", last_drawn.triangles}};
             report["mode"] = o.headless ? "headless" : "window";
@@ -294,7 +292,16 @@ int run_viewer(const Options& o) {
                 report["labels"]["figure"] = box_json(labels_shown.figure_px);
                 report["labels"]["anchors_left_right"] = {labels_shown.left, labels_shown.right};
             }
-            report["memory"] = {{"rss_first_frame_mb", rss_first_frame_mb}, {"rss_end_mb", resident_mb()}};
+            nlohmann::json trace = nlohmann::json::array();
+            for (const MemoryTrace::Point& p : memory_trace.points()) {
+                trace.push_back({p.frame, p.mb, p.heap.in_use_mb, p.heap.from_system_mb});
+            }
+            report["memory"] = {{"rss_first_frame_mb", rss_first_frame_mb},
+                                {"rss_frame_100_mb", rss_frame_100_mb},
+                                {"rss_end_mb", resident_mb().value_or(0.0)},
+                                {"trace_every_frames", memory_trace.every()},
+                                {"trace_columns", {"frame", "rss_mb", "heap_in_use_mb", "heap_from_system_mb"}},
+                                {"trace", std::move(trace)}};
             report["ended_by"] = end.reason;
             if (!end.error.empty()) report["error"] = end.error;
             report["exit_code"] = exit_code;
@@ -617,8 +624,10 @@ int run_viewer(const Options& o) {
         // Said once, when the first frame is done: how long start-up took (and, for tests, that frames are coming).
         auto count_frame = [&](double ms) {
             frame_stats.add(ms);
+            memory_trace.sample(static_cast<long>(frame_stats.count()));
+            if (frame_stats.count() == 100) rss_frame_100_mb = resident_mb().value_or(0.0);
             if (frame_stats.count() == 1) {
-                rss_first_frame_mb = resident_mb();
+                rss_first_frame_mb = resident_mb().value_or(0.0);
                 log::info("first frame after " +
                           std::to_string(std::chrono::duration<double>(Clock::now() - session_start).count()) + " s");
             }
